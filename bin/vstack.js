@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Runs the compiled CLI; `npm install` / `npm ci` builds dist/ (the "prepare" script).
+let main;
+try {
+  ({ main } = await import("../dist/cli/main.js"));
+} catch (err) {
+  if (err && err.code === "ERR_MODULE_NOT_FOUND") {
+    process.stderr.write("vstack: dist/ is missing; run `npm install` (or `npm run build`) in the vstack folder first\n");
+    process.exit(1);
+  }
+  throw err;
+}
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,18 @@
+import type { Argv } from "yargs";
+import { loadInputs } from "../../build.js";
+import { printDiagnostics } from "../report.js";
+
+export const command = "list";
+export const describe = "List the built-in specs with their titles";
+
+export function builder(y: Argv): Argv {
+  return y.example("$0 list", "ids to use in `compare:` or as `vstack render <id>`");
+}
+
+export async function handler(): Promise<number> {
+  const { specs, failures } = await loadInputs([]);
+  const width = Math.max(...specs.map((s) => s.id.length));
+  for (const s of specs) process.stdout.write(`${s.id.padEnd(width)}  ${s.title}${s.type === "compare" ? " (comparison)" : ""}\n`);
+  printDiagnostics(failures);
+  return failures.length > 0 ? 1 : 0;
+}

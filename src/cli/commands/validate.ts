@@ -1,0 +1,25 @@
+import type { Argv, ArgumentsCamelCase } from "yargs";
+import { loadInputs } from "../../build.js";
+import { failedFiles, plural, printDiagnostics } from "../report.js";
+
+interface ValidateArgs {
+  inputs: string[];
+}
+
+export const command = "validate [inputs..]";
+export const describe = "Check specs without rendering (default: the built-in specs)";
+
+export function builder(y: Argv): Argv<ValidateArgs> {
+  return y
+    .positional("inputs", { describe: "spec files, folders, globs or built-in ids", type: "string", array: true, default: [] as string[] })
+    .example("$0 validate specs/", "check every spec under specs/")
+    .example("$0 validate my-stack.yaml", "check one file; errors are printed as file:line:col") as unknown as Argv<ValidateArgs>;
+}
+
+export async function handler(args: ArgumentsCamelCase<ValidateArgs>): Promise<number> {
+  const { files, failures } = await loadInputs(args.inputs);
+  printDiagnostics(failures);
+  const failed = failedFiles(failures);
+  process.stdout.write(`vstack: ${plural(files.length - failed, "spec")} valid, ${failed} invalid (${plural(failures.length, "problem")})\n`);
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,70 @@
+import yargs, { type Argv, type ArgumentsCamelCase, type CommandModule } from "yargs";
+import { VstackError } from "../diagnostics.js";
+import { ChromiumNotFoundError } from "../render/chromium.js";
+import { printDiagnostics } from "./report.js";
+import * as list from "./commands/list.js";
+import * as render from "./commands/render.js";
+import * as validate from "./commands/validate.js";
+import { VERSION } from "../version.js";
+
+interface CommandFile {
+  command: string;
+  describe: string;
+  builder(y: Argv): Argv<any>;
+  handler(args: ArgumentsCamelCase<any>): Promise<number>;
+}
+
+/** Exit codes: 0 ok, 1 bad input or failed render, 2 bad usage. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** Runs the CLI on `argv` (without node and script) and resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  let usageError = false;
+  const wrap = (mod: CommandFile): CommandModule => ({
+    command: mod.command,
+    describe: mod.describe,
+    builder: mod.builder,
+    handler: async (args) => {
+      code = await runSafely(() => mod.handler(args));
+    },
+  });
+  const parser = yargs(argv)
+    .scriptName("vstack")
+    .usage("$0 <command> [options]\n\nAccurate virtualization and container stack diagrams from YAML specs.")
+    .command(wrap(render))
+    .command(wrap(validate))
+    .command(wrap(list))
+    .demandCommand(1, "name a command: render, validate or list")
+    .strict()
+    .version(VERSION)
+    .help()
+    .alias("h", "help")
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .epilogue("Exit codes: 0 ok, 1 bad input or a failed render, 2 bad usage. Docs: README.md")
+    .fail((message, error) => {
+      usageError = true;
+      process.stderr.write(`vstack: ${message ?? error?.message ?? "bad usage"}\nRun "vstack --help" for usage.\n`);
+    })
+    .exitProcess(false);
+  try {
+    await parser.parseAsync();
+  } catch {
+    usageError = true;
+  }
+  return usageError ? EXIT.usage : code;
+}
+
+async function runSafely(run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof VstackError) printDiagnostics(err.diagnostics);
+    else if (err instanceof ChromiumNotFoundError) process.stderr.write(`vstack: ${err.message}\n`);
+    else {
+      process.stderr.write(`vstack: ${err instanceof Error ? err.message : String(err)}\n`);
+      if (process.env.VSTACK_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    }
+    return EXIT.failed;
+  }
+}

@@ -1,0 +1,9 @@
+import { buildModel } from "../layout/diagram.js";
+import type { Theme } from "../palette.js";
+import type { Spec } from "../spec/types.js";
+import type { TemplateSet } from "./templates.js";
+
+/** Spec → Mermaid text for one theme, through the named template. */
+export function emitMermaid(spec: Spec, theme: Theme, templates: TemplateSet, template = "block"): string {
+  return templates.emit(template, buildModel(spec, theme));
+}

@@ -1,0 +1,44 @@
+/**
+ * Escaping for text inside a Mermaid `"..."` label. Mermaid turns `#name;` and `#123;` into
+ * HTML entities, so every character that could end the string, start markup, start a
+ * comment or be read as an entity becomes an entity; the text then shows literally.
+ */
+const ENTITIES: Record<string, string> = {
+  '"': "#quot;",
+  "#": "#35;",
+  "&": "#amp;",
+  "<": "#lt;",
+  ">": "#gt;",
+  "%": "#37;",
+  ";": "#59;",
+  "`": "#96;",
+  "\\": "#92;",
+  "{": "#123;",
+  "}": "#125;",
+  "|": "#124;",
+  "[": "#91;",
+  "]": "#93;",
+};
+
+const SPECIAL = /["#&<>%;`\\{}|[\]]/g;
+
+/** Escapes text; line breaks in it become `<br/>`; control characters are dropped. */
+export function escapeLabel(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, "")
+    .replace(SPECIAL, (c) => ENTITIES[c]!)
+    .split("\n")
+    .join("<br/>");
+}
+
+/** A bold label with an optional smaller detail line under it. */
+export function formatLabel(label: string, detail?: string): string {
+  const head = `<b>${escapeLabel(label)}</b>`;
+  return detail === undefined ? head : `${head}<br/><small>${escapeLabel(detail)}</small>`;
+}
+
+/** Text for a `%%` comment: one line, nothing that reads as a directive. */
+export function commentText(text: string): string {
+  return text.replace(/[\r\n]+/g, " ").replace(/%%|[{}]/g, "").slice(0, 200);
+}

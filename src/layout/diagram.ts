@@ -1,0 +1,83 @@
+import { commentText, formatLabel } from "../emit/escape.js";
+import { swatch, type PaletteKey, type Theme } from "../palette.js";
+import type { Spec, StackSpec } from "../spec/types.js";
+import { flowOfStack } from "./flow.js";
+import { block, layoutStack, mergeSpaces, naturalWidth, scaleRows, toGridRows, type Rows } from "./grid.js";
+import type { ClassModel, DiagramModel, FlowItem, FlowLink, GridCell } from "./model.js";
+
+/** In a comparison every span is multiplied by this, so the one-column gap between stacks is narrow. */
+export const COMPARE_SCALE = 4;
+
+/** Noto covers Latin, CJK and emoji on the machines vstack renders on (see README's set-up). */
+export const FONT_FAMILY = "Noto Sans, Noto Sans CJK SC, Noto Color Emoji, Helvetica, Arial, sans-serif";
+
+/** Lays out a spec for one theme: everything a template prints. */
+export function buildModel(spec: Spec, theme: Theme): DiagramModel {
+  const { columns, rows } = spec.type === "stack" ? gridOfStack(spec) : gridOfComparison(spec.stacks);
+  const { flow, links } = spec.type === "stack" ? flowOf(spec) : flowOfComparison(spec.stacks);
+  return {
+    id: spec.id,
+    title: spec.title,
+    ...(spec.summary !== undefined && { summary: spec.summary }),
+    sources: spec.sources,
+    theme,
+    mermaidTheme: theme === "dark" ? "dark" : "default",
+    fontFamily: FONT_FAMILY,
+    comment: commentText(`${spec.title} (vstack spec "${spec.id}")`),
+    columns,
+    rows: toGridRows(rows),
+    flow,
+    links,
+    classes: classesOf(rows, flow, theme),
+  };
+}
+
+function gridOfStack(spec: StackSpec): { columns: number; rows: Rows } {
+  const columns = naturalWidth(spec.stack);
+  return { columns, rows: layoutStack(spec.stack, columns, "") };
+}
+
+/** Stacks side by side, bases on one baseline, each under a caption naming it. */
+function gridOfComparison(stacks: StackSpec[]): { columns: number; rows: Rows } {
+  const sides = stacks.map((s, i) => {
+    const width = naturalWidth(s.stack);
+    return { spec: s, width: width * COMPARE_SCALE, rows: scaleRows(layoutStack(s.stack, width, `s${i}_`), COMPARE_SCALE) };
+  });
+  const height = Math.max(...sides.map((s) => s.rows.length));
+  const rows: Rows = [];
+  for (let r = 0; r < height; r++) {
+    rows.push(mergeSpaces(joinWithGaps(sides.map((s) => s.rows[r] ?? [{ space: true, span: s.width }]))));
+  }
+  rows.push(joinWithGaps(sides.map((s, i) => [block(`s${i}_title`, "caption", s.spec.title, undefined, s.width)])));
+  const columns = sides.reduce((sum, s) => sum + s.width, 0) + sides.length - 1;
+  return { columns, rows };
+}
+
+function joinWithGaps(parts: GridCell[][]): GridCell[] {
+  return parts.flatMap((cells, i) => (i === 0 ? cells : [{ space: true as const, span: 1 }, ...cells]));
+}
+
+function flowOf(spec: StackSpec): { flow: FlowItem[]; links: FlowLink[] } {
+  const { items, links } = flowOfStack(spec.stack, "");
+  return { flow: items, links };
+}
+
+function flowOfComparison(stacks: StackSpec[]): { flow: FlowItem[]; links: FlowLink[] } {
+  const links: FlowLink[] = [];
+  const flow = stacks.map((s, i): FlowItem => {
+    const inner = flowOfStack(s.stack, `s${i}_`);
+    links.push(...inner.links);
+    return { nodeId: `s${i}_title`, kind: "caption", text: formatLabel(s.title), items: inner.items };
+  });
+  return { flow, links };
+}
+
+/** One class per kind in use, in a fixed order, listing every node (grid and flow) of that kind. */
+function classesOf(rows: Rows, flow: FlowItem[], theme: Theme): ClassModel[] {
+  const byKind = new Map<PaletteKey, Set<string>>();
+  const add = (kind: PaletteKey, id: string) => byKind.set(kind, (byKind.get(kind) ?? new Set()).add(id));
+  for (const row of rows) for (const cell of row) if (!cell.space) add(cell.kind, cell.nodeId);
+  const walk = (items: FlowItem[]) => items.forEach((it) => (add(it.kind, it.nodeId), it.items && walk(it.items)));
+  walk(flow);
+  return [...byKind.keys()].sort().map((kind) => ({ name: kind, ...swatch(theme, kind), nodeIds: [...byKind.get(kind)!].sort().join(",") }));
+}

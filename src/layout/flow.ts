@@ -1,0 +1,40 @@
+import type { Entry } from "../spec/types.js";
+import { formatLabel } from "../emit/escape.js";
+import type { FlowItem, FlowLink } from "./model.js";
+
+/** A stack as nested flowchart items (bottom → top) with the links that join each entry to the next. */
+export interface Flow {
+  items: FlowItem[];
+  links: FlowLink[];
+}
+
+/** Node ids match the grid's (see grid.ts), so the same classes colour both drawings. */
+export function flowOfStack(stack: Entry[], prefix: string): Flow {
+  const items: FlowItem[] = [];
+  const links: FlowLink[] = [];
+  let below: string[] = [];
+  stack.forEach((entry, i) => {
+    const id = `${prefix}e${i}`;
+    let here: string[];
+    if (entry.type === "layer") {
+      items.push({ nodeId: id, kind: entry.kind, text: formatLabel(entry.label, entry.detail) });
+      here = [id];
+    } else {
+      here = entry.units.map((unit, j) => {
+        const uid = `${id}u${j}`;
+        const text = formatLabel(unit.label, unit.detail);
+        if (unit.stack.length === 0) {
+          items.push({ nodeId: uid, kind: unit.kind, text });
+        } else {
+          const inner = flowOfStack(unit.stack, `${uid}_`);
+          items.push({ nodeId: uid, kind: unit.kind, text, items: inner.items });
+          links.push(...inner.links);
+        }
+        return uid;
+      });
+    }
+    for (const from of below) for (const to of here) links.push({ from, to });
+    below = here;
+  });
+  return { items, links };
+}

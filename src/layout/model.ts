@@ -1,0 +1,72 @@
+import type { PaletteKey, Theme } from "../palette.js";
+
+/**
+ * The laid-out diagram the templates print. Every number and every escaped string a
+ * template needs is here already: templates do no arithmetic and no escaping of their own.
+ */
+export interface DiagramModel {
+  id: string;
+  title: string;
+  summary?: string;
+  sources: string[];
+  theme: Theme;
+  /** Mermaid's own theme under our palette: `default` for light, `dark` for dark. */
+  mermaidTheme: "default" | "dark";
+  /** CSS font-family list; Noto first, so every script and emoji has a face. */
+  fontFamily: string;
+  /** One-line comment text safe to print after `%%`. */
+  comment: string;
+  /** The grid for block diagrams: `columns` wide, rows top → bottom. */
+  columns: number;
+  rows: GridRow[];
+  /** The same diagram as nested groups, for flowcharts: items bottom → top. */
+  flow: FlowItem[];
+  links: FlowLink[];
+  /** One class per kind in use, with the nodes that carry it. */
+  classes: ClassModel[];
+}
+
+export interface GridRow {
+  cells: GridCell[];
+}
+
+export type GridCell = BlockCell | SpaceCell;
+
+export interface BlockCell {
+  space?: false;
+  /** A Mermaid-safe node id. */
+  nodeId: string;
+  kind: PaletteKey;
+  label: string;
+  detail?: string;
+  /** Label and detail escaped and formatted for a Mermaid `"..."` string. */
+  text: string;
+  span: number;
+}
+
+export interface SpaceCell {
+  space: true;
+  span: number;
+}
+
+export interface FlowItem {
+  nodeId: string;
+  kind: PaletteKey;
+  text: string;
+  /** Present for a group (a unit with a stack of its own, or a compared stack): its items, bottom → top. */
+  items?: FlowItem[];
+}
+
+export interface FlowLink {
+  from: string;
+  to: string;
+}
+
+export interface ClassModel {
+  name: string;
+  fill: string;
+  stroke: string;
+  color: string;
+  /** Comma-separated node ids, as `class a,b,c name` wants them. */
+  nodeIds: string;
+}

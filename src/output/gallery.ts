@@ -1,0 +1,46 @@
+import { join } from "node:path";
+import type { DiagramReport } from "../build.js";
+import { describeSpec } from "../layout/describe.js";
+import { writeOutput } from "./write.js";
+
+/**
+ * `README.md` in the output folder: every diagram of the run with its title, summary, notes
+ * and sources, shown in the reader's colour scheme where both themes were rendered.
+ * Nothing in it depends on time or machine, so re-rendering gives the same bytes.
+ */
+export async function writeGallery(outDir: string, diagrams: DiagramReport[]): Promise<void> {
+  await writeOutput(join(outDir, "README.md"), galleryMarkdown(diagrams));
+}
+
+export function galleryMarkdown(diagrams: DiagramReport[]): string {
+  const parts = [
+    "# vstack gallery",
+    "",
+    "Rendered by `npm run gallery` from the specs in [`specs/`](../specs). Do not edit by hand.",
+    "",
+    ...diagrams.map((d) => `- [${d.spec.title}](#${d.spec.id})`),
+    "",
+  ];
+  for (const d of diagrams) {
+    const { spec, files } = d;
+    const image = (theme: string, ext: string) => (files.includes(`${spec.id}.${theme}.${ext}`) ? `${spec.id}.${theme}.${ext}` : undefined);
+    const light = image("light", "svg") ?? image("light", "png");
+    const dark = image("dark", "svg") ?? image("dark", "png");
+    const alt = escapeAttr(describeSpec(spec));
+    parts.push(`<a id="${spec.id}"></a>`, `## ${spec.title}`, "");
+    if (spec.summary) parts.push(spec.summary, "");
+    if (light && dark) {
+      parts.push(`<picture>`, `  <source media="(prefers-color-scheme: dark)" srcset="${dark}">`, `  <img src="${light}" alt="${alt}">`, `</picture>`, "");
+    } else if (light ?? dark) {
+      parts.push(`<img src="${light ?? dark}" alt="${alt}">`, "");
+    }
+    for (const note of spec.notes) parts.push(`> ${note}`, "");
+    parts.push(`Files: ${files.map((f) => `[${f}](${f})`).join(" · ")}`, "");
+    parts.push(`Source spec: \`${spec.file}\` · Sources: ${spec.sources.map((s) => `<${s}>`).join(", ")}`, "");
+  }
+  return `${parts.join("\n").trimEnd()}\n`;
+}
+
+function escapeAttr(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

@@ -1,0 +1,72 @@
+import { accessSync, constants } from "node:fs";
+
+/** Where browsers usually live, in the order vstack tries them. */
+export const SYSTEM_CHROMIUM_PATHS = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome-stable",
+  "/usr/bin/google-chrome",
+  "/snap/bin/chromium",
+  "/Applications/Chromium.app/Contents/MacOS/Chromium",
+  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+];
+
+export const INSTALL_HINT =
+  "install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or point VSTACK_CHROMIUM at a Chrome or Chromium binary";
+
+export class ChromiumNotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ChromiumNotFoundError";
+  }
+}
+
+/**
+ * The browser to drive: an explicit path first, then $VSTACK_CHROMIUM, then
+ * $PUPPETEER_EXECUTABLE_PATH, then the usual system paths. A path the user named that is not
+ * there is an error of its own, not a reason to quietly use another browser.
+ */
+export function findChromium(explicit?: string, env: NodeJS.ProcessEnv = process.env, candidates = SYSTEM_CHROMIUM_PATHS): string {
+  const named: Array<[string, string | undefined]> = [
+    ["--chromium", explicit],
+    ["VSTACK_CHROMIUM", env.VSTACK_CHROMIUM],
+    ["PUPPETEER_EXECUTABLE_PATH", env.PUPPETEER_EXECUTABLE_PATH],
+  ];
+  for (const [source, path] of named) {
+    if (!path) continue;
+    if (isExecutable(path)) return path;
+    throw new ChromiumNotFoundError(`Chromium not found at ${path} (from ${source}); ${INSTALL_HINT}`);
+  }
+  const found = candidates.find(isExecutable);
+  if (found) return found;
+  throw new ChromiumNotFoundError(`Chromium not found (looked in ${candidates.slice(0, 3).join(", ")}, ...); ${INSTALL_HINT}`);
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Flags for a headless, offline, repeatable browser. Without the background-networking flags
+ * Chromium keeps trying to reach Google's services, which a closed network refuses many times
+ * a second. The sandbox cannot start as root, so root runs without it.
+ */
+export function chromiumArgs(isRoot = process.getuid?.() === 0): string[] {
+  return [
+    ...(isRoot ? ["--no-sandbox"] : []),
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--font-render-hinting=none",
+  ];
+}

@@ -1,0 +1,34 @@
+/** What to draw and how: Mermaid text plus what the picture carries beyond it. */
+export interface RenderRequest {
+  /** The Mermaid text. */
+  mermaid: string;
+  /** Goes into the SVG as `<title>` and `<desc>` (accessibility). */
+  title: string;
+  description: string;
+  /** A CSS colour, or `transparent`. */
+  background: string;
+  /** When set, a PNG at this device scale factor is made as well. */
+  pngScale?: number;
+}
+
+export interface RenderResult {
+  svg: string;
+  png?: Buffer;
+  /** The drawing's size in CSS pixels. */
+  width: number;
+  height: number;
+}
+
+/** Turns Mermaid text into pictures. The caller owns its life: `close()` it in `finally`. */
+export interface Renderer {
+  render(request: RenderRequest): Promise<RenderResult>;
+  close(): Promise<void>;
+}
+
+/** Mermaid rejected the text: a problem of the input, not of the renderer. */
+export class MermaidSyntaxError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MermaidSyntaxError";
+  }
+}

@@ -1,0 +1,28 @@
+import { readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The folder of built-in specs shipped with vstack (specs/ at the package root). */
+export const BUILTIN_DIR = fileURLToPath(new URL("../../specs/", import.meta.url));
+
+/** Built-in spec files, sorted; a built-in's file name is its id. */
+export function builtinFiles(): string[] {
+  return readdirSync(BUILTIN_DIR)
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .sort()
+    .map((f) => join(BUILTIN_DIR, f));
+}
+
+export function builtinIds(): string[] {
+  return builtinFiles().map((f) => f.replace(/^.*[\\/]/, "").replace(/\.(ya?ml|json)$/, ""));
+}
+
+export function builtinFile(id: string): string | undefined {
+  return builtinFiles().find((f) => f.replace(/^.*[\\/]/, "").replace(/\.(ya?ml|json)$/, "") === id);
+}
+
+/** A path as a user would like to read it: relative to the working directory when inside it. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") ? rel : file;
+}

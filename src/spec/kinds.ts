@@ -1,0 +1,21 @@
+/**
+ * The layer kinds a spec may use. Each maps to one colour family in every diagram and theme
+ * (see ../palette.ts), so a hypervisor looks like a hypervisor wherever it appears.
+ */
+export const KINDS = [
+  "hardware", // CPUs, boards, NICs, disks
+  "firmware", // UEFI/BIOS, microcode
+  "hypervisor", // VMkernel, Microsoft hypervisor, Xen, KVM as the virtualization layer
+  "vmm", // user-space virtual machine monitors: QEMU, Firecracker, VMX processes
+  "kernel", // an OS kernel and its features: Linux, namespaces, cgroups
+  "os", // a whole operating system (kernel + user land) or its user land
+  "runtime", // container engines and runtimes: dockerd, containerd, runc
+  "vm", // a virtual machine, partition or domain
+  "container", // a container or pod
+  "sandbox", // user-space kernels and other sandboxes: gVisor
+  "libs", // bins and libraries packaged with an app
+  "app", // the workload
+  "service", // daemons and agents beside the workload: management, proxies, CLIs
+] as const;
+
+export type Kind = (typeof KINDS)[number];

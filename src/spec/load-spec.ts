@@ -1,0 +1,70 @@
+import { dirname, resolve } from "node:path";
+import type { Diagnostic } from "../diagnostics.js";
+import { builtinFile, builtinIds, displayPath } from "./builtins.js";
+import { expandStackSpec } from "./expand.js";
+import { parseSource, positionAt, readSource } from "./load.js";
+import type { CompareSpecInput, StackSpecInput } from "./schema.js";
+import type { Spec, StackSpec } from "./types.js";
+import { validateSource } from "./validate.js";
+import { didYouMean } from "../suggest.js";
+
+export interface LoadResult {
+  spec?: Spec;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads, parses and validates one spec file, resolving the specs a comparison names. */
+export async function loadSpec(file: string): Promise<LoadResult> {
+  const shown = displayPath(file);
+  const read = await readSource(file);
+  if ("error" in read) return { diagnostics: [{ ...read.error, file: shown }] };
+  return loadSpecText(shown, read.text, dirname(resolve(file)));
+}
+
+/** The same, from text already in hand; `baseDir` resolves a comparison's relative paths. */
+export async function loadSpecText(shown: string, text: string, baseDir: string): Promise<LoadResult> {
+  const { source, diagnostics } = parseSource(shown, text);
+  if (diagnostics.length > 0) return { diagnostics };
+  const checked = validateSource(source);
+  if (!checked.spec) return { diagnostics: checked.diagnostics };
+  if (!("compare" in checked.spec)) return { spec: expandStackSpec(checked.spec as StackSpecInput, shown), diagnostics: [] };
+
+  const input = checked.spec as CompareSpecInput;
+  const stacks: StackSpec[] = [];
+  const problems: Diagnostic[] = [];
+  for (const [i, ref] of input.compare.entries()) {
+    const here = { file: shown, ...positionAt(source, ["compare", i]), path: `compare[${i}]`, source: text };
+    const target = resolveRef(ref, baseDir);
+    if (!target) {
+      problems.push({ ...here, code: "unknown-ref", message: `no built-in spec "${ref}"${didYouMean(ref, builtinIds())}; name a built-in id (see \`vstack list\`) or a path to a spec file` });
+      continue;
+    }
+    const loaded = await loadSpec(target);
+    if (!loaded.spec) {
+      problems.push({ ...here, code: "bad-ref", message: `"${ref}" has errors of its own (below)` }, ...loaded.diagnostics);
+    } else if (loaded.spec.type === "compare") {
+      problems.push({ ...here, code: "nested-compare", message: `"${ref}" is itself a comparison; a comparison names stack specs only` });
+    } else stacks.push(loaded.spec);
+  }
+  if (problems.length > 0) return { diagnostics: problems };
+  return {
+    spec: {
+      type: "compare",
+      id: input.id,
+      title: input.title,
+      ...(input.summary !== undefined && { summary: input.summary }),
+      notes: input.notes ?? [],
+      // A comparison's sources are its own plus those of every stack it shows.
+      sources: [...new Set([...(input.sources ?? []), ...stacks.flatMap((s) => s.sources)])],
+      file: shown,
+      stacks,
+    },
+    diagnostics: [],
+  };
+}
+
+/** A reference is a path when it looks like one (has a slash or a spec file ending), else a built-in id. */
+function resolveRef(ref: string, baseDir: string): string | undefined {
+  if (/[\\/]/.test(ref) || /\.(ya?ml|json)$/.test(ref)) return resolve(baseDir, ref);
+  return builtinFile(ref);
+}

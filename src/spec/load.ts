@@ -1,0 +1,86 @@
+import { readFile } from "node:fs/promises";
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node } from "yaml";
+import type { Diagnostic } from "../diagnostics.js";
+
+/** A spec file as read: its text, the YAML document (JSON is YAML too) and a way to find positions. */
+export interface SourceDoc {
+  /** The file name as the user named it, used in every diagnostic. */
+  file: string;
+  text: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+}
+
+/** Reads a file, or returns a diagnostic that says why it could not be read. */
+export async function readSource(file: string): Promise<{ text: string } | { error: Diagnostic }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const message =
+      code === "ENOENT" ? "file not found; check the path" : code === "EISDIR" ? "is a folder, not a spec file" : `cannot read: ${(err as Error).message}`;
+    return { error: { code: "unreadable", message, file } };
+  }
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+  return { text: text.replace(/^\uFEFF/, "") };
+}
+
+/** Parses YAML or JSON text, keeping positions; syntax errors come back as diagnostics. */
+export function parseSource(file: string, text: string): { source: SourceDoc; diagnostics: Diagnostic[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const source = { file, text, doc, lines };
+  const diagnostics: Diagnostic[] = doc.errors.map((e) => {
+    const pos = lines.linePos(e.pos[0]);
+    return {
+      code: e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax",
+      message: firstLine(e.message),
+      file,
+      line: pos.line,
+      col: pos.col,
+      source: text,
+    };
+  });
+  if (text.includes("\uFFFD")) {
+    const offset = text.indexOf("\uFFFD");
+    diagnostics.push({ code: "invalid-utf8", message: "the file is not valid UTF-8; save it as UTF-8", file, ...positionOf(source, offset), source: text });
+  }
+  return { source, diagnostics };
+}
+
+/** The line and column of an offset into the text. */
+export function positionOf(source: SourceDoc, offset: number): { line: number; col: number } {
+  const { line, col } = source.lines.linePos(offset);
+  return { line, col };
+}
+
+/**
+ * The position of the node at a path of keys and indices: for a key that is there, its value
+ * (or, with `atKey`, the key itself); else the nearest ancestor that is there.
+ */
+export function positionAt(source: SourceDoc, path: ReadonlyArray<PropertyKey>, atKey = false): { line: number; col: number } {
+  let node: unknown = source.doc.contents;
+  let offset = (node as Node | null)?.range?.[0] ?? 0;
+  for (const [i, key] of path.entries()) {
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+      if (!pair) break;
+      const keyNode = pair.key as Node;
+      if (last && atKey) return positionOf(source, keyNode.range?.[0] ?? offset);
+      node = pair.value ?? keyNode;
+      offset = (pair.value as Node | null)?.range?.[0] ?? keyNode.range?.[0] ?? offset;
+    } else if (isSeq(node) && typeof key === "number") {
+      const item = node.items[key] as Node | undefined;
+      if (!item) break;
+      node = item;
+      offset = item.range?.[0] ?? offset;
+    } else break;
+  }
+  return positionOf(source, offset);
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+}

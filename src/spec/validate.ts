@@ -1,0 +1,151 @@
+import type { z } from "zod";
+import type { Diagnostic } from "../diagnostics.js";
+import { didYouMean } from "../suggest.js";
+import { KINDS } from "./kinds.js";
+import { positionAt, type SourceDoc } from "./load.js";
+import { compareSpecSchema, entryKindOf, KNOWN_KEYS, stackSpecSchema, type EntryInput, type SpecInput } from "./schema.js";
+
+/** Bounds that keep a diagram drawable and a run bounded, whatever the input. */
+export const LIMITS = { depth: 24, layers: 2_000, label: 2_000 } as const;
+
+type Path = ReadonlyArray<PropertyKey>;
+
+/** Checks a parsed document against the format; every problem at once, each with its place. */
+export function validateSource(source: SourceDoc): { spec?: SpecInput; diagnostics: Diagnostic[] } {
+  const data: unknown = source.doc.toJS({ maxAliasCount: 100 });
+  const at = (path: Path, code: string, message: string, atKey = false): Diagnostic => ({
+    code,
+    message,
+    file: source.file,
+    ...positionAt(source, path, atKey),
+    path: formatPath(path),
+    source: source.text,
+  });
+
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    const what = data === null || data === undefined ? "empty" : Array.isArray(data) ? "a list" : `a ${typeof data}`;
+    return { diagnostics: [at([], "not-a-spec", `the file is ${what}; a spec is a mapping with id, title, sources and stack (or compare)`)] };
+  }
+  const isCompare = "compare" in data && !("stack" in data);
+  const schema = isCompare ? compareSpecSchema : stackSpecSchema;
+  const result = schema.safeParse(data);
+  const diagnostics = result.success ? [] : result.error.issues.flatMap((issue) => toDiagnostics(issue, data, at));
+  if (!isCompare && "stack" in data) diagnostics.push(...checkStack((data as { stack: unknown }).stack, ["stack"], false, 1, at));
+  if (!result.success || diagnostics.length > 0) return { diagnostics: dedupe(diagnostics) };
+  return { spec: result.data, diagnostics };
+}
+
+type At = (path: Path, code: string, message: string, atKey?: boolean) => Diagnostic;
+
+function toDiagnostics(issue: z.core.$ZodIssue, data: unknown, at: At): Diagnostic[] {
+  const path = issue.path as PropertyKey[];
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return issue.keys.map((key) =>
+        at([...path, key], "unknown-key", `unknown key "${key}"${didYouMean(key, allowedKeys(path, data))}`, true),
+      );
+    case "invalid_value":
+      if (path.at(-1) === "kind") {
+        const value = String(valueAt(data, path));
+        return [at(path, "unknown-kind", `unknown kind "${value}"${didYouMean(value, KINDS)} (kinds: ${KINDS.join(", ")})`)];
+      }
+      return [at(path, "invalid-value", issue.message)];
+    case "invalid_type": {
+      const value = valueAt(data, path);
+      if (value === undefined) {
+        const key = String(path.at(-1));
+        return [at(path.slice(0, -1), "missing-key", `missing required key "${key}"${hintFor(key)}`)];
+      }
+      return [at(path, "wrong-type", `expected ${issue.expected}, got ${describe(value)}`)];
+    }
+    default:
+      return [at(path, issue.code.replaceAll("_", "-"), issue.message)];
+  }
+}
+
+/** Checks the format cannot express: ids unique, `{n}` only under a repeat, bounded size and depth. */
+function checkStack(stack: unknown, path: Path, inRepeat: boolean, depth: number, at: At, seen = new Map<string, Path>(), count = { layers: 0 }): Diagnostic[] {
+  if (!Array.isArray(stack)) return [];
+  const out: Diagnostic[] = [];
+  if (depth > LIMITS.depth) return [at(path, "too-deep", `units are nested more than ${LIMITS.depth} levels deep; no diagram can show that legibly`)];
+  stack.forEach((entry: unknown, i) => {
+    const here = [...path, i];
+    if (entry === null || typeof entry !== "object") return;
+    const items: Array<{ item: Record<string, unknown>; path: Path }> =
+      entryKindOf(entry) === "units"
+        ? ((entry as { units?: unknown }).units instanceof Array ? ((entry as { units: unknown[] }).units) : []).map((u, j) => ({ item: u as Record<string, unknown>, path: [...here, "units", j] }))
+        : [{ item: entry as Record<string, unknown>, path: here }];
+    for (const { item, path: p } of items) {
+      if (item === null || typeof item !== "object") continue;
+      const repeats = typeof item.repeat === "number" ? item.repeat : 1;
+      count.layers += repeats;
+      const underRepeat = inRepeat || "repeat" in item;
+      for (const key of ["layer", "unit", "detail"]) {
+        const text = item[key];
+        if (typeof text !== "string") continue;
+        if (text.length > LIMITS.label) out.push(at([...p, key], "label-too-long", `is ${text.length} characters; a label longer than ${LIMITS.label} cannot be read in a diagram`));
+        if (text.includes("{n}") && !underRepeat) out.push(at([...p, key], "n-without-repeat", `"{n}" is only replaced inside a unit with "repeat"; add repeat: N to the unit or remove {n}`));
+      }
+      if (typeof item.id === "string") {
+        const prior = seen.get(item.id);
+        if (prior) out.push(at([...p, "id"], "duplicate-id", `duplicate id "${item.id}", first used at ${formatPath(prior)}`));
+        else seen.set(item.id, [...p, "id"]);
+      }
+      if ("stack" in item) out.push(...checkStack(item.stack, [...p, "stack"], underRepeat, depth + 1, at, seen, count));
+    }
+  });
+  if (depth === 1 && count.layers > LIMITS.layers) out.push(at(path, "too-large", `the stack draws ${count.layers} boxes once repeats are expanded; the limit is ${LIMITS.layers}`));
+  return out;
+}
+
+/** The keys allowed where an unknown key was found, judged from the keys around it. */
+function allowedKeys(path: Path, data: unknown): string[] {
+  const obj = valueAt(data, path);
+  if (path.length === 0) return ["$schema", "id", "title", "summary", "notes", "sources", "stack", "compare"];
+  if (path.at(-2) === "units") return ["unit", "kind", "detail", "id", "repeat", "stack"];
+  if (obj && typeof obj === "object" && entryKindOf(obj) === "units") return ["units"];
+  return path.at(-2) === "stack" ? ["layer", "kind", "detail", "id", "units"] : KNOWN_KEYS;
+}
+
+function hintFor(key: string): string {
+  const hints: Record<string, string> = {
+    kind: ` (one of: ${KINDS.join(", ")})`,
+    layer: ' (an entry is either "layer: <label>" or "units: [...]")',
+    sources: " (links a reader can check, e.g. the vendor's documentation)",
+    stack: " (the layers bottom → top), or compare: [spec, spec] for a comparison",
+  };
+  return hints[key] ?? "";
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let v: unknown = data;
+  for (const key of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null (an empty value)";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return `${typeof value} ${JSON.stringify(value).slice(0, 40)}`;
+}
+
+/** `stack[2].units[0].unit` */
+export function formatPath(path: Path): string {
+  return path.map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join("");
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.line}:${d.col}:${d.code}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export type { EntryInput };
