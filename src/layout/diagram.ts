@@ -8,9 +8,6 @@ import type { ClassModel, DiagramModel, FlowItem, FlowLink, GridCell } from "./m
 /** In a comparison every span is multiplied by this, so the one-column gap between stacks is narrow. */
 export const COMPARE_SCALE = 4;
 
-/** Noto covers Latin, CJK and emoji on the machines vstack renders on (see README's set-up). */
-export const FONT_FAMILY = "Noto Sans, Noto Sans CJK SC, Noto Color Emoji, Helvetica, Arial, sans-serif";
-
 /** Lays out a spec for one theme: everything a template prints. */
 export function buildModel(spec: Spec, theme: Theme): DiagramModel {
   const { columns, rows } = spec.type === "stack" ? gridOfStack(spec) : gridOfComparison(spec.stacks);
@@ -22,7 +19,6 @@ export function buildModel(spec: Spec, theme: Theme): DiagramModel {
     sources: spec.sources,
     theme,
     mermaidTheme: theme === "dark" ? "dark" : "default",
-    fontFamily: FONT_FAMILY,
     comment: commentText(`${spec.title} (vstack spec "${spec.id}")`),
     columns,
     rows: toGridRows(rows),

@@ -12,8 +12,6 @@ export interface DiagramModel {
   theme: Theme;
   /** Mermaid's own theme under our palette: `default` for light, `dark` for dark. */
   mermaidTheme: "default" | "dark";
-  /** CSS font-family list; Noto first, so every script and emoji has a face. */
-  fontFamily: string;
   /** One-line comment text safe to print after `%%`. */
   comment: string;
   /** The grid for block diagrams: `columns` wide, rows top → bottom. */

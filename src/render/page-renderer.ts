@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer";
 import { chromiumArgs, findChromium } from "./chromium.js";
+import { MERMAID_CONFIG } from "./mermaid-config.js";
 import { MermaidSyntaxError, type RenderRequest, type RenderResult, type Renderer } from "./renderer.js";
 
 const require = createRequire(import.meta.url);
@@ -49,7 +50,7 @@ export class PageRenderer implements Renderer {
   private async renderNow(request: RenderRequest): Promise<RenderResult> {
     const { page } = this;
     await page.setViewport(MEASURE_VIEWPORT);
-    const drawn = await page.evaluate(drawInPage, request.mermaid, request.title, request.description, request.background);
+    const drawn = await page.evaluate(drawInPage, MERMAID_CONFIG, request.mermaid, request.title, request.description, request.background);
     if ("error" in drawn) throw new MermaidSyntaxError(drawn.error);
     const result: RenderResult = { svg: drawn.svg, width: drawn.width, height: drawn.height };
     if (request.pngScale !== undefined) {
@@ -89,6 +90,7 @@ async function preparePage(page: Page): Promise<void> {
  * diagram's front matter sets can leak into the next.
  */
 async function drawInPage(
+  config: Record<string, unknown>,
   text: string,
   title: string,
   description: string,
@@ -97,7 +99,7 @@ async function drawInPage(
   const mermaid = (window as unknown as { mermaid: MermaidApi }).mermaid;
   const container = document.getElementById("vstack")!;
   container.innerHTML = "";
-  mermaid.initialize({ startOnLoad: false, securityLevel: "strict", deterministicIds: true, deterministicIDSeed: "vstack", suppressErrorRendering: true });
+  mermaid.initialize(config);
   let svgText: string;
   try {
     svgText = (await mermaid.render("vstack-diagram", text)).svg;
