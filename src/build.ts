@@ -68,8 +68,9 @@ export interface BuildReport {
   diagrams: DiagramReport[];
   /** Problems, grouped by the input they belong to. */
   failures: Diagnostic[];
-  /** How many input files were tried. */
+  /** How many input files were tried, and how many of them failed (invalid, or not rendered). */
   inputs: number;
+  failed: number;
   elapsedMs: number;
 }
 
@@ -81,7 +82,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   if (!templates.has(opts.template)) {
     throw new Error(`no template "${opts.template}"; templates: ${templates.names.join(", ")}`);
   }
-  const { files, specs, failures } = await loadInputs(opts.inputs);
+  const { files, specs, failures, invalid } = await loadInputs(opts.inputs);
+  let failed = invalid;
   const diagrams: DiagramReport[] = [];
   let renderer = opts.renderer;
   const needsBrowser = opts.formats.some((f) => f !== "mmd");
@@ -109,6 +111,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
         }
       } catch (err) {
         if (!(err instanceof MermaidSyntaxError)) throw err;
+        failed++;
         failures.push({ code: "mermaid-rejected", file: spec.file, message: `Mermaid rejected the text made from this spec with template "${opts.template}": ${err.message.split("\n")[0]}` });
         continue;
       }
@@ -122,26 +125,31 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     if (renderer && renderer !== opts.renderer) await renderer.close();
   }
   if (opts.gallery) await writeGallery(opts.outDir, diagrams);
-  return { diagrams, failures, inputs: files.length, elapsedMs: performance.now() - started };
+  return { diagrams, failures, inputs: files.length, failed, elapsedMs: performance.now() - started };
 }
 
 /** Resolves and loads every input; problems go to `failures`. Two specs with one id would overwrite each other's files. */
-export async function loadInputs(inputs: string[]): Promise<{ files: string[]; specs: Spec[]; failures: Diagnostic[] }> {
+export async function loadInputs(inputs: string[]): Promise<{ files: string[]; specs: Spec[]; failures: Diagnostic[]; invalid: number }> {
   const files = await resolveInputs(inputs);
   const failures: Diagnostic[] = [];
   const specs: Spec[] = [];
+  let invalid = 0;
   const byId = new Map<string, string>();
   for (const file of files) {
     const { spec, diagnostics } = await loadSpec(file);
     failures.push(...diagnostics);
-    if (!spec) continue;
+    if (!spec) {
+      invalid++;
+      continue;
+    }
     const other = byId.get(spec.id);
     if (other) {
       failures.push({ code: "duplicate-spec-id", file: spec.file, message: `id "${spec.id}" is already used by ${other}; their output files would overwrite each other` });
+      invalid++;
       continue;
     }
     byId.set(spec.id, spec.file);
     specs.push(spec);
   }
-  return { files, specs, failures };
+  return { files, specs, failures, invalid };
 }

@@ -4,7 +4,7 @@ import { closest, distance } from "fastest-levenshtein";
 export function suggest(word: string, known: readonly string[]): string | undefined {
   if (known.length === 0) return undefined;
   const best = closest(word.toLowerCase(), known as string[]);
-  const limit = Math.max(1, Math.floor(best.length / 3));
+  const limit = Math.max(1, Math.ceil(best.length / 3));
   return distance(word.toLowerCase(), best) <= limit ? best : undefined;
 }
 

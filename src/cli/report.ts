@@ -5,11 +5,6 @@ export function printDiagnostics(diagnostics: Diagnostic[], write: (text: string
   for (const d of diagnostics) write(`${formatDiagnostic(d)}\n\n`);
 }
 
-/** How many distinct inputs have problems. */
-export function failedFiles(diagnostics: Diagnostic[]): number {
-  return new Set(diagnostics.map((d) => d.file)).size;
-}
-
 export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }

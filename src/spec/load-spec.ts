@@ -36,7 +36,7 @@ export async function loadSpecText(shown: string, text: string, baseDir: string)
     const here = { file: shown, ...positionAt(source, ["compare", i]), path: `compare[${i}]`, source: text };
     const target = resolveRef(ref, baseDir);
     if (!target) {
-      problems.push({ ...here, code: "unknown-ref", message: `no built-in spec "${ref}"${didYouMean(ref, builtinIds())}; name a built-in id (see \`vstack list\`) or a path to a spec file` });
+      problems.push({ ...here, code: "unknown-ref", message: `"${ref}" is neither a built-in id (see \`vstack list\`) nor a path to a spec file${didYouMean(ref, builtinIds())}` });
       continue;
     }
     const loaded = await loadSpec(target);

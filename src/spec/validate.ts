@@ -31,7 +31,7 @@ export function validateSource(source: SourceDoc): { spec?: SpecInput; diagnosti
   const result = schema.safeParse(data);
   const diagnostics = result.success ? [] : result.error.issues.flatMap((issue) => toDiagnostics(issue, data, at));
   if (!isCompare && "stack" in data) diagnostics.push(...checkStack((data as { stack: unknown }).stack, ["stack"], false, 1, at));
-  if (!result.success || diagnostics.length > 0) return { diagnostics: dedupe(diagnostics) };
+  if (!result.success || diagnostics.length > 0) return { diagnostics: sortByPlace(dedupe(diagnostics)) };
   return { spec: result.data, diagnostics };
 }
 
@@ -39,6 +39,10 @@ type At = (path: Path, code: string, message: string, atKey?: boolean) => Diagno
 
 function toDiagnostics(issue: z.core.$ZodIssue, data: unknown, at: At): Diagnostic[] {
   const path = issue.path as PropertyKey[];
+  if ((issue.code === "invalid_type" || issue.code === "invalid_value") && valueAt(data, path) === undefined) {
+    const key = String(path.at(-1));
+    return [at(path.slice(0, -1), "missing-key", `missing required key "${key}"${hintFor(key)}`)];
+  }
   switch (issue.code) {
     case "unrecognized_keys":
       return issue.keys.map((key) =>
@@ -50,14 +54,8 @@ function toDiagnostics(issue: z.core.$ZodIssue, data: unknown, at: At): Diagnost
         return [at(path, "unknown-kind", `unknown kind "${value}"${didYouMean(value, KINDS)} (kinds: ${KINDS.join(", ")})`)];
       }
       return [at(path, "invalid-value", issue.message)];
-    case "invalid_type": {
-      const value = valueAt(data, path);
-      if (value === undefined) {
-        const key = String(path.at(-1));
-        return [at(path.slice(0, -1), "missing-key", `missing required key "${key}"${hintFor(key)}`)];
-      }
-      return [at(path, "wrong-type", `expected ${issue.expected}, got ${describe(value)}`)];
-    }
+    case "invalid_type":
+      return [at(path, "wrong-type", `expected ${issue.expected}, got ${describe(valueAt(data, path))}`)];
     default:
       return [at(path, issue.code.replaceAll("_", "-"), issue.message)];
   }
@@ -136,6 +134,10 @@ function describe(value: unknown): string {
 /** `stack[2].units[0].unit` */
 export function formatPath(path: Path): string {
   return path.map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join("");
+}
+
+function sortByPlace(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
 }
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -1,7 +1,7 @@
 import type { Argv, ArgumentsCamelCase } from "yargs";
 import { build, FORMATS, type Format } from "../../build.js";
 import { THEMES, type Theme } from "../../palette.js";
-import { failedFiles, plural, printDiagnostics, seconds } from "../report.js";
+import { plural, printDiagnostics, seconds } from "../report.js";
 
 interface RenderArgs {
   inputs: string[];
@@ -52,7 +52,7 @@ export async function handler(args: ArgumentsCamelCase<RenderArgs>): Promise<num
     onDiagram: (d) => process.stdout.write(`  ${d.spec.id}: ${d.files.join(" ")}\n`),
   });
   printDiagnostics(report.failures);
-  const failed = failedFiles(report.failures);
+  const { failed } = report;
   const files = report.diagrams.reduce((n, d) => n + d.files.length, 0);
   process.stdout.write(
     `vstack: rendered ${plural(report.diagrams.length, "diagram")} (${args.format.join(", ")} × ${args.theme.join(", ")}; ${plural(files, "file")}) into ${args.out}/ in ${seconds(report.elapsedMs)}; ${failed} failed\n`,

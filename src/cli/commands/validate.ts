@@ -1,6 +1,6 @@
 import type { Argv, ArgumentsCamelCase } from "yargs";
 import { loadInputs } from "../../build.js";
-import { failedFiles, plural, printDiagnostics } from "../report.js";
+import { plural, printDiagnostics } from "../report.js";
 
 interface ValidateArgs {
   inputs: string[];
@@ -17,9 +17,8 @@ export function builder(y: Argv): Argv<ValidateArgs> {
 }
 
 export async function handler(args: ArgumentsCamelCase<ValidateArgs>): Promise<number> {
-  const { files, failures } = await loadInputs(args.inputs);
+  const { specs, failures, invalid } = await loadInputs(args.inputs);
   printDiagnostics(failures);
-  const failed = failedFiles(failures);
-  process.stdout.write(`vstack: ${plural(files.length - failed, "spec")} valid, ${failed} invalid (${plural(failures.length, "problem")})\n`);
-  return failed > 0 ? 1 : 0;
+  process.stdout.write(`vstack: ${plural(specs.length, "spec")} valid, ${invalid} invalid (${plural(failures.length, "problem")})\n`);
+  return invalid > 0 ? 1 : 0;
 }

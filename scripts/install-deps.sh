@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs everything vstack needs on a fresh Debian/Ubuntu machine with Node 20:
+# Chromium (Debian's; puppeteer never downloads a browser), fonts that cover Latin, CJK and
+# emoji, and the npm packages (npm ci also builds dist/ through the "prepare" script).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+[ -n "${VSTACK_CHROMIUM:-}" ] || command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+for pkg in fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fontconfig; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  echo "install-deps: apt-get install ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  fc-cache -f >/dev/null 2>&1 || true
+fi
+
+export PUPPETEER_SKIP_DOWNLOAD=1
+npm ci --no-audit --no-fund

@@ -1,0 +1,37 @@
+import { readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatDiagnostic } from "../../src/diagnostics.js";
+import { emitMermaid } from "../../src/emit/emit.js";
+import { TemplateSet } from "../../src/emit/templates.js";
+import { builtinFiles } from "../../src/spec/builtins.js";
+import { loadSpec } from "../../src/spec/load-spec.js";
+import { expectGolden } from "../support/golden.js";
+import { FIXTURES, ROOT } from "../support/paths.js";
+
+const templates = new TemplateSet();
+
+describe("golden Mermaid for every built-in spec", async () => {
+  for (const file of builtinFiles()) {
+    const { spec, diagnostics } = await loadSpec(file);
+    it(`${relative(ROOT, file)}`, () => {
+      expect(diagnostics).toEqual([]);
+      expectGolden(`mermaid/${spec!.id}.block.light.mmd`, emitMermaid(spec!, "light", templates, "block"));
+      expectGolden(`mermaid/${spec!.id}.block.dark.mmd`, emitMermaid(spec!, "dark", templates, "block"));
+      expectGolden(`mermaid/${spec!.id}.flowchart.light.mmd`, emitMermaid(spec!, "light", templates, "flowchart"));
+    });
+  }
+});
+
+describe("golden error messages for bad specs", () => {
+  const dir = join(FIXTURES, "bad");
+  for (const name of readdirSync(dir).sort()) {
+    it(name, async () => {
+      const { spec, diagnostics } = await loadSpec(relative(process.cwd(), join(dir, name)));
+      expect(spec).toBeUndefined();
+      expect(diagnostics.length).toBeGreaterThan(0);
+      for (const d of diagnostics) expect(d.file).toMatch(/^test\/fixtures\/bad\//);
+      expectGolden(`errors/${name.replace(/\.yaml$/, ".txt")}`, `${diagnostics.map(formatDiagnostic).join("\n\n")}\n`);
+    });
+  }
+});
