@@ -1,0 +1,121 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { PNG } from "pngjs";
+import { describe, expect, it } from "vitest";
+import { builtinIds } from "../../src/spec/builtins.js";
+import { runCli } from "../support/cli.js";
+import { tempDir } from "../support/paths.js";
+
+const GOOD = `id: my-stack
+title: My stack
+sources: [https://example.com/]
+stack:
+  - { layer: Hardware, kind: hardware }
+  - { layer: Linux, kind: kernel }
+  - units:
+      - { unit: "Container {n}", kind: container, repeat: 2 }
+`;
+const BAD = `id: broken
+title: Broken
+sources: [https://example.com/]
+stack:
+  - layer: Hardware
+    kind: hardwre
+`;
+
+function workspace(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+describe("vstack CLI", () => {
+  it("prints help with examples, and exits 2 on bad usage", async () => {
+    const help = await runCli(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/render \[inputs\.\.\]/);
+    expect(help.stdout).toMatch(/validate/);
+    const renderHelp = await runCli(["render", "--help"]);
+    expect(renderHelp.code).toBe(0);
+    expect(renderHelp.stdout).toMatch(/Examples:/);
+    expect(renderHelp.stdout).toMatch(/--background/);
+    for (const args of [[], ["frobnicate"], ["render", "--format", "gif"], ["render", "--scale", "0"], ["render", "--no-such-flag"]]) {
+      const r = await runCli(args);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(/^vstack: /);
+    }
+  });
+
+  it("lists the built-in specs", async () => {
+    const r = await runCli(["list"]);
+    expect(r.code).toBe(0);
+    for (const id of builtinIds()) expect(r.stdout).toContain(id);
+  });
+
+  it("validates: built-ins pass; a mistake is reported at file:line:col with a code frame and exit 1", async () => {
+    expect((await runCli(["validate"])).code).toBe(0);
+    const dir = workspace({ "bad.yaml": BAD });
+    const r = await runCli(["validate", "bad.yaml"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bad.yaml:6:11: stack[0].kind: unknown kind "hardwre"; did you mean "hardware"?');
+    expect(r.stderr).toContain("> 6 |     kind: hardwre\n    |           ^");
+    expect(r.stdout).toContain("0 specs valid, 1 invalid");
+  });
+
+  it("renders the good specs of a run, skips the bad one, and leaves no partial file", async () => {
+    const dir = workspace({ "good.yaml": GOOD, "bad.yaml": BAD });
+    const r = await runCli(["render", ".", "--out", "out"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("bad.yaml:6:11");
+    expect(r.stdout).toMatch(/rendered 1 diagram .* 1 failed/);
+    const files = readdirSync(join(dir, "out")).sort();
+    expect(files).toEqual(["light", "dark"].flatMap((t) => ["mmd", "png", "svg"].map((e) => `my-stack.${t}.${e}`)).sort());
+    expect(readFileSync(join(dir, "out", "my-stack.light.svg"), "utf8")).toContain("Container 2");
+  });
+
+  it("exits 1 with one clear line when Chromium is missing, writing nothing", async () => {
+    const dir = workspace({ "good.yaml": GOOD });
+    const r = await runCli(["render", "good.yaml", "-o", "out"], { cwd: dir, env: { VSTACK_CHROMIUM: "/nonexistent/chromium" } });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/Chromium not found at \/nonexistent\/chromium .*apt-get install chromium/);
+    expect(() => readdirSync(join(dir, "out"))).toThrow();
+  });
+
+  it("writes only Mermaid text without a browser, through a user's own templates", async () => {
+    const dir = workspace({ "good.yaml": GOOD });
+    mkdirSync(join(dir, "tpl"));
+    writeFileSync(join(dir, "tpl", "outline.mmd.hbs"), "flowchart TB\n%% {{title}}\n{{#each rows}}{{#each cells}}{{#unless space}}  {{nodeId}}[\"{{text}}\"]\n{{/unless}}{{/each}}{{/each}}");
+    const r = await runCli(["render", "good.yaml", "-o", "out", "-f", "mmd", "-t", "light", "--templates", "tpl", "--template", "outline"], { cwd: dir, env: { VSTACK_CHROMIUM: "/nonexistent" } });
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, "out"))).toEqual(["my-stack.light.mmd"]);
+    expect(readFileSync(join(dir, "out", "my-stack.light.mmd"), "utf8")).toBe(
+      'flowchart TB\n%% My stack\n  e2u0["<b>Container 1</b>"]\n  e2u1["<b>Container 2</b>"]\n  e1["<b>Linux</b>"]\n  e0["<b>Hardware</b>"]\n',
+    );
+    const missing = await runCli(["render", "good.yaml", "-f", "mmd", "--template", "nope"], { cwd: dir });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no template "nope"; templates: block, flowchart/);
+  });
+
+  it("draws on a transparent background when asked", async () => {
+    const dir = workspace({ "good.yaml": GOOD });
+    const r = await runCli(["render", "good.yaml", "-o", "out", "-f", "png", "-t", "dark", "--background", "transparent", "--scale", "1"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const png = PNG.sync.read(readFileSync(join(dir, "out", "my-stack.dark.png")));
+    expect(png.data[3]).toBe(0); // the top-left corner is outside every box
+  });
+
+  it("renders the built-in gallery with a README, and the same bytes again on a second run", async () => {
+    const dir = tempDir();
+    const first = await runCli(["render", "-o", dir]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(new RegExp(`rendered ${builtinIds().length} diagrams .* 0 failed`));
+    const files = readdirSync(dir).sort();
+    expect(files).toHaveLength(builtinIds().length * 6 + 1);
+    const gallery = readFileSync(join(dir, "README.md"), "utf8");
+    for (const id of builtinIds()) expect(gallery).toContain(`srcset="${id}.dark.svg"`);
+    const before = new Map(files.map((f) => [f, readFileSync(join(dir, f))]));
+    expect((await runCli(["render", "-o", dir])).code).toBe(0);
+    for (const f of files) expect(readFileSync(join(dir, f)).equals(before.get(f)!), f).toBe(true);
+  });
+});
