@@ -4,6 +4,7 @@ import { ChromiumNotFoundError } from "../render/chromium.js";
 import { printDiagnostics } from "./report.js";
 import * as list from "./commands/list.js";
 import * as render from "./commands/render.js";
+import * as schema from "./commands/schema.js";
 import * as validate from "./commands/validate.js";
 import { VERSION } from "../version.js";
 
@@ -35,7 +36,8 @@ export async function main(argv: string[]): Promise<number> {
     .command(wrap(render))
     .command(wrap(validate))
     .command(wrap(list))
-    .demandCommand(1, "name a command: render, validate or list")
+    .command(wrap(schema))
+    .demandCommand(1, "name a command: render, validate, list or schema")
     .strict()
     .version(VERSION)
     .help()

@@ -1,5 +1,5 @@
 import type { Entry } from "../spec/types.js";
-import { formatLabel } from "../emit/escape.js";
+import { formatInlineLabel, formatLabel } from "../emit/escape.js";
 import type { FlowItem, FlowLink } from "./model.js";
 
 /** A stack as nested flowchart items (bottom → top) with the links that join each entry to the next. */
@@ -22,12 +22,11 @@ export function flowOfStack(stack: Entry[], prefix: string): Flow {
     } else {
       here = entry.units.map((unit, j) => {
         const uid = `${id}u${j}`;
-        const text = formatLabel(unit.label, unit.detail);
         if (unit.stack.length === 0) {
-          items.push({ nodeId: uid, kind: unit.kind, text });
+          items.push({ nodeId: uid, kind: unit.kind, text: formatLabel(unit.label, unit.detail) });
         } else {
           const inner = flowOfStack(unit.stack, `${uid}_`);
-          items.push({ nodeId: uid, kind: unit.kind, text, items: inner.items });
+          items.push({ nodeId: uid, kind: unit.kind, text: formatInlineLabel(unit.label, unit.detail), items: inner.items });
           links.push(...inner.links);
         }
         return uid;

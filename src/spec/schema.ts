@@ -8,7 +8,7 @@ import { KINDS } from "./kinds.js";
  */
 
 const label = z.string().trim().min(1, "must not be empty").max(200_000);
-const kind = z.enum(KINDS);
+const kind = z.enum(KINDS).describe("What the box is; decides its colour in every diagram and theme.");
 const nodeId = z
   .string()
   .regex(/^[a-z][a-z0-9-]*$/, "must be lower-case letters, digits and dashes, starting with a letter");
@@ -32,34 +32,41 @@ export interface UnitsInput {
 }
 export type EntryInput = LayerInput | UnitsInput;
 
-export const layerSchema: z.ZodType<LayerInput> = z.strictObject({
-  layer: label,
-  kind,
-  detail: label.optional(),
-  id: nodeId.optional(),
-});
+const detail = label.describe("A smaller second line under the label; line breaks are kept.").optional();
 
-export const unitSchema: z.ZodType<UnitInput> = z.strictObject({
-  unit: label,
-  kind,
-  detail: label.optional(),
-  id: nodeId.optional(),
-  repeat: z.number().int().min(1).max(64).optional(),
-  get stack() {
-    return stackSchema.optional();
-  },
-});
+export const layerSchema: z.ZodType<LayerInput> = z
+  .strictObject({
+    layer: label.describe("The layer's label."),
+    kind,
+    detail,
+    id: nodeId.optional(),
+  })
+  .describe("A layer across the whole width of its stack.");
 
-export const unitsSchema: z.ZodType<UnitsInput> = z.strictObject({
-  units: z.array(unitSchema).min(1, "needs at least one unit"),
-});
+export const unitSchema: z.ZodType<UnitInput> = z
+  .strictObject({
+    unit: label.describe('The unit\'s label; "{n}" counts repeats.'),
+    kind,
+    detail,
+    id: nodeId.optional(),
+    repeat: z.number().int().min(1).max(64).describe("Draw N copies side by side; {n} in labels becomes 1..N.").optional(),
+    get stack() {
+      return stackSchema.describe("What runs inside the unit, bottom → top.").optional();
+    },
+  })
+  .describe("A VM, partition, container or process, with a stack of its own.");
 
-/** An entry is a layer or a group of side-by-side units; which one is decided by its key. */
-export const entrySchema: z.ZodType<EntryInput> = z.custom<EntryInput>().superRefine((value, ctx) => {
-  const schema = entryKindOf(value) === "units" ? unitsSchema : layerSchema;
-  const result = schema.safeParse(value);
-  if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ ...issue } as never);
-});
+export const unitsSchema: z.ZodType<UnitsInput> = z
+  .strictObject({
+    units: z.array(unitSchema).min(1, "needs at least one unit"),
+  })
+  .describe("Units side by side, each isolated from the others.");
+
+/**
+ * An entry is a layer or a group of side-by-side units. When neither fits, validate.ts reports
+ * the errors of the branch the entry's keys point to (see entryKindOf), not both.
+ */
+export const entrySchema: z.ZodType<EntryInput> = z.union([layerSchema, unitsSchema]);
 
 /** `units` when the entry names units, else a layer (whose errors then say what is missing). */
 export function entryKindOf(value: unknown): "layer" | "units" {
@@ -72,18 +79,24 @@ export const stackSchema = z.array(entrySchema).min(1, "a stack needs at least o
 
 const common = {
   $schema: z.string().optional(),
-  id: nodeId,
+  id: nodeId.describe("Names the output files: <id>.<theme>.<format>."),
   title: label,
-  summary: label.optional(),
-  notes: z.array(label).optional(),
-  sources: z.array(z.url({ message: "must be a full http(s) URL a reader can open" })).min(1, "name at least one source"),
+  summary: label.describe("One or two sentences; shown in the gallery and read out as the SVG's description.").optional(),
+  notes: z.array(label).describe("Caveats a careful reader needs: versions, defaults that changed.").optional(),
+  sources: z
+    .array(z.url({ message: "must be a full http(s) URL a reader can open" }))
+    .min(1, "name at least one source")
+    .describe("Where a reader can check every layer: vendor or project documentation."),
 };
 
-export const stackSpecSchema = z.strictObject({ ...common, stack: stackSchema });
+export const stackSpecSchema = z.strictObject({ ...common, stack: stackSchema.describe("The layers, bottom → top.") });
 export const compareSpecSchema = z.strictObject({
   ...common,
   sources: common.sources.optional(),
-  compare: z.array(z.string().min(1)).min(2, "a comparison names at least two specs"),
+  compare: z
+    .array(z.string().min(1))
+    .min(2, "a comparison names at least two specs")
+    .describe("Stack specs to draw side by side on one baseline: built-in ids or paths relative to this file."),
 });
 
 export type StackSpecInput = z.infer<typeof stackSpecSchema>;

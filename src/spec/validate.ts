@@ -44,6 +44,11 @@ function toDiagnostics(issue: z.core.$ZodIssue, data: unknown, at: At): Diagnost
     return [at(path.slice(0, -1), "missing-key", `missing required key "${key}"${hintFor(key)}`)];
   }
   switch (issue.code) {
+    case "invalid_union": {
+      // Report only the branch the entry means: "units" when it has that key, else a layer.
+      const branch = issue.errors[entryKindOf(valueAt(data, path)) === "units" ? 1 : 0] ?? [];
+      return branch.flatMap((inner) => toDiagnostics({ ...inner, path: [...path, ...inner.path] } as z.core.$ZodIssue, data, at));
+    }
     case "unrecognized_keys":
       return issue.keys.map((key) =>
         at([...path, key], "unknown-key", `unknown key "${key}"${didYouMean(key, allowedKeys(path, data))}`, true),

@@ -1,0 +1,14 @@
+import type { Argv } from "yargs";
+import { specJsonSchemaText } from "../../spec/json-schema.js";
+
+export const command = "schema";
+export const describe = "Print the JSON Schema of spec files (for editors)";
+
+export function builder(y: Argv): Argv {
+  return y.example("$0 schema > vstack-spec.schema.json", "save it where your editor's YAML extension can find it");
+}
+
+export async function handler(): Promise<number> {
+  process.stdout.write(specJsonSchemaText());
+  return 0;
+}
