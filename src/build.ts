@@ -1,16 +1,18 @@
 import { join } from "node:path";
 import type { Diagnostic } from "./diagnostics.js";
-import { emitMermaid } from "./emit/emit.js";
+import type { Diagram } from "./diagrams/diagram.js";
+import { loadDiagrams } from "./diagrams/load.js";
 import { TemplateSet } from "./emit/templates.js";
-import { resolveInputs } from "./inputs.js";
-import { describeSpec } from "./layout/describe.js";
+import { resolveInputs, shardFiles, type Shard } from "./inputs.js";
+import { cacheKey, OutputCache } from "./output/cache.js";
 import { writeGallery } from "./output/gallery.js";
-import { writeOutput } from "./output/write.js";
+import { writeIfChanged } from "./output/write.js";
 import { BACKGROUND, THEMES, type Theme } from "./palette.js";
-import { PageRenderer } from "./render/page-renderer.js";
-import { MermaidSyntaxError, type Renderer } from "./render/renderer.js";
-import { loadSpec } from "./spec/load-spec.js";
-import type { Spec } from "./spec/types.js";
+import { MERMAID_CONFIG } from "./render/mermaid-config.js";
+import { MERMAID_VERSION } from "./render/mermaid-version.js";
+import { RendererPool } from "./render/pool.js";
+import { MermaidSyntaxError, RenderFailedError, type Renderer } from "./render/renderer.js";
+import { VERSION } from "./version.js";
 
 export const FORMATS = ["svg", "png", "mmd"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -31,16 +33,23 @@ export interface BuildOptions {
   templatesDir?: string;
   /** Chromium binary; found automatically when absent. */
   chromium?: string;
+  /** Pages rendering at once (default: one per core). */
+  jobs?: number;
+  /** Reuse rendered outputs from `cacheDir` when nothing that shapes them changed (default true). */
+  cache?: boolean;
+  cacheDir?: string;
+  /** Render only this share of the inputs. */
+  shard?: Shard;
   /** Write `<outDir>/README.md` listing the diagrams of this run. */
   gallery?: boolean;
-  /** A renderer the caller owns and closes; else build() launches one if it needs to and closes it. */
+  /** A renderer the caller owns and closes; else build() launches one if it needs one, and closes it. */
   renderer?: Renderer;
-  /** Called after each diagram's files are written. */
+  /** Called for each diagram once its files are written, in input order. */
   onDiagram?: (diagram: DiagramReport) => void;
 }
 
-export type ResolvedBuildOptions = Required<Omit<BuildOptions, "background" | "templatesDir" | "chromium" | "renderer" | "onDiagram">> &
-  Pick<BuildOptions, "background" | "templatesDir" | "chromium" | "renderer" | "onDiagram">;
+type Optional = "background" | "templatesDir" | "chromium" | "renderer" | "onDiagram" | "jobs" | "shard";
+export type ResolvedBuildOptions = Required<Omit<BuildOptions, Optional>> & Pick<BuildOptions, Optional>;
 
 /** Every default of a build, in one place. */
 export function resolveBuildOptions(options: BuildOptions = {}): ResolvedBuildOptions {
@@ -52,104 +61,154 @@ export function resolveBuildOptions(options: BuildOptions = {}): ResolvedBuildOp
     themes: options.themes ?? [...THEMES],
     scale: options.scale ?? 2,
     template: options.template ?? "block",
+    cache: options.cache ?? true,
+    cacheDir: options.cacheDir ?? ".vstack-cache",
     gallery: options.gallery ?? false,
   };
 }
 
 export interface DiagramReport {
-  spec: Spec;
-  /** Output files written, relative to the output folder, in a stable order. */
+  diagram: Diagram;
+  /** Output files, relative to the output folder, in a stable order. */
   files: string[];
-  /** Pixel size of the drawing (CSS px) per theme, where it was rendered. */
-  sizes: Partial<Record<Theme, { width: number; height: number }>>;
+  /** How many of those files were rendered now rather than taken from the cache. */
+  rendered: number;
+  /** How many files changed on disk. */
+  written: number;
 }
 
 export interface BuildReport {
   diagrams: DiagramReport[];
-  /** Problems, grouped by the input they belong to. */
   failures: Diagnostic[];
-  /** How many input files were tried, and how many of them failed (invalid, or not rendered). */
+  /** Input files tried, and how many of them failed (invalid, or not rendered). */
   inputs: number;
   failed: number;
+  /** Whether a browser was started. */
+  browserLaunched: boolean;
   elapsedMs: number;
 }
 
-/** Specs → Mermaid → SVG/PNG files. A bad spec is reported and skipped; the good ones still render. */
+/** Specs and Mermaid → SVG/PNG/MMD files. A bad input is reported and skipped; the good ones still render. */
 export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const started = performance.now();
   const opts = resolveBuildOptions(options);
   const templates = new TemplateSet(opts.templatesDir);
-  if (!templates.has(opts.template)) {
-    throw new Error(`no template "${opts.template}"; templates: ${templates.names.join(", ")}`);
-  }
-  const { files, specs, failures, invalid } = await loadInputs(opts.inputs);
+  if (!templates.has(opts.template)) throw new Error(`no template "${opts.template}"; templates: ${templates.names.join(", ")}`);
+  let files = await resolveInputs(opts.inputs, { exclude: [opts.outDir] });
+  if (opts.shard) files = shardFiles(files, opts.shard);
+  const { diagrams, failures, invalid } = await loadDiagrams(files, templates, opts.template);
+
+  const renderer = lazyRenderer(opts);
+  const cache = opts.cache ? new OutputCache(opts.cacheDir) : undefined;
+  const context = { opts, cache, renderer, identity: [VERSION, MERMAID_VERSION, MERMAID_CONFIG, templates.fingerprint, opts.template] };
+  // undefined: still running; null: failed (reported in failures).
+  const reports: Array<DiagramReport | null | undefined> = diagrams.map(() => undefined);
   let failed = invalid;
-  const diagrams: DiagramReport[] = [];
-  let renderer = opts.renderer;
-  const needsBrowser = opts.formats.some((f) => f !== "mmd");
-  try {
-    for (const spec of specs) {
-      const outputs: Array<{ name: string; data: string | Buffer }> = [];
-      const sizes: DiagramReport["sizes"] = {};
-      try {
-        for (const theme of opts.themes) {
-          const mermaid = emitMermaid(spec, theme, templates, opts.template);
-          const base = `${spec.id}.${theme}`;
-          if (opts.formats.includes("mmd")) outputs.push({ name: `${base}.mmd`, data: mermaid });
-          if (!needsBrowser) continue;
-          renderer ??= await PageRenderer.launch({ ...(opts.chromium !== undefined && { chromium: opts.chromium }) });
-          const drawn = await renderer.render({
-            mermaid,
-            title: spec.title,
-            description: describeSpec(spec),
-            background: opts.background ?? BACKGROUND[theme],
-            ...(opts.formats.includes("png") && { pngScale: opts.scale }),
-          });
-          sizes[theme] = { width: drawn.width, height: drawn.height };
-          if (opts.formats.includes("svg")) outputs.push({ name: `${base}.svg`, data: drawn.svg });
-          if (drawn.png) outputs.push({ name: `${base}.png`, data: drawn.png });
-        }
-      } catch (err) {
-        if (!(err instanceof MermaidSyntaxError)) throw err;
-        failed++;
-        failures.push({ code: "mermaid-rejected", file: spec.file, message: `Mermaid rejected the text made from this spec with template "${opts.template}": ${err.message.split("\n")[0]}` });
-        continue;
-      }
-      // All of a diagram's files are made before any is written, so a failure leaves none half-done.
-      for (const o of outputs) await writeOutput(join(opts.outDir, o.name), o.data);
-      const report = { spec, files: outputs.map((o) => o.name).sort(), sizes };
-      diagrams.push(report);
-      opts.onDiagram?.(report);
+  let announced = 0;
+  const announce = () => {
+    while (announced < reports.length && reports[announced] !== undefined) {
+      const report = reports[announced++];
+      if (report) opts.onDiagram?.(report);
     }
+  };
+  try {
+    // Every diagram is queued at once; the renderer's pool decides how many draw at a time.
+    await Promise.all(
+      diagrams.map(async (diagram, i) => {
+        try {
+          reports[i] = await buildDiagram(diagram, context);
+        } catch (err) {
+          if (!(err instanceof MermaidSyntaxError || err instanceof RenderFailedError)) throw err;
+          failed++;
+          const what = err instanceof MermaidSyntaxError ? `Mermaid rejected the text${diagram.raw ? "" : ` made with template "${opts.template}"`}` : "the renderer failed";
+          failures.push({ code: err instanceof MermaidSyntaxError ? "mermaid-rejected" : "render-failed", file: diagram.file, message: `${diagram.id}: ${what}: ${err.message.split("\n")[0]}` });
+          reports[i] = null;
+        }
+        announce();
+      }),
+    );
   } finally {
-    if (renderer && renderer !== opts.renderer) await renderer.close();
+    await renderer.close();
   }
-  if (opts.gallery) await writeGallery(opts.outDir, diagrams);
-  return { diagrams, failures, inputs: files.length, failed, elapsedMs: performance.now() - started };
+  const done = reports.filter((r): r is DiagramReport => Boolean(r));
+  if (opts.gallery) await writeGallery(opts.outDir, done);
+  return { diagrams: done, failures, inputs: files.length, failed, browserLaunched: renderer.launched(), elapsedMs: performance.now() - started };
 }
 
-/** Resolves and loads every input; problems go to `failures`. Two specs with one id would overwrite each other's files. */
-export async function loadInputs(inputs: string[]): Promise<{ files: string[]; specs: Spec[]; failures: Diagnostic[]; invalid: number }> {
-  const files = await resolveInputs(inputs);
-  const failures: Diagnostic[] = [];
-  const specs: Spec[] = [];
-  let invalid = 0;
-  const byId = new Map<string, string>();
-  for (const file of files) {
-    const { spec, diagnostics } = await loadSpec(file);
-    failures.push(...diagnostics);
-    if (!spec) {
-      invalid++;
-      continue;
+interface Context {
+  opts: ResolvedBuildOptions;
+  cache: OutputCache | undefined;
+  renderer: LazyRenderer;
+  identity: unknown[];
+}
+
+/** One diagram in every theme and format: from the cache where it can be, else rendered; then written. */
+async function buildDiagram(diagram: Diagram, { opts, cache, renderer, identity }: Context): Promise<DiagramReport> {
+  const outputs: Array<{ name: string; data: string | Buffer }> = [];
+  let rendered = 0;
+  for (const theme of opts.themes) {
+    const mermaid = diagram.mermaid(theme);
+    const base = `${diagram.id}.${theme}`;
+    if (opts.formats.includes("mmd")) outputs.push({ name: `${base}.mmd`, data: mermaid });
+    const wanted = opts.formats.filter((f): f is "svg" | "png" => f === "svg" || f === "png");
+    if (wanted.length === 0) continue;
+    const background = opts.background ?? BACKGROUND[theme];
+    const shape = [...identity, mermaid, diagram.title, diagram.description, background, diagram.raw ? theme : null];
+    const keys = { svg: cacheKey([...shape, "svg"]), png: cacheKey([...shape, "png", opts.scale]) };
+    const cached = new Map<string, Buffer>();
+    for (const f of wanted) {
+      const hit = await cache?.get(keys[f]);
+      if (hit) cached.set(f, hit);
     }
-    const other = byId.get(spec.id);
-    if (other) {
-      failures.push({ code: "duplicate-spec-id", file: spec.file, message: `id "${spec.id}" is already used by ${other}; their output files would overwrite each other` });
-      invalid++;
-      continue;
+    if (cached.size < wanted.length) {
+      const drawn = await renderer.get().then((r) =>
+        r.render({
+          mermaid,
+          title: diagram.title,
+          description: diagram.description,
+          background,
+          ...(wanted.includes("png") && { pngScale: opts.scale }),
+          ...(diagram.raw && { theme: theme === "dark" ? "dark" : "default" }),
+        }),
+      );
+      rendered += wanted.length;
+      cached.set("svg", Buffer.from(drawn.svg));
+      if (drawn.png) cached.set("png", drawn.png);
+      for (const f of wanted) await cache?.put(keys[f], cached.get(f)!);
     }
-    byId.set(spec.id, spec.file);
-    specs.push(spec);
+    for (const f of wanted) outputs.push({ name: `${base}.${f}`, data: cached.get(f)! });
   }
-  return { files, specs, failures, invalid };
+  // All of a diagram's files are made before any is written, so a failure leaves none half-done.
+  let written = 0;
+  for (const o of outputs) if (await writeIfChanged(join(opts.outDir, o.name), o.data)) written++;
+  return { diagram, files: outputs.map((o) => o.name).sort(), rendered, written };
+}
+
+interface LazyRenderer {
+  get(): Promise<Renderer>;
+  launched(): boolean;
+  close(): Promise<void>;
+}
+
+/** The caller's renderer, or a pool launched on first use (a build served wholly from the cache starts no browser). */
+function lazyRenderer(opts: ResolvedBuildOptions): LazyRenderer {
+  let own: Promise<Renderer> | undefined;
+  return {
+    get() {
+      if (opts.renderer) return Promise.resolve(opts.renderer);
+      own ??= RendererPool.launch({ ...(opts.chromium !== undefined && { chromium: opts.chromium }), ...(opts.jobs !== undefined && { jobs: opts.jobs }) });
+      return own;
+    },
+    launched: () => own !== undefined,
+    async close() {
+      if (own) await (await own.catch(() => undefined))?.close();
+    },
+  };
+}
+
+/** Resolves and loads inputs without rendering (for `vstack validate` and `vstack list`). */
+export async function loadInputs(inputs: string[]) {
+  const files = await resolveInputs(inputs);
+  const templates = new TemplateSet();
+  return { files, ...(await loadDiagrams(files, templates, "block")) };
 }

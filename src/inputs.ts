@@ -1,32 +1,55 @@
+import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { builtinFile, builtinFiles } from "./spec/builtins.js";
 
-export const SPEC_GLOB = "**/*.{yaml,yml,json}";
+/** What a folder input means: specs, raw Mermaid files and Markdown with mermaid fences. */
+export const INPUT_GLOB = "**/*.{yaml,yml,json,mmd,md,markdown}";
+const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**", "**/.vstack-cache/**", "**/package*.json", "**/tsconfig*.json", "**/vstack.config.*"];
+
+export interface Shard {
+  /** 1-based. */
+  index: number;
+  count: number;
+}
 
 /**
- * Turns what the user typed into spec files, in a stable order and without repeats: a folder
- * means every spec file under it, a glob its matches, a built-in id that spec, anything else
- * a file (a missing one is reported when it is loaded). No inputs means the built-in specs.
+ * Turns what the user typed into input files, in a stable order and without repeats: a folder
+ * means every input file under it (but never the output folder), a glob its matches, a
+ * built-in id that spec, anything else a file (a missing one is reported when it is loaded).
+ * No inputs means the built-in specs.
  */
-export async function resolveInputs(inputs: string[]): Promise<string[]> {
+export async function resolveInputs(inputs: string[], options: { exclude?: string[] } = {}): Promise<string[]> {
   if (inputs.length === 0) return builtinFiles();
+  const excluded = (options.exclude ?? []).map((p) => resolve(p));
+  const outside = (file: string) => !excluded.some((dir) => file === dir || file.startsWith(`${dir}/`));
   const files: string[] = [];
   for (const input of inputs) {
     const kind = statKind(input);
     if (kind === "dir") {
-      const found = await glob(SPEC_GLOB, { cwd: input, absolute: true, ignore: ["**/node_modules/**", "**/package*.json", "**/tsconfig*.json", "**/vstack.config.*"] });
-      files.push(...found.sort());
+      const found = await glob(INPUT_GLOB, { cwd: input, absolute: true, ignore: ALWAYS_IGNORED });
+      files.push(...found.filter(outside).sort());
     } else if (kind === "file") {
       files.push(resolve(input));
     } else if (isDynamicPattern(input)) {
-      files.push(...(await glob(input, { absolute: true, ignore: ["**/node_modules/**"] })).sort());
+      files.push(...(await glob(input, { absolute: true, ignore: ALWAYS_IGNORED })).filter(outside).sort());
     } else {
       files.push(builtinFile(input) ?? resolve(input));
     }
   }
   return [...new Set(files)];
+}
+
+/**
+ * The files of one shard: a file belongs to the shard its path's hash points to, so shards
+ * stay stable as files come and go, and all shards together are the whole run.
+ */
+export function shardFiles(files: string[], shard: Shard): string[] {
+  return files.filter((file) => {
+    const hash = createHash("sha1").update(relative(process.cwd(), file)).digest();
+    return hash.readUInt32BE(0) % shard.count === shard.index - 1;
+  });
 }
 
 function statKind(path: string): "dir" | "file" | undefined {

@@ -1,6 +1,5 @@
 import { join } from "node:path";
 import type { DiagramReport } from "../build.js";
-import { describeSpec } from "../layout/describe.js";
 import { writeOutput } from "./write.js";
 
 /**
@@ -18,15 +17,15 @@ export function galleryMarkdown(diagrams: DiagramReport[]): string {
     "",
     "Rendered by `npm run gallery` from the specs in [`specs/`](../specs). Do not edit by hand.",
     "",
-    ...diagrams.map((d) => `- [${d.spec.title}](#${d.spec.id})`),
+    ...diagrams.map((d) => `- [${d.diagram.title}](#${d.diagram.id})`),
     "",
   ];
   for (const d of diagrams) {
-    const { spec, files } = d;
+    const { diagram: spec, files } = d;
     const image = (theme: string, ext: string) => (files.includes(`${spec.id}.${theme}.${ext}`) ? `${spec.id}.${theme}.${ext}` : undefined);
     const light = image("light", "svg") ?? image("light", "png");
     const dark = image("dark", "svg") ?? image("dark", "png");
-    const alt = escapeAttr(describeSpec(spec));
+    const alt = escapeAttr(spec.description);
     parts.push(`<a id="${spec.id}"></a>`, `## ${spec.title}`, "");
     if (spec.summary) parts.push(spec.summary, "");
     if (light && dark) {
@@ -36,7 +35,8 @@ export function galleryMarkdown(diagrams: DiagramReport[]): string {
     }
     for (const note of spec.notes) parts.push(`> ${note}`, "");
     parts.push(`Files: ${files.map((f) => `[${f}](${f})`).join(" · ")}`, "");
-    parts.push(`Source spec: \`${spec.file}\` · Sources: ${spec.sources.map((s) => `<${s}>`).join(", ")}`, "");
+    const sources = spec.sources.length > 0 ? ` · Sources: ${spec.sources.map((s) => `<${s}>`).join(", ")}` : "";
+    parts.push(`Drawn from \`${spec.file}\`${sources}`, "");
   }
   return `${parts.join("\n").trimEnd()}\n`;
 }

@@ -1,4 +1,4 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import writeFileAtomic from "write-file-atomic";
 
@@ -10,4 +10,16 @@ import writeFileAtomic from "write-file-atomic";
 export async function writeOutput(file: string, data: string | Buffer): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   await writeFileAtomic(file, data);
+}
+
+/** Writes only when the bytes differ, so an unchanged rebuild touches no file. Says whether it wrote. */
+export async function writeIfChanged(file: string, data: string | Buffer): Promise<boolean> {
+  const bytes = typeof data === "string" ? Buffer.from(data) : data;
+  try {
+    if ((await readFile(file)).equals(bytes)) return false;
+  } catch {
+    // not there yet
+  }
+  await writeOutput(file, bytes);
+  return true;
 }

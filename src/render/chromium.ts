@@ -66,6 +66,10 @@ export function chromiumArgs(isRoot = process.getuid?.() === 0): string[] {
     "--disable-component-update",
     "--disable-sync",
     "--disable-default-apps",
+    // Pages of a pool render side by side; none may be throttled as a background tab.
+    "--disable-background-timer-throttling",
+    "--disable-backgrounding-occluded-windows",
+    "--disable-renderer-backgrounding",
     "--disable-extensions",
     "--font-render-hinting=none",
   ];

@@ -9,6 +9,8 @@ export interface RenderRequest {
   background: string;
   /** When set, a PNG at this device scale factor is made as well. */
   pngScale?: number;
+  /** Mermaid's theme when the text does not set one (raw Mermaid inputs); vstack's own text sets it. */
+  theme?: "default" | "dark";
 }
 
 export interface RenderResult {
@@ -30,5 +32,13 @@ export class MermaidSyntaxError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "MermaidSyntaxError";
+  }
+}
+
+/** The renderer gave up on a diagram: it hung or crashed twice, on two fresh pages. */
+export class RenderFailedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RenderFailedError";
   }
 }

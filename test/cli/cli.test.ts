@@ -59,7 +59,7 @@ describe("vstack CLI", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('bad.yaml:6:11: stack[0].kind: unknown kind "hardwre"; did you mean "hardware"?');
     expect(r.stderr).toContain("> 6 |     kind: hardwre\n    |           ^");
-    expect(r.stdout).toContain("0 specs valid, 1 invalid");
+    expect(r.stdout).toContain("0 diagrams valid, 1 invalid");
   });
 
   it("renders the good specs of a run, skips the bad one, and leaves no partial file", async () => {

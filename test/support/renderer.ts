@@ -1,11 +1,11 @@
 import { afterAll, beforeAll } from "vitest";
-import { PageRenderer } from "../../src/render/page-renderer.js";
+import { RendererPool } from "../../src/render/pool.js";
 
 /** One real Chromium for the test file, launched before its tests and closed after them. */
-export function useRenderer(): { get(): PageRenderer } {
-  let renderer: PageRenderer | undefined;
+export function useRenderer(): { get(): RendererPool } {
+  let renderer: RendererPool | undefined;
   beforeAll(async () => {
-    renderer = await PageRenderer.launch();
+    renderer = await RendererPool.launch({ jobs: 1 });
   });
   afterAll(async () => {
     await renderer?.close();

@@ -10,9 +10,9 @@ export function builder(y: Argv): Argv {
 }
 
 export async function handler(): Promise<number> {
-  const { specs, failures } = await loadInputs([]);
-  const width = Math.max(...specs.map((s) => s.id.length));
-  for (const s of specs) process.stdout.write(`${s.id.padEnd(width)}  ${s.title}${s.type === "compare" ? " (comparison)" : ""}\n`);
+  const { diagrams, failures } = await loadInputs([]);
+  const width = Math.max(...diagrams.map((d) => d.id.length));
+  for (const d of diagrams) process.stdout.write(`${d.id.padEnd(width)}  ${d.title}${d.spec?.type === "compare" ? " (comparison)" : ""}\n`);
   printDiagnostics(failures);
   return failures.length > 0 ? 1 : 0;
 }

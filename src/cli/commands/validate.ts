@@ -17,8 +17,8 @@ export function builder(y: Argv): Argv<ValidateArgs> {
 }
 
 export async function handler(args: ArgumentsCamelCase<ValidateArgs>): Promise<number> {
-  const { specs, failures, invalid } = await loadInputs(args.inputs);
+  const { diagrams, failures, invalid } = await loadInputs(args.inputs);
   printDiagnostics(failures);
-  process.stdout.write(`vstack: ${plural(specs.length, "spec")} valid, ${invalid} invalid (${plural(failures.length, "problem")})\n`);
+  process.stdout.write(`vstack: ${plural(diagrams.length, "diagram")} valid, ${invalid} invalid (${plural(failures.length, "problem")})\n`);
   return invalid > 0 ? 1 : 0;
 }

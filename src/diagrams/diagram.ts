@@ -1,0 +1,25 @@
+import type { Theme } from "../palette.js";
+import type { Spec } from "../spec/types.js";
+
+/**
+ * One diagram to render, whatever it came from: a vstack spec, a `.mmd` file or a Markdown
+ * fence. Everything build() needs to name, describe, emit and cache it.
+ */
+export interface Diagram {
+  /** Names the output files: `<id>.<theme>.<ext>`. */
+  id: string;
+  title: string;
+  summary?: string;
+  /** Plain-text reading for the SVG's `<desc>` and alt text. */
+  description: string;
+  notes: string[];
+  sources: string[];
+  /** The input file, as the user named it. */
+  file: string;
+  /** The spec, for diagrams drawn from one. */
+  spec?: Spec;
+  /** The Mermaid text for a theme. */
+  mermaid(theme: Theme): string;
+  /** Raw Mermaid: the text does not set a theme, so the renderer must. */
+  raw: boolean;
+}

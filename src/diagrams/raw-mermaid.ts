@@ -1,0 +1,48 @@
+import { basename } from "node:path";
+import type { Diagnostic } from "../diagnostics.js";
+import type { Diagram } from "./diagram.js";
+
+/** ```mermaid (or ~~~mermaid) fences, as mermaid-cli's Markdown mode finds them. */
+const FENCE = /^[ \t]*(```|~~~)[ \t]*mermaid[ \t]*\r?\n([\s\S]*?)^[ \t]*\1[ \t]*$/gm;
+
+/** A `.mmd` file: one diagram, rendered as it is. Its id is the file name without `.mmd`. */
+export function mermaidFileDiagrams(file: string, shown: string, text: string): { diagrams: Diagram[]; diagnostics: Diagnostic[] } {
+  const id = idFrom(basename(file).replace(/\.mmd$/i, ""));
+  if (text.trim() === "") return { diagrams: [], diagnostics: [{ code: "empty-mermaid", message: "the file holds no Mermaid text", file: shown }] };
+  return { diagrams: [rawDiagram(id, shown, text)], diagnostics: [] };
+}
+
+/** A Markdown file: one diagram per mermaid fence, named `<file>-1`, `<file>-2`, ... as mermaid-cli does. */
+export function markdownDiagrams(file: string, shown: string, text: string): Diagram[] {
+  const base = idFrom(basename(file).replace(/\.(md|markdown)$/i, ""));
+  return [...text.matchAll(FENCE)].map((m, i) => rawDiagram(`${base}-${i + 1}`, shown, m[2]!));
+}
+
+function rawDiagram(id: string, file: string, text: string): Diagram {
+  const title = firstMatch(text, /^\s*accTitle\s*:\s*(.+)$/m) ?? frontMatterTitle(text) ?? id;
+  const description = firstMatch(text, /^\s*accDescr\s*:\s*(.+)$/m) ?? `Mermaid diagram from ${file}`;
+  return {
+    id,
+    title,
+    description,
+    notes: [],
+    sources: [],
+    file,
+    mermaid: () => (text.endsWith("\n") ? text : `${text}\n`),
+    raw: true,
+  };
+}
+
+function frontMatterTitle(text: string): string | undefined {
+  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text.trimStart());
+  return front ? firstMatch(front[1]!, /^title\s*:\s*["']?(.+?)["']?\s*$/m) : undefined;
+}
+
+function firstMatch(text: string, re: RegExp): string | undefined {
+  return re.exec(text)?.[1]?.trim() || undefined;
+}
+
+/** File names become ids that are safe in output file names. */
+function idFrom(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, "-") || "diagram";
+}

@@ -1,0 +1,137 @@
+import { availableParallelism } from "node:os";
+import puppeteer, { type Browser } from "puppeteer";
+import { chromiumArgs, findChromium } from "./chromium.js";
+import { MermaidSyntaxError, RenderFailedError, type RenderRequest, type RenderResult, type Renderer } from "./renderer.js";
+import { WarmPage } from "./warm-page.js";
+
+export interface PoolOptions {
+  /** Path to a Chrome or Chromium binary; found by findChromium() when absent. */
+  chromium?: string;
+  /** Pages rendering at once; default one per core. */
+  jobs?: number;
+  /** A page is replaced by a fresh one after this many renders, which bounds memory. */
+  maxRendersPerPage?: number;
+  /** A render that takes longer is abandoned, its page closed, and tried once more on a fresh page. */
+  timeoutMs?: number;
+}
+
+export const POOL_DEFAULTS = { maxRendersPerPage: 100, timeoutMs: 30_000 } as const;
+
+/**
+ * One Chromium with a pool of warm pages. Renders are queued and each goes to the next free
+ * page. A page is replaced after a bounded number of renders, after any error, and after a
+ * render that hangs; a render that hangs or crashes is tried once more on a fresh page (and a
+ * fresh browser, if the browser itself died) before it is reported as failed.
+ */
+export class RendererPool implements Renderer {
+  readonly jobs: number;
+  private readonly maxRenders: number;
+  private readonly timeoutMs: number;
+  private browser: Browser | undefined;
+  private generation = 0;
+  private idle: WarmPage[] = [];
+  private open = 0;
+  private waiting: Array<() => void> = [];
+  private closed = false;
+
+  private constructor(
+    private readonly executablePath: string,
+    options: PoolOptions,
+  ) {
+    this.jobs = Math.max(1, options.jobs ?? availableParallelism());
+    this.maxRenders = options.maxRendersPerPage ?? POOL_DEFAULTS.maxRendersPerPage;
+    this.timeoutMs = options.timeoutMs ?? POOL_DEFAULTS.timeoutMs;
+  }
+
+  /** Finds and starts Chromium; a missing browser fails here, before any work is queued. */
+  static async launch(options: PoolOptions = {}): Promise<RendererPool> {
+    const pool = new RendererPool(findChromium(options.chromium), options);
+    await pool.startBrowser();
+    return pool;
+  }
+
+  async render(request: RenderRequest): Promise<RenderResult> {
+    let last: unknown;
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const page = await this.acquire();
+      const generation = this.generation;
+      try {
+        const result = await withTimeout(page.render(request), this.timeoutMs);
+        this.release(page, generation, page.renders >= this.maxRenders);
+        return result;
+      } catch (err) {
+        this.release(page, generation, true);
+        if (err instanceof MermaidSyntaxError) throw err; // the input's fault: another try would fail the same way
+        last = err;
+        if (!this.browser?.connected && generation === this.generation) await this.startBrowser();
+      }
+    }
+    throw new RenderFailedError(`rendering failed twice, on fresh pages: ${last instanceof Error ? last.message : String(last)}`);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const browser = this.browser;
+    this.browser = undefined;
+    await browser?.close().catch(() => undefined);
+  }
+
+  private async startBrowser(): Promise<void> {
+    const old = this.browser;
+    this.generation++;
+    this.idle = [];
+    this.open = 0;
+    await old?.close().catch(() => undefined);
+    this.browser = await puppeteer.launch({ executablePath: this.executablePath, headless: true, args: chromiumArgs() });
+  }
+
+  /** A free page: an idle one, a new one while under `jobs`, or the next one released. */
+  private async acquire(): Promise<WarmPage> {
+    for (;;) {
+      if (this.closed || !this.browser) throw new RenderFailedError("the renderer is closed");
+      const page = this.idle.pop();
+      if (page) return page;
+      if (this.open < this.jobs) {
+        this.open++;
+        try {
+          return await WarmPage.open(this.browser);
+        } catch (err) {
+          this.open--;
+          this.wakeOne();
+          throw err;
+        }
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  /** Returns a page to the pool, or closes it so that a fresh one takes its place. */
+  private release(page: WarmPage, generation: number, recycle: boolean): void {
+    if (generation !== this.generation) {
+      void page.close(); // its browser was replaced; the count was reset with it
+    } else if (recycle) {
+      this.open = Math.max(0, this.open - 1);
+      void page.close();
+    } else {
+      this.idle.push(page);
+    }
+    this.wakeOne();
+  }
+
+  private wakeOne(): void {
+    this.waiting.shift()?.();
+  }
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`a render took longer than ${ms} ms and was stopped`)), ms);
+  });
+  work.catch(() => undefined); // a render abandoned at its timeout may still fail later; that is expected
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,134 @@
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import type { Browser, BrowserContext, Page } from "puppeteer";
+import { MERMAID_CONFIG } from "./mermaid-config.js";
+import { MermaidSyntaxError, type RenderRequest, type RenderResult } from "./renderer.js";
+
+const require = createRequire(import.meta.url);
+const MERMAID_BUNDLE = join(dirname(require.resolve("mermaid/package.json")), "dist", "mermaid.min.js");
+
+/** Wide enough that no diagram is squeezed by the page; taller ones are captured beyond it. */
+const VIEWPORT = { width: 4096, height: 1024 };
+
+/**
+ * One browser page with mermaid loaded once, rendering one diagram at a time. It may not
+ * reach the network: rendering works offline and a diagram cannot call out.
+ */
+export class WarmPage {
+  /** How many diagrams this page has drawn; the pool recycles pages after a bound. */
+  renders = 0;
+  /** The device scale factor the viewport has now: changing it costs a relayout, so only on change. */
+  private scale = 0;
+
+  private constructor(
+    private readonly context: BrowserContext,
+    private readonly page: Page,
+  ) {}
+
+  static async open(browser: Browser): Promise<WarmPage> {
+    // A context of its own is a window of its own: a page that shares a window with others
+    // is a background tab there, and Chromium stops drawing it (a screenshot then never comes).
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    try {
+      await page.setRequestInterception(true);
+      page.on("request", (req) => {
+        const url = req.url();
+        if (url.startsWith("data:") || url === "about:blank") void req.continue();
+        else void req.abort("blockedbyclient");
+      });
+      await page.setContent(
+        `<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;padding:0;background:transparent}#vstack{display:inline-block}</style></head><body><div id="vstack"></div></body></html>`,
+      );
+      await page.addScriptTag({ path: MERMAID_BUNDLE });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      return new WarmPage(context, page);
+    } catch (err) {
+      await context.close().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  async render(request: RenderRequest): Promise<RenderResult> {
+    this.renders++;
+    const { page } = this;
+    const scale = request.pngScale ?? (this.scale || 1);
+    if (scale !== this.scale) {
+      await page.setViewport({ ...VIEWPORT, deviceScaleFactor: scale });
+      this.scale = scale;
+    }
+    const config = { ...MERMAID_CONFIG, ...(request.theme && { theme: request.theme }) };
+    const png = request.pngScale !== undefined;
+    const drawn = await page.evaluate(drawInPage, config, request.mermaid, request.title, request.description, request.background, png);
+    if ("error" in drawn) throw new MermaidSyntaxError(drawn.error);
+    const result: RenderResult = { svg: drawn.svg, width: drawn.width, height: drawn.height };
+    if (png) {
+      const element = await page.$("#vstack svg");
+      if (!element) throw new Error("the rendered SVG vanished from the page before its PNG was taken");
+      const shot = await element.screenshot({ type: "png", omitBackground: request.background === "transparent" });
+      result.png = Buffer.from(shot);
+    }
+    return result;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Runs inside the page. Every render starts from the same initialize() call, so nothing one
+ * diagram's front matter sets can leak into the next. The SVG is finished in a detached
+ * document (no layout); it enters the page only when a PNG is to be taken of it.
+ */
+async function drawInPage(
+  config: Record<string, unknown>,
+  text: string,
+  title: string,
+  description: string,
+  background: string,
+  show: boolean,
+): Promise<{ svg: string; width: number; height: number } | { error: string }> {
+  const mermaid = (window as unknown as { mermaid: MermaidApi }).mermaid;
+  const container = document.getElementById("vstack")!;
+  container.replaceChildren();
+  mermaid.initialize(config);
+  let svgText: string;
+  try {
+    svgText = (await mermaid.render("vstack-diagram", text)).svg;
+  } catch (err) {
+    document.getElementById("dvstack-diagram")?.remove();
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
+  // Parsed as HTML, as the page would: mermaid's labels hold HTML (<br>) that is not XML.
+  const svg = new DOMParser().parseFromString(svgText, "text/html").querySelector("svg")!;
+  const ns = "http://www.w3.org/2000/svg";
+  for (const old of Array.from(svg.children)) if (old.tagName === "title" || old.tagName === "desc") old.remove();
+  const desc = document.createElementNS(ns, "desc");
+  desc.id = "vstack-diagram-desc";
+  desc.textContent = description;
+  const titleEl = document.createElementNS(ns, "title");
+  titleEl.id = "vstack-diagram-title";
+  titleEl.textContent = title;
+  svg.prepend(titleEl, desc);
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-labelledby", "vstack-diagram-title");
+  svg.setAttribute("aria-describedby", "vstack-diagram-desc");
+  svg.style.backgroundColor = background;
+  const [, , width, height] = (svg.getAttribute("viewBox") ?? "0 0 0 0").split(/[\s,]+/).map(Number);
+  const xml = new XMLSerializer().serializeToString(svg);
+  if (show) {
+    // On the page at its own size: the file keeps mermaid's responsive width="100%".
+    const shown = document.importNode(svg, true);
+    shown.setAttribute("width", String(width));
+    shown.setAttribute("height", String(height));
+    shown.style.maxWidth = "none";
+    container.replaceChildren(shown);
+  }
+  return { svg: xml, width: width || 0, height: height || 0 };
+}
+
+interface MermaidApi {
+  initialize(config: Record<string, unknown>): void;
+  render(id: string, text: string): Promise<{ svg: string }>;
+}
