@@ -11,6 +11,7 @@ import { BACKGROUND, THEMES, type Theme } from "./palette.js";
 import { MERMAID_CONFIG } from "./render/mermaid-config.js";
 import { MERMAID_VERSION } from "./render/mermaid-version.js";
 import { RendererPool } from "./render/pool.js";
+import { RENDERER_FINGERPRINT } from "./render/warm-page.js";
 import { MermaidSyntaxError, RenderFailedError, type Renderer } from "./render/renderer.js";
 import { VERSION } from "./version.js";
 
@@ -100,7 +101,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
 
   const renderer = lazyRenderer(opts);
   const cache = opts.cache ? new OutputCache(opts.cacheDir) : undefined;
-  const context = { opts, cache, renderer, identity: [VERSION, MERMAID_VERSION, MERMAID_CONFIG, templates.fingerprint, opts.template] };
+  const context = { opts, cache, renderer, identity: [VERSION, MERMAID_VERSION, MERMAID_CONFIG, RENDERER_FINGERPRINT, templates.fingerprint, opts.template] };
   // undefined: still running; null: failed (reported in failures).
   const reports: Array<DiagramReport | null | undefined> = diagrams.map(() => undefined);
   let failed = invalid;

@@ -17,6 +17,14 @@ export interface PoolOptions {
 
 export const POOL_DEFAULTS = { maxRendersPerPage: 100, timeoutMs: 30_000 } as const;
 
+/** What the pool has done, for tests and the benchmark. */
+export interface PoolStats {
+  renders: number;
+  pagesOpened: number;
+  retries: number;
+  browserLaunches: number;
+}
+
 /**
  * One Chromium with a pool of warm pages. Renders are queued and each goes to the next free
  * page. A page is replaced after a bounded number of renders, after any error, and after a
@@ -33,6 +41,8 @@ export class RendererPool implements Renderer {
   private open = 0;
   private waiting: Array<() => void> = [];
   private closed = false;
+  private restarting: Promise<void> | undefined;
+  private readonly counts: PoolStats = { renders: 0, pagesOpened: 0, retries: 0, browserLaunches: 0 };
 
   private constructor(
     private readonly executablePath: string,
@@ -53,20 +63,33 @@ export class RendererPool implements Renderer {
   async render(request: RenderRequest): Promise<RenderResult> {
     let last: unknown;
     for (let attempt = 1; attempt <= 2; attempt++) {
-      const page = await this.acquire();
       const generation = this.generation;
+      let page: WarmPage | undefined;
       try {
+        page = await this.acquire();
         const result = await withTimeout(page.render(request), this.timeoutMs);
         this.release(page, generation, page.renders >= this.maxRenders);
+        this.counts.renders++;
         return result;
       } catch (err) {
-        this.release(page, generation, true);
+        if (page) this.release(page, generation, true);
         if (err instanceof MermaidSyntaxError) throw err; // the input's fault: another try would fail the same way
+        if (this.closed) throw new RenderFailedError("the renderer was closed");
         last = err;
-        if (!this.browser?.connected && generation === this.generation) await this.startBrowser();
+        if (attempt === 1) this.counts.retries++;
+        if (!this.browser?.connected) await this.restart(generation);
       }
     }
     throw new RenderFailedError(`rendering failed twice, on fresh pages: ${last instanceof Error ? last.message : String(last)}`);
+  }
+
+  stats(): PoolStats {
+    return { ...this.counts };
+  }
+
+  /** The browser's process id (for tests that stop it mid-batch). */
+  browserPid(): number | undefined {
+    return this.browser?.process()?.pid;
   }
 
   async close(): Promise<void> {
@@ -76,6 +99,13 @@ export class RendererPool implements Renderer {
     await browser?.close().catch(() => undefined);
   }
 
+  /** Starts a new browser once for everyone who saw generation `seen` die. */
+  private async restart(seen: number): Promise<void> {
+    if (seen !== this.generation) return this.restarting;
+    this.restarting ??= this.startBrowser().finally(() => (this.restarting = undefined));
+    return this.restarting;
+  }
+
   private async startBrowser(): Promise<void> {
     const old = this.browser;
     this.generation++;
@@ -83,10 +113,12 @@ export class RendererPool implements Renderer {
     this.open = 0;
     await old?.close().catch(() => undefined);
     this.browser = await puppeteer.launch({ executablePath: this.executablePath, headless: true, args: chromiumArgs() });
+    this.counts.browserLaunches++;
   }
 
   /** A free page: an idle one, a new one while under `jobs`, or the next one released. */
   private async acquire(): Promise<WarmPage> {
+    await this.restarting;
     for (;;) {
       if (this.closed || !this.browser) throw new RenderFailedError("the renderer is closed");
       const page = this.idle.pop();
@@ -94,7 +126,9 @@ export class RendererPool implements Renderer {
       if (this.open < this.jobs) {
         this.open++;
         try {
-          return await WarmPage.open(this.browser);
+          const page = await WarmPage.open(this.browser);
+          this.counts.pagesOpened++;
+          return page;
         } catch (err) {
           this.open--;
           this.wakeOne();

@@ -7,8 +7,13 @@ import { MermaidSyntaxError, type RenderRequest, type RenderResult } from "./ren
 const require = createRequire(import.meta.url);
 const MERMAID_BUNDLE = join(dirname(require.resolve("mermaid/package.json")), "dist", "mermaid.min.js");
 
-/** Wide enough that no diagram is squeezed by the page; taller ones are captured beyond it. */
-const VIEWPORT = { width: 4096, height: 1024 };
+/**
+ * mermaid-cli's (puppeteer's default) page size: diagrams that fill their container, such as
+ * gantt charts, come out the same width. Larger diagrams are captured beyond it.
+ */
+const VIEWPORT = { width: 800, height: 600 };
+
+const PAGE_HTML = `<!doctype html><html><head><meta charset="utf-8"><style>html,body{background:transparent}body{margin:8px}</style></head><body><div id="vstack"></div></body></html>`;
 
 /**
  * One browser page with mermaid loaded once, rendering one diagram at a time. It may not
@@ -37,9 +42,7 @@ export class WarmPage {
         if (url.startsWith("data:") || url === "about:blank") void req.continue();
         else void req.abort("blockedbyclient");
       });
-      await page.setContent(
-        `<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;padding:0;background:transparent}#vstack{display:inline-block}</style></head><body><div id="vstack"></div></body></html>`,
-      );
+      await page.setContent(PAGE_HTML);
       await page.addScriptTag({ path: MERMAID_BUNDLE });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       return new WarmPage(context, page);
@@ -92,6 +95,14 @@ async function drawInPage(
   const mermaid = (window as unknown as { mermaid: MermaidApi }).mermaid;
   const container = document.getElementById("vstack")!;
   container.replaceChildren();
+  // Seeded randomness: diagrams that draw random ids (gitGraph commits) come out the same every run.
+  let seed = 0x9e3779b9;
+  Math.random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
   mermaid.initialize(config);
   let svgText: string;
   try {
@@ -132,3 +143,6 @@ interface MermaidApi {
   initialize(config: Record<string, unknown>): void;
   render(id: string, text: string): Promise<{ svg: string }>;
 }
+
+/** Everything in this file that shapes an output, for cache keys: a change here re-renders. */
+export const RENDERER_FINGERPRINT = [PAGE_HTML, JSON.stringify(VIEWPORT), drawInPage.toString(), WarmPage.prototype.render.toString()].join("\n");
