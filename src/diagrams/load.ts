@@ -33,8 +33,9 @@ export async function loadDiagrams(files: string[], templates: TemplateSet, temp
   const failures: Diagnostic[] = [];
   let invalid = 0;
   const owner = new Map<string, string>();
-  for (const file of files) {
-    const { found, diagnostics } = await loadFile(file, templates, template);
+  // Read and parsed side by side; taken in input order.
+  const loaded = await Promise.all(files.map((file) => loadFile(file, templates, template)));
+  for (const { found, diagnostics } of loaded) {
     failures.push(...diagnostics);
     if (diagnostics.length > 0 && found.length === 0) invalid++;
     for (const d of found) {

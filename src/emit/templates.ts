@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { PACKAGE_ROOT } from "../package-root.js";
 import Handlebars from "handlebars";
 import type { DiagramModel } from "../layout/model.js";
 import { escapeLabel } from "./escape.js";
 
 /** The templates shipped with vstack. */
-export const BUILTIN_TEMPLATE_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
+export const BUILTIN_TEMPLATE_DIR = join(PACKAGE_ROOT, "templates");
 
 export const TEMPLATE_EXT = ".mmd.hbs";
 

@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import puppeteer, { type Browser } from "puppeteer";
+import type { Browser } from "puppeteer";
 import { chromiumArgs, findChromium } from "./chromium.js";
 import { MermaidSyntaxError, RenderFailedError, type RenderRequest, type RenderResult, type Renderer } from "./renderer.js";
 import { WarmPage } from "./warm-page.js";
@@ -112,6 +112,8 @@ export class RendererPool implements Renderer {
     this.idle = [];
     this.open = 0;
     await old?.close().catch(() => undefined);
+    // Loaded on first launch: a build served from the cache never pays for puppeteer.
+    const { default: puppeteer } = await import("puppeteer");
     this.browser = await puppeteer.launch({ executablePath: this.executablePath, headless: true, args: chromiumArgs() });
     this.counts.browserLaunches++;
   }

@@ -1,9 +1,9 @@
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { PACKAGE_ROOT } from "../package-root.js";
 
 /** The folder of built-in specs shipped with vstack (specs/ at the package root). */
-export const BUILTIN_DIR = fileURLToPath(new URL("../../specs/", import.meta.url));
+export const BUILTIN_DIR = join(PACKAGE_ROOT, "specs");
 
 /** Built-in spec files, sorted; a built-in's file name is its id. */
 export function builtinFiles(): string[] {

@@ -1,0 +1,188 @@
+/**
+ * `npm run bench`: vstack against mermaid-cli on the same inputs, side by side.
+ *
+ *   vstack        the CLI as a process: cold (empty cache), warm (cache hit), one spec changed
+ *   mmdc          mermaid-cli's CLI once per diagram (what users do today)
+ *   renderMermaid mermaid-cli's API with one shared browser (the best a user can do with it)
+ *   floor         mermaid's own render() inside an already-loaded page
+ *
+ * Figures are wall-clock on this machine; peak memory is the resident size of the whole
+ * process tree (Node and Chromium). `--quick` uses smaller inputs.
+ */
+import { spawn } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { renderMermaid } from "@mermaid-js/mermaid-cli";
+import puppeteer, { type Browser } from "puppeteer";
+import { chromiumArgs, findChromium } from "../src/render/chromium.js";
+import { MERMAID_CONFIG } from "../src/render/mermaid-config.js";
+import { builtinFiles } from "../src/spec/builtins.js";
+import { largeSpec, typicalSpec, writeSpecs } from "./bench/inputs.js";
+import { peakSampler } from "./bench/memory.js";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+const CLI = join(ROOT, "bin", "vstack.js");
+const MMDC = join(ROOT, "node_modules", ".bin", "mmdc");
+const quick = process.argv.includes("--quick");
+const COUNTS = quick ? [10, 50] : [10, 100, 500];
+const SIZES = quick ? [10, 100] : [10, 50, 100, 250, 500];
+const MMDC_SAMPLE = quick ? 10 : 50;
+const SHARED_SAMPLE = quick ? 20 : 100;
+const work = mkdtempSync(join(tmpdir(), "vstack-bench-"));
+const browserArgs = { executablePath: findChromium(), headless: true, args: chromiumArgs() } as const;
+
+interface Run {
+  ms: number;
+  peakBytes: number;
+}
+
+/** Runs a command to completion, timing it and sampling its process tree's memory. */
+function timed(cmd: string, args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(cmd, args, { stdio: ["ignore", "ignore", "pipe"] });
+    const sampler = peakSampler(child.pid!);
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const peakBytes = sampler.stop();
+      if (code !== 0) reject(new Error(`${cmd} ${args.join(" ")} exited ${code}: ${stderr.slice(0, 500)}`));
+      else resolve({ ms: performance.now() - started, peakBytes });
+    });
+  });
+}
+
+const vstack = (args: string[]) => timed(process.execPath, [CLI, "render", "--no-gallery", ...args]);
+
+/** The Mermaid text vstack makes for each spec (light theme), written as .mmd files for the other tools. */
+async function mermaidOf(specDir: string): Promise<string[]> {
+  const out = join(specDir, "..", "mmd");
+  await vstack([specDir, "-o", out, "-f", "mmd", "-t", "light", "--no-cache"]);
+  return readdirSync(out).sort().map((f) => join(out, f));
+}
+
+async function mmdcPerDiagram(files: string[]): Promise<number> {
+  const config = join(work, "puppeteer.json");
+  writeFileSync(config, JSON.stringify(browserArgs));
+  const started = performance.now();
+  for (const file of files) await timed(MMDC, ["-q", "-i", file, "-o", `${file}.mmdc.svg`, "-p", config]);
+  return (performance.now() - started) / files.length;
+}
+
+async function sharedBrowserPerDiagram(browser: Browser, files: string[]): Promise<number> {
+  const { startOnLoad: _, ...mermaidConfig } = MERMAID_CONFIG;
+  const started = performance.now();
+  for (const file of files) await renderMermaid(browser, readFileSync(file, "utf8"), "svg", { mermaidConfig: mermaidConfig as never });
+  return (performance.now() - started) / files.length;
+}
+
+/** mermaid.render() alone, in one page that already has mermaid loaded: the floor. */
+async function floorPerDiagram(browser: Browser, files: string[]): Promise<number> {
+  const page = await browser.newPage();
+  await page.setContent("<!doctype html><body><div id=c></div></body>");
+  await page.addScriptTag({ path: join(ROOT, "node_modules", "mermaid", "dist", "mermaid.min.js") });
+  let total = 0;
+  for (const [i, file] of files.entries()) {
+    total += await page.evaluate(
+      async (text, config, id) => {
+        const m = (window as unknown as { mermaid: { initialize(c: unknown): void; render(id: string, t: string): Promise<unknown> } }).mermaid;
+        m.initialize(config);
+        const t = performance.now();
+        await m.render(id, text);
+        return performance.now() - t;
+      },
+      readFileSync(file, "utf8"),
+      MERMAID_CONFIG as unknown as Record<string, unknown>,
+      `d${i}`,
+    );
+  }
+  await page.close();
+  return total / files.length;
+}
+
+const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
+const x = (n: number) => `${n.toFixed(1)}x`;
+
+function table(head: string[], rows: string[][]): void {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  console.log([line(head), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n"));
+}
+
+async function gallery(): Promise<void> {
+  const specs = join(work, "gallery", "specs");
+  mkdirSync(specs, { recursive: true });
+  for (const f of builtinFiles()) copyFileSync(f, join(specs, f.replace(/^.*\//, "")));
+  const args = [specs, "-o", join(work, "gallery", "out"), "--cache-dir", join(work, "gallery", "cache")];
+  const cold = await vstack(args);
+  const warm = await vstack(args);
+  const one = join(specs, "xen.yaml");
+  writeFileSync(one, readFileSync(one, "utf8").replace("layer: Xen hypervisor", "layer: Xen hypervisor (edited)"));
+  const changed = await vstack(args);
+  const n = builtinFiles().length;
+  console.log(`\n## Built-in gallery: ${n} specs × light, dark × svg, png, mmd (${n * 6} files)\n`);
+  table(
+    ["run", "wall", "per diagram", "peak memory"],
+    [
+      ["vstack cold (empty cache)", ms(cold.ms), ms(cold.ms / n), mb(cold.peakBytes)],
+      ["vstack warm (cache hit, no browser)", ms(warm.ms), ms(warm.ms / n), mb(warm.peakBytes)],
+      ["vstack, one spec changed", ms(changed.ms), "-", mb(changed.peakBytes)],
+    ],
+  );
+  console.log(`\ntarget: cache-hit rebuild under 300 ms: ${warm.ms < 300 ? "met" : "NOT met"} (${ms(warm.ms)})`);
+}
+
+async function counts(browser: Browser): Promise<void> {
+  console.log(`\n## Growing count: N generated specs (about 10 boxes each), SVG, light theme\n`);
+  const rows: string[][] = [];
+  const peaks = new Map<number, number>();
+  const verdicts: string[] = [];
+  for (const n of COUNTS) {
+    const dir = writeSpecs(join(work, `count-${n}`, "specs"), Array.from({ length: n }, (_, i) => typicalSpec(i)));
+    const run = await vstack([dir, "-o", join(work, `count-${n}`, "out"), "-f", "svg", "-t", "light", "--no-cache"]);
+    peaks.set(n, run.peakBytes);
+    const files = await mermaidOf(dir);
+    const mmdc = await mmdcPerDiagram(files.slice(0, MMDC_SAMPLE));
+    const shared = await sharedBrowserPerDiagram(browser, files.slice(0, SHARED_SAMPLE));
+    const floor = await floorPerDiagram(browser, files);
+    const mine = run.ms / n;
+    rows.push([String(n), ms(run.ms), ms(mine), mb(run.peakBytes), ms(mmdc), ms(shared), ms(floor), x(mmdc / mine), x(shared / mine), x(mine / floor)]);
+    if (n >= 50) verdicts.push(`N=${n}: ${x(mmdc / mine)} faster than mmdc (target 15x) · ${x(shared / mine)} faster than renderMermaid (target 5x) · ${x(mine / floor)} of the floor (target ≤ 1.3x)`);
+  }
+  table(["N", "vstack wall", "vstack /diagram", "vstack peak", "mmdc /diagram", "renderMermaid /diagram", "floor /diagram", "vs mmdc", "vs renderMermaid", "vs floor"], rows);
+  console.log(`\nmmdc is timed on the first ${MMDC_SAMPLE} diagrams and renderMermaid on the first ${SHARED_SAMPLE} of each set (their cost per diagram does not fall with N).`);
+  for (const v of verdicts) console.log(v);
+  const [small, large] = [COUNTS.at(-2)!, COUNTS.at(-1)!];
+  console.log(`peak memory at ${large} diagrams is ${x(peaks.get(large)! / peaks.get(small)!)} that at ${small} (target ≤ 1.2x)`);
+}
+
+async function sizes(browser: Browser): Promise<void> {
+  console.log(`\n## Growing size: one diagram of N layers, SVG, light theme\n`);
+  const rows: string[][] = [];
+  for (const n of SIZES) {
+    const dir = writeSpecs(join(work, `size-${n}`, "specs"), [largeSpec(n)]);
+    const run = await vstack([dir, "-o", join(work, `size-${n}`, "out"), "-f", "svg", "-t", "light", "--no-cache"]);
+    const files = await mermaidOf(dir);
+    const shared = await sharedBrowserPerDiagram(browser, files);
+    const floor = await floorPerDiagram(browser, files);
+    rows.push([String(n), ms(run.ms), mb(run.peakBytes), ms(shared), ms(floor)]);
+  }
+  table(["layers", "vstack wall (incl. start-up)", "vstack peak", "renderMermaid", "floor"], rows);
+}
+
+async function main(): Promise<void> {
+  console.log(`# vstack benchmark${quick ? " (quick)" : ""}\n\nmachine: ${(await import("node:os")).cpus().length} cores, Node ${process.version}; work folder ${work}`);
+  await gallery();
+  const browser = await puppeteer.launch(browserArgs);
+  try {
+    await counts(browser);
+    await sizes(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+await main();

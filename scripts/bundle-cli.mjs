@@ -1,0 +1,27 @@
+// Bundles the CLI into one file (dist/vstack.mjs). Node 20 has no compile cache, and
+// resolving and compiling a few hundred small modules is most of a cached rebuild's time.
+// puppeteer and mermaid stay outside: the first is loaded only when a browser is needed,
+// the second is read from its package as a file.
+import { build } from "esbuild";
+
+await build({
+  entryPoints: ["src/cli/main.ts"],
+  outfile: "dist/vstack.mjs",
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  external: ["puppeteer", "mermaid"],
+  // CommonJS dependencies (handlebars) use require() and __filename; give the ES module both.
+  banner: {
+    js: [
+      "import { createRequire as __vstackRequire } from 'node:module';",
+      "import { fileURLToPath as __vstackPath } from 'node:url';",
+      "const require = __vstackRequire(import.meta.url);",
+      "const __filename = __vstackPath(import.meta.url);",
+    ].join(" "),
+  },
+  logLevel: "warning",
+  legalComments: "none",
+  minify: true,
+});
