@@ -1,11 +1,12 @@
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { Diagnostic } from "./diagnostics.js";
-import type { Diagram } from "./diagrams/diagram.js";
+import type { Diagram, DiagramInfo } from "./diagrams/diagram.js";
 import { loadDiagrams } from "./diagrams/load.js";
 import { TemplateSet } from "./emit/templates.js";
 import { resolveInputs, shardFiles, type Shard } from "./inputs.js";
 import { cacheKey, OutputCache } from "./output/cache.js";
 import { writeGallery } from "./output/gallery.js";
+import { saveRun, upToDateRun } from "./output/run-record.js";
 import { writeIfChanged } from "./output/write.js";
 import { BACKGROUND, THEMES, type Theme } from "./palette.js";
 import { MERMAID_CONFIG } from "./render/mermaid-config.js";
@@ -69,7 +70,7 @@ export function resolveBuildOptions(options: BuildOptions = {}): ResolvedBuildOp
 }
 
 export interface DiagramReport {
-  diagram: Diagram;
+  diagram: DiagramInfo;
   /** Output files, relative to the output folder, in a stable order. */
   files: string[];
   /** How many of those files were rendered now rather than taken from the cache. */
@@ -97,11 +98,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   if (!templates.has(opts.template)) throw new Error(`no template "${opts.template}"; templates: ${templates.names.join(", ")}`);
   let files = await resolveInputs(opts.inputs, { exclude: [opts.outDir] });
   if (opts.shard) files = shardFiles(files, opts.shard);
+  const identity = [VERSION, MERMAID_VERSION, MERMAID_CONFIG, RENDERER_FINGERPRINT, templates.fingerprint, opts.template];
+  const runKey = cacheKey([...identity, files, resolve(opts.outDir), opts.formats, opts.themes, opts.scale, opts.background ?? null, opts.gallery]);
+  const previous = opts.cache ? await upToDateRun(opts.cacheDir, runKey) : undefined;
+  if (previous) {
+    const diagrams = previous.diagrams.map(({ info, files }) => ({ diagram: info, files, rendered: 0, written: 0 }));
+    for (const d of diagrams) opts.onDiagram?.(d);
+    return { diagrams, failures: [], inputs: files.length, failed: 0, browserLaunched: false, elapsedMs: performance.now() - started };
+  }
   const { diagrams, failures, invalid } = await loadDiagrams(files, templates, opts.template);
 
   const renderer = lazyRenderer(opts);
   const cache = opts.cache ? new OutputCache(opts.cacheDir) : undefined;
-  const context = { opts, cache, renderer, identity: [VERSION, MERMAID_VERSION, MERMAID_CONFIG, RENDERER_FINGERPRINT, templates.fingerprint, opts.template] };
+  const context = { opts, cache, renderer, identity };
   // undefined: still running; null: failed (reported in failures).
   const reports: Array<DiagramReport | null | undefined> = diagrams.map(() => undefined);
   let failed = invalid;
@@ -133,6 +142,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   }
   const done = reports.filter((r): r is DiagramReport => Boolean(r));
   if (opts.gallery) await writeGallery(opts.outDir, done);
+  if (opts.cache && failures.length === 0) {
+    const inputs = [...new Set([...files, ...diagrams.flatMap((d) => d.inputs)])];
+    const outputs = [...done.flatMap((d) => d.files), ...(opts.gallery ? ["README.md"] : [])].map((f) => resolve(opts.outDir, f));
+    await saveRun(opts.cacheDir, runKey, inputs, outputs, done.map((d) => ({ info: d.diagram, files: d.files })));
+  }
   return { diagrams: done, failures, inputs: files.length, failed, browserLaunched: renderer.launched(), elapsedMs: performance.now() - started };
 }
 
@@ -182,7 +196,12 @@ async function buildDiagram(diagram: Diagram, { opts, cache, renderer, identity 
   // All of a diagram's files are made before any is written, so a failure leaves none half-done.
   let written = 0;
   for (const o of outputs) if (await writeIfChanged(join(opts.outDir, o.name), o.data)) written++;
-  return { diagram, files: outputs.map((o) => o.name).sort(), rendered, written };
+  return { diagram: infoOf(diagram), files: outputs.map((o) => o.name).sort(), rendered, written };
+}
+
+/** The plain-data part of a diagram, as reports and the run record keep it. */
+function infoOf(d: Diagram): DiagramInfo {
+  return { id: d.id, title: d.title, ...(d.summary !== undefined && { summary: d.summary }), description: d.description, notes: d.notes, sources: d.sources, file: d.file };
 }
 
 interface LazyRenderer {

@@ -1,11 +1,8 @@
 import type { Theme } from "../palette.js";
 import type { Spec } from "../spec/types.js";
 
-/**
- * One diagram to render, whatever it came from: a vstack spec, a `.mmd` file or a Markdown
- * fence. Everything build() needs to name, describe, emit and cache it.
- */
-export interface Diagram {
+/** What is said about a diagram in reports and the gallery (plain data, kept between runs). */
+export interface DiagramInfo {
   /** Names the output files: `<id>.<theme>.<ext>`. */
   id: string;
   title: string;
@@ -16,6 +13,15 @@ export interface Diagram {
   sources: string[];
   /** The input file, as the user named it. */
   file: string;
+}
+
+/**
+ * One diagram to render, whatever it came from: a vstack spec, a `.mmd` file or a Markdown
+ * fence. Everything build() needs to name, describe, emit and cache it.
+ */
+export interface Diagram extends DiagramInfo {
+  /** Absolute paths of every file it was made from (its own, and the specs a comparison names). */
+  inputs: string[];
   /** The spec, for diagrams drawn from one. */
   spec?: Spec;
   /** The Mermaid text for a theme. */

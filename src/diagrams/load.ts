@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { emitMermaid } from "../emit/emit.js";
 import type { TemplateSet } from "../emit/templates.js";
@@ -56,7 +57,7 @@ async function loadFile(file: string, templates: TemplateSet, template: string):
   const kind = inputKind(file);
   if (kind === "spec") {
     const { spec, diagnostics } = await loadSpec(file);
-    return { found: spec ? [specDiagram(spec, templates, template)] : [], diagnostics };
+    return { found: spec ? [specDiagram(spec, file, templates, template)] : [], diagnostics };
   }
   const shown = displayPath(file);
   let text: string;
@@ -72,7 +73,7 @@ async function loadFile(file: string, templates: TemplateSet, template: string):
   return { found: markdownDiagrams(file, shown, text), diagnostics: [] };
 }
 
-export function specDiagram(spec: Spec, templates: TemplateSet, template: string): Diagram {
+export function specDiagram(spec: Spec, absolute: string, templates: TemplateSet, template: string): Diagram {
   return {
     id: spec.id,
     title: spec.title,
@@ -81,6 +82,7 @@ export function specDiagram(spec: Spec, templates: TemplateSet, template: string
     notes: spec.notes,
     sources: spec.sources,
     file: spec.file,
+    inputs: [resolve(absolute), ...(spec.type === "compare" ? spec.references : [])],
     spec,
     mermaid: (theme) => emitMermaid(spec, theme, templates, template),
     raw: false,

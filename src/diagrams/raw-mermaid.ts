@@ -1,4 +1,4 @@
-import { basename } from "node:path";
+import { basename, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Diagram } from "./diagram.js";
 
@@ -9,16 +9,16 @@ const FENCE = /^[ \t]*(```|~~~)[ \t]*mermaid[ \t]*\r?\n([\s\S]*?)^[ \t]*\1[ \t]*
 export function mermaidFileDiagrams(file: string, shown: string, text: string): { diagrams: Diagram[]; diagnostics: Diagnostic[] } {
   const id = idFrom(basename(file).replace(/\.mmd$/i, ""));
   if (text.trim() === "") return { diagrams: [], diagnostics: [{ code: "empty-mermaid", message: "the file holds no Mermaid text", file: shown }] };
-  return { diagrams: [rawDiagram(id, shown, text)], diagnostics: [] };
+  return { diagrams: [rawDiagram(id, file, shown, text)], diagnostics: [] };
 }
 
 /** A Markdown file: one diagram per mermaid fence, named `<file>-1`, `<file>-2`, ... as mermaid-cli does. */
 export function markdownDiagrams(file: string, shown: string, text: string): Diagram[] {
   const base = idFrom(basename(file).replace(/\.(md|markdown)$/i, ""));
-  return [...text.matchAll(FENCE)].map((m, i) => rawDiagram(`${base}-${i + 1}`, shown, m[2]!));
+  return [...text.matchAll(FENCE)].map((m, i) => rawDiagram(`${base}-${i + 1}`, file, shown, m[2]!));
 }
 
-function rawDiagram(id: string, file: string, text: string): Diagram {
+function rawDiagram(id: string, path: string, file: string, text: string): Diagram {
   const title = firstMatch(text, /^\s*accTitle\s*:\s*(.+)$/m) ?? frontMatterTitle(text) ?? id;
   const description = firstMatch(text, /^\s*accDescr\s*:\s*(.+)$/m) ?? `Mermaid diagram from ${file}`;
   return {
@@ -28,6 +28,7 @@ function rawDiagram(id: string, file: string, text: string): Diagram {
     notes: [],
     sources: [],
     file,
+    inputs: [resolve(path)],
     mermaid: () => (text.endsWith("\n") ? text : `${text}\n`),
     raw: true,
   };

@@ -31,6 +31,7 @@ export async function loadSpecText(shown: string, text: string, baseDir: string)
 
   const input = checked.spec as CompareSpecInput;
   const stacks: StackSpec[] = [];
+  const references: string[] = [];
   const problems: Diagnostic[] = [];
   for (const [i, ref] of input.compare.entries()) {
     const here = { file: shown, ...positionAt(source, ["compare", i]), path: `compare[${i}]`, source: text };
@@ -44,7 +45,10 @@ export async function loadSpecText(shown: string, text: string, baseDir: string)
       problems.push({ ...here, code: "bad-ref", message: `"${ref}" has errors of its own (below)` }, ...loaded.diagnostics);
     } else if (loaded.spec.type === "compare") {
       problems.push({ ...here, code: "nested-compare", message: `"${ref}" is itself a comparison; a comparison names stack specs only` });
-    } else stacks.push(loaded.spec);
+    } else {
+      stacks.push(loaded.spec);
+      references.push(target);
+    }
   }
   if (problems.length > 0) return { diagnostics: problems };
   return {
@@ -58,6 +62,7 @@ export async function loadSpecText(shown: string, text: string, baseDir: string)
       sources: [...new Set([...(input.sources ?? []), ...stacks.flatMap((s) => s.sources)])],
       file: shown,
       stacks,
+      references,
     },
     diagnostics: [],
   };

@@ -23,6 +23,8 @@ export interface CompareSpec extends SpecMeta {
   type: "compare";
   /** The compared stacks, left → right. */
   stacks: StackSpec[];
+  /** Absolute paths of the compared spec files (what a rebuild must watch besides this one). */
+  references: string[];
 }
 
 export type Entry = Layer | UnitGroup;

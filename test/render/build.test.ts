@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { build, type BuildOptions } from "../../src/build.js";
@@ -25,6 +25,15 @@ describe("the content-hash cache", () => {
     expect(warm.browserLaunched).toBe(false);
     expect(warm.diagrams.map((d) => [d.rendered, d.written])).toEqual([[0, 0], [0, 0], [0, 0]]);
 
+    // An output changed by hand is put back, from the cache.
+    const svg = join(dir, "out", "hyper-v.light.svg");
+    const good = readFileSync(svg, "utf8");
+    writeFileSync(svg, "<svg/>");
+    const restored = await build(opts);
+    expect(restored.browserLaunched).toBe(false);
+    expect(restored.diagrams.map((d) => d.written)).toEqual([1, 0, 0]);
+    expect(readFileSync(svg, "utf8")).toBe(good);
+
     const xen = join(dir, "xen.yaml");
     writeFileSync(xen, readFileSync(xen, "utf8").replace("layer: Xen hypervisor", "layer: Xen 4.19 hypervisor"));
     const changed = await build(opts);
@@ -44,6 +53,21 @@ describe("the content-hash cache", () => {
     const forced = await build({ ...opts, cache: false });
     expect(forced.diagrams.every((d) => d.rendered === 2)).toBe(true);
     expect(forced.diagrams.every((d) => d.written === 0)).toBe(true); // same bytes as the cached ones
+  });
+
+  it("re-renders a comparison when a spec it names changes, even one outside the inputs", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "parts"));
+    copyFileSync(builtinFile("linux-containers")!, join(dir, "parts", "containers.yaml"));
+    writeFileSync(join(dir, "cmp.yaml"), "id: cmp\ntitle: Compare\ncompare: [type-1-hypervisor, ./parts/containers.yaml]\n");
+    const opts: BuildOptions = { inputs: [join(dir, "cmp.yaml")], outDir: join(dir, "out"), cacheDir: join(dir, "cache"), formats: ["svg"], themes: ["light"] };
+    expect((await build(opts)).diagrams[0]!.rendered).toBe(1);
+    expect((await build(opts)).diagrams[0]!.rendered).toBe(0);
+    const part = join(dir, "parts", "containers.yaml");
+    writeFileSync(part, readFileSync(part, "utf8").replace("layer: Container engine", "layer: Podman"));
+    const again = await build(opts);
+    expect(again.diagrams[0]!.rendered).toBe(1);
+    expect(readFileSync(join(dir, "out", "cmp.light.svg"), "utf8")).toContain("Podman");
   });
 
   it("keys outputs by everything that shapes them: theme, scale and background", async () => {

@@ -1,0 +1,58 @@
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { DiagramInfo } from "../diagrams/diagram.js";
+import { writeOutput } from "./write.js";
+
+/**
+ * What a successful run read and wrote, kept in the cache folder under a key of its options.
+ * When every input still has the same bytes and every output the same size and time, the
+ * next run with those options has nothing to do and need not parse a single spec.
+ */
+export interface RunRecord {
+  /** Input file → sha256 of its bytes. */
+  inputs: Record<string, string>;
+  /** Output file → what `stat` said after writing it. */
+  outputs: Record<string, { size: number; mtimeMs: number }>;
+  diagrams: Array<{ info: DiagramInfo; files: string[] }>;
+}
+
+const recordPath = (cacheDir: string, key: string) => join(cacheDir, "runs", `${key}.json`);
+
+/** The record of the last run with this key, if nothing it read or wrote has changed since. */
+export async function upToDateRun(cacheDir: string, key: string): Promise<RunRecord | undefined> {
+  let record: RunRecord;
+  try {
+    record = JSON.parse(await readFile(recordPath(cacheDir, key), "utf8")) as RunRecord;
+  } catch {
+    return undefined;
+  }
+  const checks = [
+    ...Object.entries(record.inputs).map(async ([file, hash]) => (await hashFile(file)) === hash),
+    ...Object.entries(record.outputs).map(async ([file, was]) => {
+      const now = await stat(file).catch(() => undefined);
+      return now !== undefined && now.size === was.size && now.mtimeMs === was.mtimeMs;
+    }),
+  ];
+  return (await Promise.all(checks)).every(Boolean) ? record : undefined;
+}
+
+export async function saveRun(cacheDir: string, key: string, inputs: string[], outputs: string[], diagrams: RunRecord["diagrams"]): Promise<void> {
+  const record: RunRecord = { inputs: {}, outputs: {}, diagrams };
+  await Promise.all([
+    ...inputs.map(async (file) => void (record.inputs[file] = (await hashFile(file)) ?? "")),
+    ...outputs.map(async (file) => {
+      const s = await stat(file);
+      record.outputs[file] = { size: s.size, mtimeMs: s.mtimeMs };
+    }),
+  ]);
+  await writeOutput(recordPath(cacheDir, key), `${JSON.stringify(record)}\n`);
+}
+
+async function hashFile(file: string): Promise<string | undefined> {
+  try {
+    return createHash("sha256").update(await readFile(file)).digest("hex");
+  } catch {
+    return undefined;
+  }
+}
