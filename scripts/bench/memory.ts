@@ -1,20 +1,18 @@
 import { readdirSync, readFileSync } from "node:fs";
 
-const PAGE = 4096;
-
-/** Resident memory of a process and all its descendants (Chromium's too), in bytes; Linux /proc. */
+/**
+ * Memory of a process and all its descendants (Chromium's too), in bytes, as PSS: each
+ * shared page is split among the processes that share it, so the sum is what the tree
+ * really uses (a sum of RSS would count Chromium's shared pages once per process). Linux /proc.
+ */
 export function treeRss(root: number): number {
   const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const pid = Number(name);
-      const ppid = Number(fields[1]);
-      rss.set(pid, Number(fields[21]) * PAGE);
-      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
     } catch {
       // the process ended while we looked
     }
@@ -23,10 +21,19 @@ export function treeRss(root: number): number {
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
-    total += rss.get(pid) ?? 0;
+    total += pss(pid);
     stack.push(...(children.get(pid) ?? []));
   }
   return total;
+}
+
+function pss(pid: number): number {
+  try {
+    const kb = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1];
+    return Number(kb ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
 }
 
 /** Samples the tree's memory until stopped; returns the peak. */

@@ -2,7 +2,8 @@ import { availableParallelism } from "node:os";
 import type { Browser } from "puppeteer";
 import { chromiumArgs, findChromium } from "./chromium.js";
 import { MermaidSyntaxError, RenderFailedError, type RenderRequest, type RenderResult, type Renderer } from "./renderer.js";
-import { WarmPage } from "./warm-page.js";
+import { PageAssets } from "./page-assets.js";
+import { PAGE_HTML, WarmPage } from "./warm-page.js";
 
 export interface PoolOptions {
   /** Path to a Chrome or Chromium binary; found by findChromium() when absent. */
@@ -42,6 +43,7 @@ export class RendererPool implements Renderer {
   private waiting: Array<() => void> = [];
   private closed = false;
   private restarting: Promise<void> | undefined;
+  private readonly assets = new PageAssets(PAGE_HTML);
   private readonly counts: PoolStats = { renders: 0, pagesOpened: 0, retries: 0, browserLaunches: 0 };
 
   private constructor(
@@ -128,7 +130,7 @@ export class RendererPool implements Renderer {
       if (this.open < this.jobs) {
         this.open++;
         try {
-          const page = await WarmPage.open(this.browser);
+          const page = await WarmPage.open(this.browser, this.assets);
           this.counts.pagesOpened++;
           return page;
         } catch (err) {

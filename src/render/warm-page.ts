@@ -1,11 +1,7 @@
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import type { Browser, BrowserContext, Page } from "puppeteer";
 import { MERMAID_CONFIG } from "./mermaid-config.js";
+import { PAGE_URL, type PageAssets } from "./page-assets.js";
 import { MermaidSyntaxError, type RenderRequest, type RenderResult } from "./renderer.js";
-
-const require = createRequire(import.meta.url);
-const MERMAID_BUNDLE = join(dirname(require.resolve("mermaid/package.json")), "dist", "mermaid.min.js");
 
 /**
  * mermaid-cli's (puppeteer's default) page size: diagrams that fill their container, such as
@@ -13,7 +9,8 @@ const MERMAID_BUNDLE = join(dirname(require.resolve("mermaid/package.json")), "d
  */
 const VIEWPORT = { width: 800, height: 600 };
 
-const PAGE_HTML = `<!doctype html><html><head><meta charset="utf-8"><style>html,body{background:transparent}body{margin:8px}</style></head><body><div id="vstack"></div></body></html>`;
+/** The rendering page: mermaid's ES module core, loaded once; each diagram type's code on first use. */
+export const PAGE_HTML = `<!doctype html><html><head><meta charset="utf-8"><style>html,body{background:transparent}body{margin:8px}</style></head><body><div id="vstack"></div><script type="module">import mermaid from "/mermaid.esm.min.mjs"; window.mermaid = mermaid; window.vstackReady = true;</script></body></html>`;
 
 /**
  * One browser page with mermaid loaded once, rendering one diagram at a time. It may not
@@ -30,7 +27,7 @@ export class WarmPage {
     private readonly page: Page,
   ) {}
 
-  static async open(browser: Browser): Promise<WarmPage> {
+  static async open(browser: Browser, assets: PageAssets): Promise<WarmPage> {
     // A context of its own is a window of its own: a page that shares a window with others
     // is a background tab there, and Chromium stops drawing it (a screenshot then never comes).
     const context = await browser.createBrowserContext();
@@ -38,12 +35,12 @@ export class WarmPage {
     try {
       await page.setRequestInterception(true);
       page.on("request", (req) => {
-        const url = req.url();
-        if (url.startsWith("data:") || url === "about:blank") void req.continue();
-        else void req.abort("blockedbyclient");
+        void assets.serve(req.url()).then((found) =>
+          found ? req.respond({ status: 200, contentType: found.contentType, body: found.body }) : req.abort("blockedbyclient"),
+        );
       });
-      await page.setContent(PAGE_HTML);
-      await page.addScriptTag({ path: MERMAID_BUNDLE });
+      await page.goto(PAGE_URL);
+      await page.waitForFunction(() => (window as unknown as { vstackReady?: boolean }).vstackReady === true);
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       return new WarmPage(context, page);
     } catch (err) {
@@ -141,7 +138,7 @@ async function drawInPage(
 
 interface MermaidApi {
   initialize(config: Record<string, unknown>): void;
-  render(id: string, text: string): Promise<{ svg: string }>;
+  render(id: string, text: string, container?: Element): Promise<{ svg: string }>;
 }
 
 /** Everything in this file that shapes an output, for cache keys: a change here re-renders. */

@@ -1,6 +1,7 @@
-import { dirname, resolve } from "node:path";
+import { realpathSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { builtinFile, builtinIds, displayPath } from "./builtins.js";
+import { BUILTIN_DIR, builtinFile, builtinIds, displayPath } from "./builtins.js";
 import { expandStackSpec } from "./expand.js";
 import { parseSource, positionAt, readSource } from "./load.js";
 import type { CompareSpecInput, StackSpecInput } from "./schema.js";
@@ -40,6 +41,11 @@ export async function loadSpecText(shown: string, text: string, baseDir: string)
       problems.push({ ...here, code: "unknown-ref", message: `"${ref}" is neither a built-in id (see \`vstack list\`) nor a path to a spec file${didYouMean(ref, builtinIds())}` });
       continue;
     }
+    const outside = outsideAllowed(target, baseDir);
+    if (outside) {
+      problems.push({ ...here, code: "ref-outside", message: `"${ref}" is outside ${outside}; a comparison may only name specs inside the working folder or beside this spec (run vstack from a folder that holds both)` });
+      continue;
+    }
     const loaded = await loadSpec(target);
     if (!loaded.spec) {
       problems.push({ ...here, code: "bad-ref", message: `"${ref}" has errors of its own (below)` }, ...loaded.diagnostics);
@@ -66,6 +72,27 @@ export async function loadSpecText(shown: string, text: string, baseDir: string)
     },
     diagnostics: [],
   };
+}
+
+/**
+ * Where a comparison may read: under the working folder or under the referencing spec's
+ * folder, judged after symlinks are followed, so a spec from a pull request cannot make
+ * vstack read files elsewhere on the machine. Returns the folder it escapes, if it does.
+ */
+function outsideAllowed(target: string, baseDir: string): string | undefined {
+  if (target.startsWith(BUILTIN_DIR)) return undefined;
+  let real: string;
+  try {
+    real = realpathSync(target);
+  } catch {
+    return undefined; // missing: reported as unreadable when loaded
+  }
+  const roots = [process.cwd(), baseDir].map((d) => realpathSync(d));
+  const inside = roots.some((root) => {
+    const rel = relative(root, real);
+    return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
+  });
+  return inside ? undefined : roots[0];
 }
 
 /** A reference is a path when it looks like one (has a slash or a spec file ending), else a built-in id. */

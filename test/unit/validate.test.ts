@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { loadSpecText } from "../../src/spec/load-spec.js";
-import { ROOT } from "../support/paths.js";
+import { symlinkSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, tempDir } from "../support/paths.js";
 
 const load = (text: string) => loadSpecText("t.yaml", text, ROOT);
 const codes = async (text: string) => (await load(text)).diagnostics.map((d) => `${d.line}:${d.col} ${d.code}`);
@@ -61,6 +63,18 @@ describe("validation", () => {
     expect(bad.diagnostics[0]?.message).toMatch(/did you mean "type-1-hypervisor"/);
     const nested = await load("id: c\ntitle: C\ncompare: [vm-vs-container, linux-containers]\n");
     expect(nested.diagnostics[0]?.code).toBe("nested-compare");
+  });
+
+  it("will not read outside the working folder or the spec's own, even through a symlink", async () => {
+    const dir = tempDir();
+    symlinkSync("/etc/passwd", join(dir, "evil.yaml"));
+    const cmp = "id: c\ntitle: C\ncompare: [type-1-hypervisor, ./evil.yaml, /etc/hostname, ../../../etc/passwd]\n";
+    const { diagnostics } = await loadSpecText("c.yaml", cmp, dir);
+    expect(diagnostics.map((d) => [d.code, d.col])).toEqual([
+      ["ref-outside", 30],
+      ["ref-outside", 43],
+      ["ref-outside", 58],
+    ]);
   });
 
   it("bounds depth and size", async () => {
