@@ -85,8 +85,8 @@ export interface BuildReport {
   /** Input files tried, and how many of them failed (invalid, or not rendered). */
   inputs: number;
   failed: number;
-  /** Whether a browser was started. */
-  browserLaunched: boolean;
+  /** Whether anything was drawn in a browser (a browser may be started early and closed unused). */
+  browserUsed: boolean;
   elapsedMs: number;
 }
 
@@ -104,11 +104,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   if (previous) {
     const diagrams = previous.diagrams.map(({ info, files }) => ({ diagram: info, files, rendered: 0, written: 0 }));
     for (const d of diagrams) opts.onDiagram?.(d);
-    return { diagrams, failures: [], inputs: files.length, failed: 0, browserLaunched: false, elapsedMs: performance.now() - started };
+    return { diagrams, failures: [], inputs: files.length, failed: 0, browserUsed: false, elapsedMs: performance.now() - started };
   }
+  const renderer = lazyRenderer(opts);
+  // Chromium and a warm page start while the specs load; a run that turns out to be wholly
+  // cached closes them unused, which costs less than starting them late costs every cold run.
+  if (opts.formats.some((f) => f !== "mmd")) renderer.prestart();
   const { diagrams, failures, invalid } = await loadDiagrams(files, templates, opts.template);
 
-  const renderer = lazyRenderer(opts);
   const cache = opts.cache ? new OutputCache(opts.cacheDir) : undefined;
   const context = { opts, cache, renderer, identity };
   // undefined: still running; null: failed (reported in failures).
@@ -147,7 +150,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const outputs = [...done.flatMap((d) => d.files), ...(opts.gallery ? ["README.md"] : [])].map((f) => resolve(opts.outDir, f));
     await saveRun(opts.cacheDir, runKey, inputs, outputs, done.map((d) => ({ info: d.diagram, files: d.files })));
   }
-  return { diagrams: done, failures, inputs: files.length, failed, browserLaunched: renderer.launched(), elapsedMs: performance.now() - started };
+  return { diagrams: done, failures, inputs: files.length, failed, browserUsed: renderer.used(), elapsedMs: performance.now() - started };
 }
 
 interface Context {
@@ -206,20 +209,32 @@ function infoOf(d: Diagram): DiagramInfo {
 
 interface LazyRenderer {
   get(): Promise<Renderer>;
-  launched(): boolean;
+  /** Starts launching now without waiting; a failure surfaces at the first get(). */
+  prestart(): void;
+  used(): boolean;
   close(): Promise<void>;
 }
 
 /** The caller's renderer, or a pool launched on first use (a build served wholly from the cache starts no browser). */
 function lazyRenderer(opts: ResolvedBuildOptions): LazyRenderer {
   let own: Promise<Renderer> | undefined;
+  let used = false;
+  const launch = () => {
+    own ??= RendererPool.launch({ ...(opts.chromium !== undefined && { chromium: opts.chromium }), ...(opts.jobs !== undefined && { jobs: opts.jobs }) }).then(async (pool) => {
+      await pool.prewarm().catch(() => undefined);
+      return pool;
+    });
+    return own;
+  };
   return {
     get() {
-      if (opts.renderer) return Promise.resolve(opts.renderer);
-      own ??= RendererPool.launch({ ...(opts.chromium !== undefined && { chromium: opts.chromium }), ...(opts.jobs !== undefined && { jobs: opts.jobs }) });
-      return own;
+      used = true;
+      return opts.renderer ? Promise.resolve(opts.renderer) : launch();
     },
-    launched: () => own !== undefined,
+    prestart() {
+      if (!opts.renderer) launch().catch(() => undefined);
+    },
+    used: () => used,
     async close() {
       if (own) await (await own.catch(() => undefined))?.close();
     },

@@ -85,6 +85,12 @@ export class RendererPool implements Renderer {
     throw new RenderFailedError(`rendering failed twice, on fresh pages: ${last instanceof Error ? last.message : String(last)}`);
   }
 
+  /** Opens a page ahead of the first render, so that it is ready when the work arrives. */
+  async prewarm(): Promise<void> {
+    const generation = this.generation;
+    this.release(await this.acquire(), generation, false);
+  }
+
   stats(): PoolStats {
     return { ...this.counts };
   }

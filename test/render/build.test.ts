@@ -14,7 +14,7 @@ describe("the content-hash cache", () => {
     const opts: BuildOptions = { inputs: [dir], outDir: join(dir, "out"), cacheDir: join(dir, "cache"), formats: ["svg", "png"], themes: ["light"] };
 
     const cold = await build(opts);
-    expect(cold.browserLaunched).toBe(true);
+    expect(cold.browserUsed).toBe(true);
     expect(cold.diagrams.map((d) => [d.diagram.id, d.rendered, d.written])).toEqual([
       ["hyper-v", 2, 2],
       ["kvm-qemu", 2, 2],
@@ -22,7 +22,7 @@ describe("the content-hash cache", () => {
     ]);
 
     const warm = await build(opts);
-    expect(warm.browserLaunched).toBe(false);
+    expect(warm.browserUsed).toBe(false);
     expect(warm.diagrams.map((d) => [d.rendered, d.written])).toEqual([[0, 0], [0, 0], [0, 0]]);
 
     // An output changed by hand is put back, from the cache.
@@ -30,7 +30,7 @@ describe("the content-hash cache", () => {
     const good = readFileSync(svg, "utf8");
     writeFileSync(svg, "<svg/>");
     const restored = await build(opts);
-    expect(restored.browserLaunched).toBe(false);
+    expect(restored.browserUsed).toBe(false);
     expect(restored.diagrams.map((d) => d.written)).toEqual([1, 0, 0]);
     expect(readFileSync(svg, "utf8")).toBe(good);
 
@@ -47,7 +47,7 @@ describe("the content-hash cache", () => {
     // Deleting an output brings it back from the cache, without a browser.
     rmSync(join(dir, "out", "xen.light.png"));
     const again = await build({ ...opts, inputs: [xen] });
-    expect(again.browserLaunched).toBe(false);
+    expect(again.browserUsed).toBe(false);
     expect(again.diagrams[0]!.written).toBe(1);
     expect(existsSync(join(dir, "out", "xen.light.png"))).toBe(true);
     const forced = await build({ ...opts, cache: false });
