@@ -36,8 +36,8 @@ function pss(pid: number): number {
   }
 }
 
-/** Samples the tree's memory until stopped; returns the peak. */
-export function peakSampler(root: number, everyMs = 50): { stop(): number } {
+/** Samples the tree's memory until stopped; returns the peak. Reading PSS costs the kernel a page-table walk per process, so not too often: it would slow what it measures. */
+export function peakSampler(root: number, everyMs = 250): { stop(): number } {
   let peak = 0;
   const timer = setInterval(() => (peak = Math.max(peak, treeRss(root))), everyMs);
   return {
