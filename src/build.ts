@@ -161,45 +161,51 @@ interface Context {
 }
 
 /** One diagram in every theme and format: from the cache where it can be, else rendered; then written. */
-async function buildDiagram(diagram: Diagram, { opts, cache, renderer, identity }: Context): Promise<DiagramReport> {
-  const outputs: Array<{ name: string; data: string | Buffer }> = [];
-  let rendered = 0;
-  for (const theme of opts.themes) {
-    const mermaid = diagram.mermaid(theme);
-    const base = `${diagram.id}.${theme}`;
-    if (opts.formats.includes("mmd")) outputs.push({ name: `${base}.mmd`, data: mermaid });
-    const wanted = opts.formats.filter((f): f is "svg" | "png" => f === "svg" || f === "png");
-    if (wanted.length === 0) continue;
-    const background = opts.background ?? BACKGROUND[theme];
-    const shape = [...identity, mermaid, diagram.title, diagram.description, background, diagram.raw ? theme : null];
-    const keys = { svg: cacheKey([...shape, "svg"]), png: cacheKey([...shape, "png", opts.scale]) };
-    const cached = new Map<string, Buffer>();
-    for (const f of wanted) {
-      const hit = await cache?.get(keys[f]);
-      if (hit) cached.set(f, hit);
-    }
-    if (cached.size < wanted.length) {
-      const drawn = await renderer.get().then((r) =>
-        r.render({
-          mermaid,
-          title: diagram.title,
-          description: diagram.description,
-          background,
-          ...(wanted.includes("png") && { pngScale: opts.scale }),
-          ...(diagram.raw && { theme: theme === "dark" ? "dark" : "default" }),
-        }),
-      );
-      rendered += wanted.length;
-      cached.set("svg", Buffer.from(drawn.svg));
-      if (drawn.png) cached.set("png", drawn.png);
-      for (const f of wanted) await cache?.put(keys[f], cached.get(f)!);
-    }
-    for (const f of wanted) outputs.push({ name: `${base}.${f}`, data: cached.get(f)! });
-  }
+async function buildDiagram(diagram: Diagram, context: Context): Promise<DiagramReport> {
+  // Its themes go to the renderer together, so the diagram is done (and written) early in a long run.
+  const perTheme = await Promise.all(context.opts.themes.map((theme) => themeOutputs(diagram, theme, context)));
+  const outputs = perTheme.flatMap((t) => t.outputs);
   // All of a diagram's files are made before any is written, so a failure leaves none half-done.
   let written = 0;
-  for (const o of outputs) if (await writeIfChanged(join(opts.outDir, o.name), o.data)) written++;
+  for (const o of outputs) if (await writeIfChanged(join(context.opts.outDir, o.name), o.data)) written++;
+  const rendered = perTheme.reduce((n, t) => n + t.rendered, 0);
   return { diagram: infoOf(diagram), files: outputs.map((o) => o.name).sort(), rendered, written };
+}
+
+async function themeOutputs(diagram: Diagram, theme: Theme, { opts, cache, renderer, identity }: Context) {
+  const outputs: Array<{ name: string; data: string | Buffer }> = [];
+  const mermaid = diagram.mermaid(theme);
+  const base = `${diagram.id}.${theme}`;
+  if (opts.formats.includes("mmd")) outputs.push({ name: `${base}.mmd`, data: mermaid });
+  const wanted = opts.formats.filter((f): f is "svg" | "png" => f === "svg" || f === "png");
+  if (wanted.length === 0) return { outputs, rendered: 0 };
+  const background = opts.background ?? BACKGROUND[theme];
+  const shape = [...identity, mermaid, diagram.title, diagram.description, background, diagram.raw ? theme : null];
+  const keys = { svg: cacheKey([...shape, "svg"]), png: cacheKey([...shape, "png", opts.scale]) };
+  const found = new Map<string, Buffer>();
+  for (const f of wanted) {
+    const hit = await cache?.get(keys[f]);
+    if (hit) found.set(f, hit);
+  }
+  let rendered = 0;
+  if (found.size < wanted.length) {
+    const drawn = await (
+      await renderer.get()
+    ).render({
+      mermaid,
+      title: diagram.title,
+      description: diagram.description,
+      background,
+      ...(wanted.includes("png") && { pngScale: opts.scale }),
+      ...(diagram.raw && { theme: theme === "dark" ? "dark" : "default" }),
+    });
+    rendered = wanted.length;
+    found.set("svg", Buffer.from(drawn.svg));
+    if (drawn.png) found.set("png", drawn.png);
+    for (const f of wanted) await cache?.put(keys[f], found.get(f)!);
+  }
+  for (const f of wanted) outputs.push({ name: `${base}.${f}`, data: found.get(f)! });
+  return { outputs, rendered };
 }
 
 /** The plain-data part of a diagram, as reports and the run record keep it. */

@@ -18,8 +18,23 @@ interface CommandFile {
 /** Exit codes: 0 ok, 1 bad input or failed render, 2 bad usage. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
+/**
+ * Ctrl-C or SIGTERM: say so and exit. Every file is written to a temporary name and renamed,
+ * so what is on disk is whole; on exit puppeteer kills Chromium and write-file-atomic removes
+ * any temporary file.
+ */
+function exitOnInterrupt(): void {
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`\nvstack: stopped by ${signal}; the files written so far are whole, and no partial file is left\n`);
+      process.exit(code);
+    });
+  }
+}
+
 /** Runs the CLI on `argv` (without node and script) and resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  exitOnInterrupt();
   let code: number = EXIT.ok;
   let usageError = false;
   const wrap = (mod: CommandFile): CommandModule => ({

@@ -22,12 +22,20 @@ const ENTITIES: Record<string, string> = {
 
 const SPECIAL = /["#&<>%;`\\{}|[\]]/g;
 
+/**
+ * Mermaid, before it parses, cuts the last `;` from any line where `style` or `classDef` is
+ * followed by `:` and `#` (encodeEntities in mermaid's utils), which would break one of our
+ * entities. Spelling their first letter as an entity keeps such a label out of its reach.
+ */
+const MERMAID_KEYWORDS = /s(?=tyle)|c(?=lassDef)/g;
+
 /** Escapes text; line breaks in it become `<br/>`; control characters are dropped. */
 export function escapeLabel(text: string): string {
   return text
     .replace(/\r\n?/g, "\n")
     .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, "")
     .replace(SPECIAL, (c) => ENTITIES[c]!)
+    .replace(MERMAID_KEYWORDS, (c) => `#${c.charCodeAt(0)};`)
     .split("\n")
     .join("<br/>");
 }

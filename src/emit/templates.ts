@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
+import { isAbsolute, join, relative } from "node:path";
 import Handlebars from "handlebars";
 import type { DiagramModel } from "../layout/model.js";
 import { PACKAGE_ROOT } from "../package-root.js";
@@ -27,8 +27,9 @@ export class TemplateSet {
     this.hb.registerHelper("escape", (text: unknown) => escapeLabel(String(text ?? "")));
     const partials = new Map<string, string>();
     for (const dir of [BUILTIN_TEMPLATE_DIR, ...(userDir ? [userDir] : [])]) {
-      for (const f of listFiles(dir)) if (f.endsWith(TEMPLATE_EXT)) this.sources.set(f.slice(0, -TEMPLATE_EXT.length), readFileSync(join(dir, f), "utf8"));
-      for (const f of listFiles(join(dir, "partials"))) if (f.endsWith(".hbs")) partials.set(f.slice(0, -4), readFileSync(join(dir, "partials", f), "utf8"));
+      const read = (file: string) => readInside(dir, file);
+      for (const f of listFiles(dir)) if (f.endsWith(TEMPLATE_EXT)) this.sources.set(f.slice(0, -TEMPLATE_EXT.length), read(join(dir, f)));
+      for (const f of listFiles(join(dir, "partials"))) if (f.endsWith(".hbs")) partials.set(f.slice(0, -4), read(join(dir, "partials", f)));
     }
     for (const [name, text] of partials) this.hb.registerPartial(name, text);
     this.names = [...this.sources.keys()].sort();
@@ -53,6 +54,13 @@ export class TemplateSet {
     this.compiled.set(name, template);
     return template;
   }
+}
+
+/** A template is read only if it really lies in the folder named (a symlink may not lead out). */
+function readInside(dir: string, file: string): string {
+  const rel = relative(realpathSync(dir), realpathSync(file));
+  if (rel.startsWith("..") || isAbsolute(rel)) throw new Error(`template ${file} leads outside ${dir} (a symlink?); templates must lie in the folder named`);
+  return readFileSync(file, "utf8");
 }
 
 function listFiles(dir: string): string[] {

@@ -8,8 +8,33 @@ import writeFileAtomic from "write-file-atomic";
  * file if the process is interrupted). A reader never sees half a diagram.
  */
 export async function writeOutput(file: string, data: string | Buffer): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeFileAtomic(file, data);
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFileAtomic(file, data);
+  } catch (err) {
+    throw new OutputError(file, err as NodeJS.ErrnoException);
+  }
+}
+
+const HINTS: Record<string, string> = {
+  EACCES: "no permission to write there; fix the folder's permissions or choose another --out",
+  EPERM: "not permitted to write there; fix the folder's permissions or choose another --out",
+  EROFS: "the file system is read-only; choose another --out",
+  ENOSPC: "the disk is full; free some space and run again",
+  EDQUOT: "the disk quota is used up; free some space and run again",
+  ENOTDIR: "a file stands where a folder is needed; choose another --out",
+  EEXIST: "a file stands where a folder is needed; choose another --out",
+};
+
+/** A file could not be written. What was written before it is untouched (writes are atomic). */
+export class OutputError extends Error {
+  constructor(
+    readonly file: string,
+    cause: NodeJS.ErrnoException,
+  ) {
+    super(`cannot write ${file}: ${HINTS[cause.code ?? ""] ?? cause.message}`);
+    this.name = "OutputError";
+  }
 }
 
 /** Writes only when the bytes differ, so an unchanged rebuild touches no file. Says whether it wrote. */

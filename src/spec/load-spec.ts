@@ -12,23 +12,34 @@ import { didYouMean } from "../suggest.js";
 export interface LoadResult {
   spec?: Spec;
   diagnostics: Diagnostic[];
+  /** Set, with no spec, when a spec loaded as a reference turned out to be a comparison. */
+  isComparison?: boolean;
+}
+
+export interface LoadOptions {
+  /**
+   * Loading a spec a comparison names: a comparison there is an error, so its own references
+   * are never followed (a comparison naming itself cannot recurse).
+   */
+  asReference?: boolean;
 }
 
 /** Reads, parses and validates one spec file, resolving the specs a comparison names. */
-export async function loadSpec(file: string): Promise<LoadResult> {
+export async function loadSpec(file: string, options: LoadOptions = {}): Promise<LoadResult> {
   const shown = displayPath(file);
   const read = await readSource(file);
   if ("error" in read) return { diagnostics: [{ ...read.error, file: shown }] };
-  return loadSpecText(shown, read.text, dirname(resolve(file)));
+  return loadSpecText(shown, read.text, dirname(resolve(file)), options);
 }
 
 /** The same, from text already in hand; `baseDir` resolves a comparison's relative paths. */
-export async function loadSpecText(shown: string, text: string, baseDir: string): Promise<LoadResult> {
+export async function loadSpecText(shown: string, text: string, baseDir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const { source, diagnostics } = parseSource(shown, text);
   if (diagnostics.length > 0) return { diagnostics };
   const checked = validateSource(source);
   if (!checked.spec) return { diagnostics: checked.diagnostics };
   if (!("compare" in checked.spec)) return { spec: expandStackSpec(checked.spec as StackSpecInput, shown), diagnostics: [] };
+  if (options.asReference) return { diagnostics: [], isComparison: true };
 
   const input = checked.spec as CompareSpecInput;
   const stacks: StackSpec[] = [];
@@ -46,11 +57,11 @@ export async function loadSpecText(shown: string, text: string, baseDir: string)
       problems.push({ ...here, code: "ref-outside", message: `"${ref}" is outside ${outside}; a comparison may only name specs inside the working folder or beside this spec (run vstack from a folder that holds both)` });
       continue;
     }
-    const loaded = await loadSpec(target);
-    if (!loaded.spec) {
-      problems.push({ ...here, code: "bad-ref", message: `"${ref}" has errors of its own (below)` }, ...loaded.diagnostics);
-    } else if (loaded.spec.type === "compare") {
+    const loaded = await loadSpec(target, { asReference: true });
+    if (loaded.isComparison || loaded.spec?.type === "compare") {
       problems.push({ ...here, code: "nested-compare", message: `"${ref}" is itself a comparison; a comparison names stack specs only` });
+    } else if (!loaded.spec) {
+      problems.push({ ...here, code: "bad-ref", message: `"${ref}" has errors of its own (below)` }, ...loaded.diagnostics);
     } else {
       stacks.push(loaded.spec);
       references.push(target);

@@ -12,7 +12,6 @@ type Path = ReadonlyArray<PropertyKey>;
 
 /** Checks a parsed document against the format; every problem at once, each with its place. */
 export function validateSource(source: SourceDoc): { spec?: SpecInput; diagnostics: Diagnostic[] } {
-  const data: unknown = source.doc.toJS({ maxAliasCount: 100 });
   const at = (path: Path, code: string, message: string, atKey = false): Diagnostic => ({
     code,
     message,
@@ -22,6 +21,13 @@ export function validateSource(source: SourceDoc): { spec?: SpecInput; diagnosti
     source: source.text,
   });
 
+  let data: unknown;
+  try {
+    data = source.doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // yaml refuses alias chains that would expand without bound ("billion laughs").
+    return { diagnostics: [at([], "alias-bomb", `the YAML expands too far through aliases (*name); write the values out instead (${(err as Error).message})`)] };
+  }
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     const what = data === null || data === undefined ? "empty" : Array.isArray(data) ? "a list" : `a ${typeof data}`;
     return { diagnostics: [at([], "not-a-spec", `the file is ${what}; a spec is a mapping with id, title, sources and stack (or compare)`)] };

@@ -10,6 +10,10 @@ describe("escapeLabel", () => {
   it("keeps letters of every script and emoji as they are", () => {
     expect(escapeLabel("虚拟机 🐳 Ядро עברית")).toBe("虚拟机 🐳 Ядро עברית");
   });
+  it("keeps `style` and `classDef` in labels away from mermaid's pre-parse rewriting", () => {
+    expect(escapeLabel("style a:#1;")).toBe("#115;tyle a:#35;1#59;");
+    expect(escapeLabel("classDef x fill:red")).toBe("#99;lassDef x fill:red");
+  });
   it("makes line breaks <br/> and drops control characters", () => {
     expect(escapeLabel("one\r\ntwo\nthree\u0007")).toBe("one<br/>two<br/>three");
   });
