@@ -134,7 +134,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
           if (!(err instanceof MermaidSyntaxError || err instanceof RenderFailedError)) throw err;
           failed++;
           const what = err instanceof MermaidSyntaxError ? `Mermaid rejected the text${diagram.raw ? "" : ` made with template "${opts.template}"`}` : "the renderer failed";
-          failures.push({ code: err instanceof MermaidSyntaxError ? "mermaid-rejected" : "render-failed", file: diagram.file, message: `${diagram.id}: ${what}: ${err.message.split("\n")[0]}` });
+          failures.push({ code: err instanceof MermaidSyntaxError ? "mermaid-rejected" : "render-failed", file: diagram.file, message: `${diagram.id}: ${what}: ${firstAndLast(err.message)}` });
           reports[i] = null;
         }
         announce();
@@ -206,6 +206,12 @@ async function themeOutputs(diagram: Diagram, theme: Theme, { opts, cache, rende
   }
   for (const f of wanted) outputs.push({ name: `${base}.${f}`, data: found.get(f)! });
   return { outputs, rendered };
+}
+
+/** Mermaid's parse errors put the place first and what it expected last, with a code excerpt between. */
+function firstAndLast(message: string): string {
+  const lines = message.split("\n").filter((l) => l.trim());
+  return lines.length > 1 ? `${lines[0]} ${lines.at(-1)}` : (lines[0] ?? message);
 }
 
 /** The plain-data part of a diagram, as reports and the run record keep it. */

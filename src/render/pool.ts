@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import type { Browser } from "puppeteer";
-import { chromiumArgs, findChromium } from "./chromium.js";
+import { ChromiumNotFoundError, chromiumArgs, findChromium, INSTALL_HINT } from "./chromium.js";
 import { MermaidSyntaxError, RenderFailedError, type RenderRequest, type RenderResult, type Renderer } from "./renderer.js";
 import { PageAssets } from "./page-assets.js";
 import { PAGE_HTML, WarmPage } from "./warm-page.js";
@@ -122,7 +122,12 @@ export class RendererPool implements Renderer {
     await old?.close().catch(() => undefined);
     // Loaded on first launch: a build served from the cache never pays for puppeteer.
     const { default: puppeteer } = await import("puppeteer");
-    this.browser = await puppeteer.launch({ executablePath: this.executablePath, headless: true, args: chromiumArgs() });
+    try {
+      this.browser = await puppeteer.launch({ executablePath: this.executablePath, headless: true, args: chromiumArgs(), timeout: 60_000 });
+    } catch (err) {
+      const why = (err instanceof Error ? err.message : String(err)).split("\n").find((l) => l.trim() && !/^(Failed to launch|stderr:|TROUBLESHOOTING)/.test(l.trim()))?.trim() ?? "no reason given";
+      throw new ChromiumNotFoundError(`Chromium at ${this.executablePath} did not start (${why.slice(0, 200)}); check that "${this.executablePath} --headless --version" runs, or ${INSTALL_HINT}`);
+    }
     this.counts.browserLaunches++;
   }
 

@@ -110,6 +110,25 @@ async function drawInPage(
   }
   // Parsed as HTML, as the page would: mermaid's labels hold HTML (<br>) that is not XML.
   const svg = new DOMParser().parseFromString(svgText, "text/html").querySelector("svg")!;
+  // Closed output: raw Mermaid may carry <img src>, links and CSS url()s, which mermaid's strict
+  // mode lets through; the SVG keeps only references into itself and inline images.
+  const local = (value: string) => /^\s*(#|data:image\/(png|gif|jpe?g|webp);)/i.test(value);
+  for (const el of Array.from(svg.querySelectorAll("*"))) {
+    if (/^(script|iframe|object|embed|foreignobject:script)$/i.test(el.localName)) {
+      el.remove();
+      continue;
+    }
+    for (const attr of Array.from(el.attributes)) {
+      const name = attr.name.toLowerCase();
+      const reference = ["src", "href", "xlink:href", "srcset", "action", "formaction", "background", "poster"].includes(name);
+      if (name.startsWith("on") || (reference && !local(attr.value)) || (name === "style" && /url\(\s*['"]?(?!#|data:image\/)|@import|expression\(/i.test(attr.value))) {
+        el.removeAttribute(attr.name);
+      }
+    }
+  }
+  for (const style of Array.from(svg.querySelectorAll("style"))) {
+    style.textContent = (style.textContent ?? "").replace(/@import[^;]*;?/gi, "").replace(/url\(\s*(['"]?)(?!#|data:image\/)[^)]*\)/gi, "none");
+  }
   const ns = "http://www.w3.org/2000/svg";
   for (const old of Array.from(svg.children)) if (old.tagName === "title" || old.tagName === "desc") old.remove();
   const desc = document.createElementNS(ns, "desc");

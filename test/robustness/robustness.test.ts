@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -220,6 +222,47 @@ describe("faults", () => {
       }
     });
   }
+
+  it("a Chromium that fails to start: one clear line with the fix, exit 1", async () => {
+    tally.faults++;
+    const dir = tempDir();
+    const fake = join(dir, "chromium");
+    writeFileSync(fake, '#!/bin/sh\necho "error while loading shared libraries: libnss3.so" >&2\nexit 127\n', { mode: 0o755 });
+    const r = await runCli(["render", "xen", "-o", "out"], { cwd: dir, env: { VSTACK_CHROMIUM: fake } });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain("did not start (error while loading shared libraries: libnss3.so)");
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
+  it("the rendering page reaches nothing on the network, and no external reference survives in the SVG", async () => {
+    tally.faults++;
+    const hits: string[] = [];
+    const server = createServer((req, res) => (hits.push(req.url ?? ""), res.end("x")));
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const dir = tempDir();
+      const url = `http://127.0.0.1:${port}`;
+      writeFileSync(
+        join(dir, "reach.mmd"),
+        `flowchart LR\n  a["<img src='${url}/img.png'> image"] --> b["<a href='${url}/link'>link</a>"]\n  click a href "${url}/click"\n`,
+      );
+      writeFileSync(join(dir, "css.mmd"), `---\nconfig:\n  themeCSS: "@import url(${url}/css); .node rect { fill: url(${url}/bg) }"\n---\nflowchart LR\n  a --> b\n`);
+      const r = await runCli(["render", ".", "-o", "out", "-f", "svg,png", "-t", "light", "--no-cache"], { cwd: dir });
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      expect(hits).toEqual([]);
+      for (const f of ["reach.light.svg", "css.light.svg"]) {
+        const svg = readFileSync(join(dir, "out", f), "utf8");
+        expect(svg, f).not.toContain(`127.0.0.1:${port}`);
+        expect(unsafeParts(svg), f).toEqual([]);
+      }
+      expect(visibleText(readFileSync(join(dir, "out", "reach.light.svg"), "utf8"))).toMatch(/image.*link/);
+    } finally {
+      server.close();
+    }
+  });
 
   it("an output folder that cannot be written: one clear line, exit 1", async () => {
     tally.faults++;
