@@ -39,10 +39,17 @@ function pss(pid: number): number {
 /** Samples the tree's memory until stopped; returns the peak. Reading PSS costs the kernel a page-table walk per process, so not too often: it would slow what it measures. */
 export function peakSampler(root: number, everyMs = 250): { stop(): number } {
   let peak = 0;
-  const timer = setInterval(() => (peak = Math.max(peak, treeRss(root))), everyMs);
+  let timer: NodeJS.Timeout;
+  // Often at first, so that a run of a fraction of a second is measured too.
+  const delays = [20, 50, 100, 150];
+  const sample = () => {
+    peak = Math.max(peak, treeRss(root));
+    timer = setTimeout(sample, delays.shift() ?? everyMs);
+  };
+  timer = setTimeout(sample, 10);
   return {
     stop() {
-      clearInterval(timer);
+      clearTimeout(timer);
       return Math.max(peak, treeRss(root));
     },
   };

@@ -11,6 +11,7 @@ import { loadSpec, loadSpecText } from "../../src/spec/load-spec.js";
 import type { Spec } from "../../src/spec/types.js";
 import { ROOT } from "../support/paths.js";
 import { useRenderer } from "../support/renderer.js";
+import { unsafeParts } from "../support/safety.js";
 import { foldSpace, parseSvg, specLabels, visibleText } from "../support/svg.js";
 
 const templates = new TemplateSet();
@@ -42,6 +43,7 @@ function expectFaithful(spec: Spec, theme: Theme, out: Awaited<ReturnType<typeof
   const svg = doc.documentElement!;
   expect(svg.getAttribute("aria-roledescription")).not.toBe("error");
   expect(out.svg).not.toMatch(/Syntax error|Parse error/i);
+  expect(unsafeParts(out.svg)).toEqual([]);
   // Accessibility: title and desc first, and pointed to.
   expect(svg.getElementsByTagName("title")[0]?.textContent).toBe(spec.title);
   expect(svg.getElementsByTagName("desc")[0]?.textContent).toBe(describeSpec(spec));
