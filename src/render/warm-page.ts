@@ -114,7 +114,7 @@ async function drawInPage(
   // mode lets through; the SVG keeps only references into itself and inline images.
   const local = (value: string) => /^\s*(#|data:image\/(png|gif|jpe?g|webp);)/i.test(value);
   for (const el of Array.from(svg.querySelectorAll("*"))) {
-    if (/^(script|iframe|object|embed|foreignobject:script)$/i.test(el.localName)) {
+    if (/^(script|iframe|object|embed)$/i.test(el.localName)) {
       el.remove();
       continue;
     }

@@ -3,7 +3,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { didYouMean } from "../suggest.js";
 import { KINDS } from "./kinds.js";
 import { positionAt, type SourceDoc } from "./load.js";
-import { compareSpecSchema, entryKindOf, KNOWN_KEYS, stackSpecSchema, type EntryInput, type SpecInput } from "./schema.js";
+import { compareSpecSchema, entryKindOf, KNOWN_KEYS, stackSpecSchema, type SpecInput } from "./schema.js";
 
 /** Bounds that keep a diagram drawable and a run bounded, whatever the input. */
 export const LIMITS = { depth: 24, layers: 2_000, label: 2_000 } as const;
@@ -160,5 +160,3 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
     return true;
   });
 }
-
-export type { EntryInput };

@@ -30,7 +30,11 @@ export function specLabels(spec: Spec): string[] {
   const walk = (stack: Entry[]) => {
     for (const e of stack) {
       if (e.type === "layer") out.push(e.label, ...(e.detail ? e.detail.split("\n") : []));
-      else for (const u of e.units) out.push(u.label, ...(u.detail ? u.detail.split("\n") : []), ...(walk(u.stack), []));
+      else
+        for (const u of e.units) {
+          out.push(u.label, ...(u.detail ? u.detail.split("\n") : []));
+          walk(u.stack);
+        }
     }
   };
   if (spec.type === "stack") walk(spec.stack);
