@@ -14,16 +14,6 @@ export interface Diagnostic {
   source?: string;
 }
 
-/** The one error type of vstack: a list of diagnostics. */
-export class VstackError extends Error {
-  readonly diagnostics: Diagnostic[];
-  constructor(diagnostics: Diagnostic[]) {
-    super(diagnostics.map((d) => formatDiagnosticLine(d)).join("\n"));
-    this.name = "VstackError";
-    this.diagnostics = diagnostics;
-  }
-}
-
 /** `file:line:col: path: message` — the form editors and CI logs link to. */
 export function formatDiagnosticLine(d: Diagnostic): string {
   const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.col ?? 1}`;

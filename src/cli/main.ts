@@ -1,7 +1,5 @@
 import yargs, { type Argv, type ArgumentsCamelCase, type CommandModule } from "yargs";
-import { VstackError } from "../diagnostics.js";
-import { ChromiumNotFoundError } from "../render/chromium.js";
-import { printDiagnostics } from "./report.js";
+import { ChromiumUnavailableError } from "../render/chromium.js";
 import * as list from "./commands/list.js";
 import * as render from "./commands/render.js";
 import * as schema from "./commands/schema.js";
@@ -76,8 +74,7 @@ async function runSafely(run: () => Promise<number>): Promise<number> {
   try {
     return await run();
   } catch (err) {
-    if (err instanceof VstackError) printDiagnostics(err.diagnostics);
-    else if (err instanceof ChromiumNotFoundError) process.stderr.write(`vstack: ${err.message}\n`);
+    if (err instanceof ChromiumUnavailableError) process.stderr.write(`vstack: ${err.message}\n`);
     else {
       process.stderr.write(`vstack: ${err instanceof Error ? err.message : String(err)}\n`);
       if (process.env.VSTACK_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);

@@ -14,10 +14,11 @@ export const SYSTEM_CHROMIUM_PATHS = [
 export const INSTALL_HINT =
   "install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or point VSTACK_CHROMIUM at a Chrome or Chromium binary";
 
-export class ChromiumNotFoundError extends Error {
+/** No browser to render with: none found, or the one found would not start. */
+export class ChromiumUnavailableError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = "ChromiumNotFoundError";
+    this.name = "ChromiumUnavailableError";
   }
 }
 
@@ -35,11 +36,11 @@ export function findChromium(explicit?: string, env: NodeJS.ProcessEnv = process
   for (const [source, path] of named) {
     if (!path) continue;
     if (isExecutable(path)) return path;
-    throw new ChromiumNotFoundError(`Chromium not found at ${path} (from ${source}); ${INSTALL_HINT}`);
+    throw new ChromiumUnavailableError(`Chromium not found at ${path} (from ${source}); ${INSTALL_HINT}`);
   }
   const found = candidates.find(isExecutable);
   if (found) return found;
-  throw new ChromiumNotFoundError(`Chromium not found (looked in ${candidates.slice(0, 3).join(", ")}, ...); ${INSTALL_HINT}`);
+  throw new ChromiumUnavailableError(`Chromium not found (looked in ${candidates.slice(0, 3).join(", ")}, ...); ${INSTALL_HINT}`);
 }
 
 function isExecutable(path: string): boolean {

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import type { Browser } from "puppeteer";
-import { ChromiumNotFoundError, chromiumArgs, findChromium, INSTALL_HINT } from "./chromium.js";
+import { ChromiumUnavailableError, chromiumArgs, findChromium, INSTALL_HINT } from "./chromium.js";
 import { MermaidSyntaxError, RenderFailedError, type RenderRequest, type RenderResult, type Renderer } from "./renderer.js";
 import { PageAssets } from "./page-assets.js";
 import { PAGE_HTML, WarmPage } from "./warm-page.js";
@@ -126,7 +126,7 @@ export class RendererPool implements Renderer {
       this.browser = await puppeteer.launch({ executablePath: this.executablePath, headless: true, args: chromiumArgs(), timeout: 60_000 });
     } catch (err) {
       const why = (err instanceof Error ? err.message : String(err)).split("\n").find((l) => l.trim() && !/^(Failed to launch|stderr:|TROUBLESHOOTING)/.test(l.trim()))?.trim() ?? "no reason given";
-      throw new ChromiumNotFoundError(`Chromium at ${this.executablePath} did not start (${why.slice(0, 200)}); check that "${this.executablePath} --headless --version" runs, or ${INSTALL_HINT}`);
+      throw new ChromiumUnavailableError(`Chromium at ${this.executablePath} did not start (${why.slice(0, 200)}); check that "${this.executablePath} --headless --version" runs, or ${INSTALL_HINT}`);
     }
     this.counts.browserLaunches++;
   }

@@ -1,5 +1,5 @@
 import { readdirSync } from "node:fs";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import { PACKAGE_ROOT } from "../package-root.js";
 
 /** The folder of built-in specs shipped with vstack (specs/ at the package root). */
@@ -14,11 +14,16 @@ export function builtinFiles(): string[] {
 }
 
 export function builtinIds(): string[] {
-  return builtinFiles().map((f) => f.replace(/^.*[\\/]/, "").replace(/\.(ya?ml|json)$/, ""));
+  return builtinFiles().map(idOfFile);
 }
 
 export function builtinFile(id: string): string | undefined {
-  return builtinFiles().find((f) => f.replace(/^.*[\\/]/, "").replace(/\.(ya?ml|json)$/, "") === id);
+  return builtinFiles().find((f) => idOfFile(f) === id);
+}
+
+/** `specs/xen.yaml` → `xen`. */
+function idOfFile(file: string): string {
+  return basename(file).replace(/\.(ya?ml|json)$/, "");
 }
 
 /** A path as a user would like to read it: relative to the working directory when inside it. */
