@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import type { Browser } from "puppeteer";
+import type { Browser, Page } from "puppeteer";
 import { ChromiumUnavailableError, chromiumArgs, findChromium, INSTALL_HINT } from "./chromium.js";
 import { MermaidSyntaxError, RenderFailedError, type RenderRequest, type RenderResult, type Renderer } from "./renderer.js";
 import { PageAssets } from "./page-assets.js";
@@ -43,6 +43,8 @@ export class RendererPool implements Renderer {
   private waiting: Array<() => void> = [];
   private closed = false;
   private restarting: Promise<void> | undefined;
+  /** The blank page a new browser opens with, until a WarmPage takes it. */
+  private initialPage: Page | undefined;
   private readonly assets = new PageAssets(PAGE_HTML);
   private readonly counts: PoolStats = { renders: 0, pagesOpened: 0, retries: 0, browserLaunches: 0 };
 
@@ -128,6 +130,7 @@ export class RendererPool implements Renderer {
       const why = (err instanceof Error ? err.message : String(err)).split("\n").find((l) => l.trim() && !/^(Failed to launch|stderr:|TROUBLESHOOTING)/.test(l.trim()))?.trim() ?? "no reason given";
       throw new ChromiumUnavailableError(`Chromium at ${this.executablePath} did not start (${why.slice(0, 200)}); check that "${this.executablePath} --headless --version" runs, or ${INSTALL_HINT}`);
     }
+    this.initialPage = (await this.browser.pages())[0];
     this.counts.browserLaunches++;
   }
 
@@ -141,7 +144,9 @@ export class RendererPool implements Renderer {
       if (this.open < this.jobs) {
         this.open++;
         try {
-          const page = await WarmPage.open(this.browser, this.assets);
+          const initial = this.initialPage;
+          this.initialPage = undefined;
+          const page = await WarmPage.open(this.browser, this.assets, initial);
           this.counts.pagesOpened++;
           return page;
         } catch (err) {

@@ -23,15 +23,19 @@ export class WarmPage {
   private scale = 0;
 
   private constructor(
-    private readonly context: BrowserContext,
+    private readonly context: BrowserContext | undefined,
     private readonly page: Page,
   ) {}
 
-  static async open(browser: Browser, assets: PageAssets): Promise<WarmPage> {
+  /**
+   * `initial`: the blank page Chromium opens at launch, which sits in a window of its own
+   * already; taking it saves creating a context and a page on the way to the first diagram.
+   */
+  static async open(browser: Browser, assets: PageAssets, initial?: Page): Promise<WarmPage> {
     // A context of its own is a window of its own: a page that shares a window with others
     // is a background tab there, and Chromium stops drawing it (a screenshot then never comes).
-    const context = await browser.createBrowserContext();
-    const page = await context.newPage();
+    const context = initial ? undefined : await browser.createBrowserContext();
+    const page = initial ?? (await context!.newPage());
     try {
       await page.setRequestInterception(true);
       page.on("request", (req) => {
@@ -44,7 +48,7 @@ export class WarmPage {
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       return new WarmPage(context, page);
     } catch (err) {
-      await context.close().catch(() => undefined);
+      await (context ?? page).close().catch(() => undefined);
       throw err;
     }
   }
@@ -72,7 +76,7 @@ export class WarmPage {
   }
 
   async close(): Promise<void> {
-    await this.context.close().catch(() => undefined);
+    await (this.context ?? this.page).close().catch(() => undefined);
   }
 }
 
