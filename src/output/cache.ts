@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeOutput } from "./write.js";
 
@@ -19,8 +19,7 @@ export class OutputCache {
   }
 
   async put(key: string, data: string | Buffer): Promise<void> {
-    await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
-    await writeOutput(this.path(key), data);
+    await writeOutput(this.path(key), data); // makes the folder too
   }
 
   private path(key: string): string {

@@ -21,22 +21,22 @@ export function galleryMarkdown(diagrams: DiagramReport[]): string {
     "",
   ];
   for (const d of diagrams) {
-    const { diagram: spec, files } = d;
-    const image = (theme: string, ext: string) => (files.includes(`${spec.id}.${theme}.${ext}`) ? `${spec.id}.${theme}.${ext}` : undefined);
+    const { diagram, files } = d;
+    const image = (theme: string, ext: string) => (files.includes(`${diagram.id}.${theme}.${ext}`) ? `${diagram.id}.${theme}.${ext}` : undefined);
     const light = image("light", "svg") ?? image("light", "png");
     const dark = image("dark", "svg") ?? image("dark", "png");
-    const alt = escapeAttr(spec.description);
-    parts.push(`<a id="${spec.id}"></a>`, `## ${spec.title}`, "");
-    if (spec.summary) parts.push(spec.summary, "");
+    const alt = escapeAttr(diagram.description);
+    parts.push(`<a id="${diagram.id}"></a>`, `## ${diagram.title}`, "");
+    if (diagram.summary) parts.push(diagram.summary, "");
     if (light && dark) {
       parts.push(`<picture>`, `  <source media="(prefers-color-scheme: dark)" srcset="${dark}">`, `  <img src="${light}" alt="${alt}">`, `</picture>`, "");
     } else if (light ?? dark) {
       parts.push(`<img src="${light ?? dark}" alt="${alt}">`, "");
     }
-    for (const note of spec.notes) parts.push(`> ${note}`, "");
+    for (const note of diagram.notes) parts.push(`> ${note}`, "");
     parts.push(`Files: ${files.map((f) => `[${f}](${f})`).join(" · ")}`, "");
-    const sources = spec.sources.length > 0 ? ` · Sources: ${spec.sources.map((s) => `<${s}>`).join(", ")}` : "";
-    parts.push(`Drawn from \`${spec.file}\`${sources}`, "");
+    const sources = diagram.sources.length > 0 ? ` · Sources: ${diagram.sources.map((s) => `<${s}>`).join(", ")}` : "";
+    parts.push(`Drawn from \`${diagram.file}\`${sources}`, "");
   }
   return `${parts.join("\n").trimEnd()}\n`;
 }

@@ -34,27 +34,27 @@ export type EntryInput = LayerInput | UnitsInput;
 
 const detail = label.describe("A smaller second line under the label; line breaks are kept.").optional();
 
-export const layerSchema: z.ZodType<LayerInput> = z
-  .strictObject({
-    layer: label.describe("The layer's label."),
-    kind,
-    detail,
-    id: nodeId.optional(),
-  })
-  .describe("A layer across the whole width of its stack.");
+const layerShape = {
+  layer: label.describe("The layer's label."),
+  kind,
+  detail,
+  id: nodeId.optional(),
+};
 
-export const unitSchema: z.ZodType<UnitInput> = z
-  .strictObject({
-    unit: label.describe('The unit\'s label; "{n}" counts repeats.'),
-    kind,
-    detail,
-    id: nodeId.optional(),
-    repeat: z.number().int().min(1).max(64).describe("Draw N copies side by side; {n} in labels becomes 1..N.").optional(),
-    get stack() {
-      return stackSchema.describe("What runs inside the unit, bottom → top.").optional();
-    },
-  })
-  .describe("A VM, partition, container or process, with a stack of its own.");
+export const layerSchema: z.ZodType<LayerInput> = z.strictObject(layerShape).describe("A layer across the whole width of its stack.");
+
+const unitShape = {
+  unit: label.describe('The unit\'s label; "{n}" counts repeats.'),
+  kind,
+  detail,
+  id: nodeId.optional(),
+  repeat: z.number().int().min(1).max(64).describe("Draw N copies side by side; {n} in labels becomes 1..N.").optional(),
+  get stack() {
+    return stackSchema.describe("What runs inside the unit, bottom → top.").optional();
+  },
+};
+
+export const unitSchema: z.ZodType<UnitInput> = z.strictObject(unitShape).describe("A VM, partition, container or process, with a stack of its own.");
 
 export const unitsSchema: z.ZodType<UnitsInput> = z
   .strictObject({
@@ -103,8 +103,13 @@ export type StackSpecInput = z.infer<typeof stackSpecSchema>;
 export type CompareSpecInput = z.infer<typeof compareSpecSchema>;
 export type SpecInput = StackSpecInput | CompareSpecInput;
 
-/** Every key the format knows, for "did you mean" suggestions. */
-export const KNOWN_KEYS = [
-  "$schema", "id", "title", "summary", "notes", "sources", "stack", "compare",
-  "layer", "units", "unit", "kind", "detail", "repeat",
-];
+/** The keys each kind of mapping may hold, read off the schemas above (for "did you mean"). */
+export const KEYS = {
+  spec: [...new Set([...Object.keys(stackSpecSchema.shape), ...Object.keys(compareSpecSchema.shape)])],
+  layer: Object.keys(layerShape),
+  unit: Object.keys(unitShape),
+  units: ["units"],
+};
+
+/** Every key the format knows. */
+export const KNOWN_KEYS = [...new Set(Object.values(KEYS).flat())];

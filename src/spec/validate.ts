@@ -3,7 +3,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { didYouMean } from "../suggest.js";
 import { KINDS } from "./kinds.js";
 import { positionAt, type SourceDoc } from "./load.js";
-import { compareSpecSchema, entryKindOf, KNOWN_KEYS, stackSpecSchema, type SpecInput } from "./schema.js";
+import { compareSpecSchema, entryKindOf, KEYS, KNOWN_KEYS, stackSpecSchema, type SpecInput } from "./schema.js";
 
 /** Bounds that keep a diagram drawable and a run bounded, whatever the input. */
 export const LIMITS = { depth: 24, layers: 2_000, label: 2_000 } as const;
@@ -110,10 +110,10 @@ function checkStack(stack: unknown, path: Path, inRepeat: boolean, depth: number
 /** The keys allowed where an unknown key was found, judged from the keys around it. */
 function allowedKeys(path: Path, data: unknown): string[] {
   const obj = valueAt(data, path);
-  if (path.length === 0) return ["$schema", "id", "title", "summary", "notes", "sources", "stack", "compare"];
-  if (path.at(-2) === "units") return ["unit", "kind", "detail", "id", "repeat", "stack"];
-  if (obj && typeof obj === "object" && entryKindOf(obj) === "units") return ["units"];
-  return path.at(-2) === "stack" ? ["layer", "kind", "detail", "id", "units"] : KNOWN_KEYS;
+  if (path.length === 0) return KEYS.spec;
+  if (path.at(-2) === "units") return KEYS.unit;
+  if (obj && typeof obj === "object" && entryKindOf(obj) === "units") return KEYS.units;
+  return path.at(-2) === "stack" ? [...KEYS.layer, ...KEYS.units] : KNOWN_KEYS;
 }
 
 function hintFor(key: string): string {
