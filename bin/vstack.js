@@ -2,7 +2,7 @@
 // Runs the compiled CLI; `npm install` / `npm ci` builds dist/ (the "prepare" script).
 let main;
 try {
-  ({ main } = await import("../dist/vstack.mjs"));
+  ({ main } = await import("../dist/bundle/vstack.mjs"));
 } catch (err) {
   if (err && err.code === "ERR_MODULE_NOT_FOUND") {
     process.stderr.write("vstack: dist/ is missing; run `npm install` (or `npm run build`) in the vstack folder first\n");

@@ -1,12 +1,16 @@
-// Bundles the CLI into one file (dist/vstack.mjs). Node 20 has no compile cache, and
-// resolving and compiling a few hundred small modules is most of a cached rebuild's time.
+// Bundles the CLI into dist/bundle/ (vstack.mjs and shared chunks). Node 20 has no compile cache,
+// and resolving and compiling a few hundred small modules is most of a cached rebuild's time.
+// Split at dynamic imports: an up-to-date rebuild never loads the spec parser (zod, yaml).
 // puppeteer and mermaid stay outside: the first is loaded only when a browser is needed,
 // the second is read from its package as a file.
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["src/cli/main.ts"],
-  outfile: "dist/vstack.mjs",
+  entryPoints: { vstack: "src/cli/main.ts" },
+  outdir: "dist/bundle",
+  outExtension: { ".js": ".mjs" },
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   bundle: true,
   platform: "node",
   format: "esm",

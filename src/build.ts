@@ -1,7 +1,6 @@
 import { join, resolve } from "node:path";
 import type { Diagnostic } from "./diagnostics.js";
 import type { Diagram, DiagramInfo } from "./diagrams/diagram.js";
-import { loadDiagrams } from "./diagrams/load.js";
 import { TemplateSet } from "./emit/templates.js";
 import { resolveInputs, shardFiles, type Shard } from "./inputs.js";
 import { cacheKey, OutputCache } from "./output/cache.js";
@@ -110,7 +109,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   // Chromium and a warm page start while the specs load; a run that turns out to be wholly
   // cached closes them unused, which costs less than starting them late costs every cold run.
   if (opts.formats.some((f) => f !== "mmd")) renderer.prestart();
-  const { diagrams, failures, invalid } = await loadDiagrams(files, templates, opts.template);
+  const { diagrams, failures, invalid } = await (await loadModule()).loadDiagrams(files, templates, opts.template);
 
   const cache = opts.cache ? new OutputCache(opts.cacheDir) : undefined;
   const context = { opts, cache, renderer, identity };
@@ -257,5 +256,8 @@ function lazyRenderer(opts: ResolvedBuildOptions): LazyRenderer {
 export async function loadInputs(inputs: string[]) {
   const files = await resolveInputs(inputs);
   const templates = new TemplateSet();
-  return { files, ...(await loadDiagrams(files, templates, "block")) };
+  return { files, ...(await (await loadModule()).loadDiagrams(files, templates, "block")) };
 }
+
+/** The spec loader (zod, yaml) is loaded on first need: an up-to-date rebuild never needs it. */
+const loadModule = () => import("./diagrams/load.js");

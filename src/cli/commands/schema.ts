@@ -1,5 +1,4 @@
 import type { Argv } from "yargs";
-import { specJsonSchemaText } from "../../spec/json-schema.js";
 
 export const command = "schema";
 export const describe = "Print the JSON Schema of spec files (for editors)";
@@ -9,6 +8,7 @@ export function builder(y: Argv): Argv {
 }
 
 export async function handler(): Promise<number> {
+  const { specJsonSchemaText } = await import("../../spec/json-schema.js");
   process.stdout.write(specJsonSchemaText());
   return 0;
 }
