@@ -1,5 +1,7 @@
 import yargs, { type Argv, type ArgumentsCamelCase, type CommandModule } from "yargs";
+import { ConfigError } from "../config/find-config.js";
 import { ChromiumUnavailableError } from "../render/chromium.js";
+import { printDiagnostics } from "./report.js";
 import * as list from "./commands/list.js";
 import * as render from "./commands/render.js";
 import * as schema from "./commands/schema.js";
@@ -75,6 +77,10 @@ async function runSafely(run: () => Promise<number>): Promise<number> {
     return await run();
   } catch (err) {
     if (err instanceof ChromiumUnavailableError) process.stderr.write(`vstack: ${err.message}\n`);
+    else if (err instanceof ConfigError) {
+      printDiagnostics(err.diagnostics);
+      process.stderr.write(`vstack: ${err.message}; fix it, or name another with --config\n`);
+    }
     else {
       process.stderr.write(`vstack: ${err instanceof Error ? err.message : String(err)}\n`);
       if (process.env.VSTACK_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);

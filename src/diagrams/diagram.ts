@@ -28,4 +28,6 @@ export interface Diagram extends DiagramInfo {
   mermaid(theme: Theme): string;
   /** Raw Mermaid: the text does not set a theme, so the renderer must. */
   raw: boolean;
+  /** For a Markdown fence: the file's text and where the fence is in it (to write it out with a picture in its place). */
+  fence?: { path: string; text: string; start: number; end: number };
 }

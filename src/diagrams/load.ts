@@ -8,7 +8,8 @@ import { displayPath } from "../spec/builtins.js";
 import { loadSpec } from "../spec/load-spec.js";
 import type { Spec } from "../spec/types.js";
 import type { Diagram } from "./diagram.js";
-import { markdownDiagrams, mermaidFileDiagrams } from "./raw-mermaid.js";
+import { markdownDiagrams } from "./markdown.js";
+import { mermaidFileDiagrams } from "./raw-mermaid.js";
 
 export interface LoadedDiagrams {
   diagrams: Diagram[];
@@ -70,7 +71,8 @@ async function loadFile(file: string, templates: TemplateSet, template: string):
     const { diagrams, diagnostics } = mermaidFileDiagrams(file, shown, text);
     return { found: diagrams, diagnostics };
   }
-  return { found: markdownDiagrams(file, shown, text), diagnostics: [] };
+  const { diagrams, diagnostics } = await markdownDiagrams(file, shown, text, templates, template);
+  return { found: diagrams, diagnostics };
 }
 
 export function specDiagram(spec: Spec, absolute: string, templates: TemplateSet, template: string): Diagram {

@@ -2,9 +2,6 @@ import { basename, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Diagram } from "./diagram.js";
 
-/** ```mermaid (or ~~~mermaid) fences, as mermaid-cli's Markdown mode finds them. */
-const FENCE = /^[ \t]*(```|~~~)[ \t]*mermaid[ \t]*\r?\n([\s\S]*?)^[ \t]*\1[ \t]*$/gm;
-
 /** A `.mmd` file: one diagram, rendered as it is. Its id is the file name without `.mmd`. */
 export function mermaidFileDiagrams(file: string, shown: string, text: string): { diagrams: Diagram[]; diagnostics: Diagnostic[] } {
   const id = idFrom(basename(file).replace(/\.mmd$/i, ""));
@@ -12,13 +9,7 @@ export function mermaidFileDiagrams(file: string, shown: string, text: string): 
   return { diagrams: [rawDiagram(id, file, shown, text)], diagnostics: [] };
 }
 
-/** A Markdown file: one diagram per mermaid fence, named `<file>-1`, `<file>-2`, ... as mermaid-cli does. */
-export function markdownDiagrams(file: string, shown: string, text: string): Diagram[] {
-  const base = idFrom(basename(file).replace(/\.(md|markdown)$/i, ""));
-  return [...text.matchAll(FENCE)].map((m, i) => rawDiagram(`${base}-${i + 1}`, file, shown, m[2]!));
-}
-
-function rawDiagram(id: string, path: string, file: string, text: string): Diagram {
+export function rawDiagram(id: string, path: string, file: string, text: string): Diagram {
   const title = firstMatch(text, /^\s*accTitle\s*:\s*(.+)$/m) ?? frontMatterTitle(text) ?? id;
   const description = firstMatch(text, /^\s*accDescr\s*:\s*(.+)$/m) ?? `Mermaid diagram from ${file}`;
   return {
@@ -44,6 +35,6 @@ function firstMatch(text: string, re: RegExp): string | undefined {
 }
 
 /** File names become ids that are safe in output file names. */
-function idFrom(name: string): string {
+export function idFrom(name: string): string {
   return name.replace(/[^A-Za-z0-9._-]+/g, "-") || "diagram";
 }

@@ -1,46 +1,75 @@
-import { join } from "node:path";
-import type { DiagramReport } from "../build.js";
-import { writeOutput } from "./write.js";
+import { embedSnippet, escapeHtml, type EmbeddableDiagram } from "./embed.js";
 
 /**
- * `README.md` in the output folder: every diagram of the run with its title, summary, notes
- * and sources, shown in the reader's colour scheme where both themes were rendered.
- * Nothing in it depends on time or machine, so re-rendering gives the same bytes.
+ * The gallery pages of an output folder: `README.md` (shown by GitHub and most docs sites)
+ * and `index.html` (open it in a browser). Every diagram with its title, summary, picture in
+ * the reader's colour scheme, notes, sources and embed snippet. Nothing in them depends on
+ * time or machine, so re-rendering gives the same bytes.
  */
-export async function writeGallery(outDir: string, diagrams: DiagramReport[]): Promise<void> {
-  await writeOutput(join(outDir, "README.md"), galleryMarkdown(diagrams));
-}
-
-export function galleryMarkdown(diagrams: DiagramReport[]): string {
+export function galleryMarkdown(diagrams: EmbeddableDiagram[]): string {
   const parts = [
     "# vstack gallery",
     "",
-    "Rendered by `npm run gallery` from the specs in [`specs/`](../specs). Do not edit by hand.",
+    "Rendered by vstack (`vstack render`). Do not edit by hand: edit the specs and render again.",
     "",
     ...diagrams.map((d) => `- [${d.diagram.title}](#${d.diagram.id})`),
     "",
   ];
   for (const d of diagrams) {
-    const { diagram, files } = d;
-    const image = (theme: string, ext: string) => (files.includes(`${diagram.id}.${theme}.${ext}`) ? `${diagram.id}.${theme}.${ext}` : undefined);
-    const light = image("light", "svg") ?? image("light", "png");
-    const dark = image("dark", "svg") ?? image("dark", "png");
-    const alt = escapeAttr(diagram.description);
+    const { diagram, outputs } = d;
     parts.push(`<a id="${diagram.id}"></a>`, `## ${diagram.title}`, "");
     if (diagram.summary) parts.push(diagram.summary, "");
-    if (light && dark) {
-      parts.push(`<picture>`, `  <source media="(prefers-color-scheme: dark)" srcset="${dark}">`, `  <img src="${light}" alt="${alt}">`, `</picture>`, "");
-    } else if (light ?? dark) {
-      parts.push(`<img src="${light ?? dark}" alt="${alt}">`, "");
-    }
+    const picture = embedSnippet(d);
+    if (picture) parts.push(picture, "");
     for (const note of diagram.notes) parts.push(`> ${note}`, "");
-    parts.push(`Files: ${files.map((f) => `[${f}](${f})`).join(" · ")}`, "");
+    parts.push(`Files: ${outputs.map((o) => `[${o.file}](${o.file})`).join(" · ")}`, "");
     const sources = diagram.sources.length > 0 ? ` · Sources: ${diagram.sources.map((s) => `<${s}>`).join(", ")}` : "";
     parts.push(`Drawn from \`${diagram.file}\`${sources}`, "");
   }
   return `${parts.join("\n").trimEnd()}\n`;
 }
 
-function escapeAttr(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** `extraHead`/`extraBody`: what `vstack preview` adds (live reload, the run's errors). */
+export function galleryHtml(diagrams: EmbeddableDiagram[], extra: { head?: string; body?: string } = {}): string {
+  const sections = diagrams.map((d) => {
+    const { diagram, outputs } = d;
+    const snippet = embedSnippet(d);
+    return [
+      `<section id="${escapeHtml(diagram.id)}">`,
+      `<h2>${escapeHtml(diagram.title)}</h2>`,
+      diagram.summary ? `<p>${escapeHtml(diagram.summary)}</p>` : "",
+      snippet ? `<div class="picture">${snippet}</div>` : "",
+      ...diagram.notes.map((n) => `<blockquote>${escapeHtml(n)}</blockquote>`),
+      `<p class="files">${outputs.map((o) => `<a href="${escapeHtml(o.file)}">${escapeHtml(o.file)}</a>`).join(" · ")}</p>`,
+      `<p class="from">Drawn from <code>${escapeHtml(diagram.file)}</code>${diagram.sources.length > 0 ? ` · Sources: ${diagram.sources.map((s) => `<a href="${escapeHtml(s)}">${escapeHtml(s)}</a>`).join(", ")}` : ""}</p>`,
+      snippet ? `<details><summary>Embed</summary><pre><code>${escapeHtml(snippet)}</code></pre></details>` : "",
+      `</section>`,
+    ]
+      .filter(Boolean)
+      .join("\n");
+  });
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>vstack gallery</title>
+<style>
+body{font-family:"Noto Sans",system-ui,sans-serif;max-width:1100px;margin:2rem auto;padding:0 1rem;line-height:1.5}
+section{border-top:1px solid #8884;padding:1rem 0}
+.picture img{max-width:100%;height:auto}
+blockquote{margin:.5rem 0;padding-left:1rem;border-left:3px solid #8886}
+.files,.from{font-size:.9rem}
+pre{overflow:auto;background:#8882;padding:.5rem}
+nav a{margin-right:1rem}
+</style>
+${extra.head ?? ""}</head>
+<body>
+<h1>vstack gallery</h1>
+${extra.body ?? ""}<nav>${diagrams.map((d) => `<a href="#${escapeHtml(d.diagram.id)}">${escapeHtml(d.diagram.title)}</a>`).join("")}</nav>
+${sections.join("\n")}
+</body>
+</html>
+`;
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { DiagramInfo } from "../diagrams/diagram.js";
+import type { OutputFile } from "./embed.js";
 import { writeOutput } from "./write.js";
 
 /**
@@ -14,7 +15,9 @@ export interface RunRecord {
   inputs: Record<string, string>;
   /** Output file → what `stat` said after writing it. */
   outputs: Record<string, { size: number; mtimeMs: number }>;
-  diagrams: Array<{ info: DiagramInfo; files: string[] }>;
+  diagrams: Array<{ info: DiagramInfo; outputs: OutputFile[] }>;
+  /** Gallery, manifest and Markdown files written. */
+  pages: string[];
 }
 
 const recordPath = (cacheDir: string, key: string) => join(cacheDir, "runs", `${key}.json`);
@@ -37,8 +40,8 @@ export async function upToDateRun(cacheDir: string, key: string): Promise<RunRec
   return (await Promise.all(checks)).every(Boolean) ? record : undefined;
 }
 
-export async function saveRun(cacheDir: string, key: string, inputs: string[], outputs: string[], diagrams: RunRecord["diagrams"]): Promise<void> {
-  const record: RunRecord = { inputs: {}, outputs: {}, diagrams };
+export async function saveRun(cacheDir: string, key: string, inputs: string[], outputs: string[], made: Pick<RunRecord, "diagrams" | "pages">): Promise<void> {
+  const record: RunRecord = { inputs: {}, outputs: {}, ...made };
   await Promise.all([
     ...inputs.map(async (file) => void (record.inputs[file] = (await hashFile(file)) ?? "")),
     ...outputs.map(async (file) => {

@@ -11,12 +11,19 @@ export interface RenderRequest {
   pngScale?: number;
   /** Mermaid's theme when the text does not set one (raw Mermaid inputs); vstack's own text sets it. */
   theme?: "default" | "dark";
+  /** Make a one-page PDF as well, the page fitted to the picture. */
+  pdf?: boolean;
+  /** A fixed picture size (CSS pixels): the drawing is fitted inside, centred, with a margin. */
+  canvas?: { width: number; height: number };
+  /** Mermaid's base font size in CSS pixels. */
+  fontSize?: number;
 }
 
 export interface RenderResult {
   svg: string;
   png?: Buffer;
-  /** The drawing's size in CSS pixels. */
+  pdf?: Buffer;
+  /** The picture's size in CSS pixels (the canvas, when one was asked for). */
   width: number;
   height: number;
 }

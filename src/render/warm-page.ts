@@ -10,7 +10,7 @@ import { MermaidSyntaxError, type RenderRequest, type RenderResult } from "./ren
 const VIEWPORT = { width: 800, height: 600 };
 
 /** The rendering page: mermaid's ES module core, loaded once; each diagram type's code on first use. */
-export const PAGE_HTML = `<!doctype html><html><head><meta charset="utf-8"><style>html,body{background:transparent}body{margin:8px}</style></head><body><div id="vstack"></div><script type="module">import mermaid from "/mermaid.esm.min.mjs"; window.mermaid = mermaid; window.vstackReady = true;</script></body></html>`;
+export const PAGE_HTML = `<!doctype html><html><head><meta charset="utf-8"><style>html,body{background:transparent}body{margin:8px}@page{margin:0}@media print{body{margin:0}#vstack svg{display:block}}</style></head><body><div id="vstack"></div><script type="module">import mermaid from "/mermaid.esm.min.mjs"; window.mermaid = mermaid; window.vstackReady = true;</script></body></html>`;
 
 /**
  * One browser page with mermaid loaded once, rendering one diagram at a time. It may not
@@ -61,11 +61,20 @@ export class WarmPage {
       await page.setViewport({ ...VIEWPORT, deviceScaleFactor: scale });
       this.scale = scale;
     }
-    const config = { ...MERMAID_CONFIG, ...(request.theme && { theme: request.theme }) };
+    const config = {
+      ...MERMAID_CONFIG,
+      ...(request.theme && { theme: request.theme }),
+      ...(request.fontSize && { fontSize: request.fontSize, themeVariables: { ...MERMAID_CONFIG.themeVariables, fontSize: `${request.fontSize}px` } }),
+    };
     const png = request.pngScale !== undefined;
-    const drawn = await page.evaluate(drawInPage, config, request.mermaid, request.title, request.description, request.background, png);
+    const look = { background: request.background, canvas: request.canvas ?? null, show: png || Boolean(request.pdf) };
+    const drawn = await page.evaluate(drawInPage, config, request.mermaid, request.title, request.description, look);
     if ("error" in drawn) throw new MermaidSyntaxError(drawn.error);
     const result: RenderResult = { svg: drawn.svg, width: drawn.width, height: drawn.height };
+    if (request.pdf) {
+      const pdf = await page.pdf({ width: `${drawn.width}px`, height: `${drawn.height}px`, printBackground: true, omitBackground: request.background === "transparent", pageRanges: "1" });
+      result.pdf = stableIdentity(Buffer.from(pdf));
+    }
     if (png) {
       const element = await page.$("#vstack svg");
       if (!element) throw new Error("the rendered SVG vanished from the page before its PNG was taken");
@@ -90,8 +99,7 @@ async function drawInPage(
   text: string,
   title: string,
   description: string,
-  background: string,
-  show: boolean,
+  look: { background: string; canvas: { width: number; height: number } | null; show: boolean },
 ): Promise<{ svg: string; width: number; height: number } | { error: string }> {
   const mermaid = (window as unknown as { mermaid: MermaidApi }).mermaid;
   const container = document.getElementById("vstack")!;
@@ -145,10 +153,22 @@ async function drawInPage(
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-labelledby", "vstack-diagram-title");
   svg.setAttribute("aria-describedby", "vstack-diagram-desc");
-  svg.style.backgroundColor = background;
-  const [, , width, height] = (svg.getAttribute("viewBox") ?? "0 0 0 0").split(/[\s,]+/).map(Number);
+  svg.style.backgroundColor = look.background;
+  let [x0 = 0, y0 = 0, width = 0, height = 0] = (svg.getAttribute("viewBox") ?? "0 0 0 0").split(/[\s,]+/).map(Number);
+  if (look.canvas) {
+    // Fitted inside the canvas less a 5% margin, never blown up past 3x, centred: a viewBox of
+    // the canvas's shape around the drawing does all of it.
+    const { width: cw, height: ch } = look.canvas;
+    const fit = Math.min((cw * 0.9) / width, (ch * 0.9) / height, 3);
+    const [vw, vh] = [cw / fit, ch / fit];
+    svg.setAttribute("viewBox", `${x0 - (vw - width) / 2} ${y0 - (vh - height) / 2} ${vw} ${vh}`);
+    svg.setAttribute("width", String(cw));
+    svg.setAttribute("height", String(ch));
+    svg.style.maxWidth = "none";
+    [x0, y0, width, height] = [0, 0, cw, ch];
+  }
   const xml = new XMLSerializer().serializeToString(svg);
-  if (show) {
+  if (look.show) {
     // On the page at its own size: the file keeps mermaid's responsive width="100%".
     const shown = document.importNode(svg, true);
     shown.setAttribute("width", String(width));
@@ -164,5 +184,16 @@ interface MermaidApi {
   render(id: string, text: string, container?: Element): Promise<{ svg: string }>;
 }
 
+/**
+ * Chromium stamps each PDF with the time it was made; the same stamp every time (same length,
+ * so the file's byte offsets hold) makes the same diagram give the same bytes.
+ */
+function stableIdentity(pdf: Buffer): Buffer {
+  const text = pdf.toString("latin1").replace(/\/(CreationDate|ModDate) \(D:\d{14}[^)]*\)/g, (stamp) =>
+    stamp.replace(/D:\d{14}/, "D:20000101000000").replace(/[+-]\d\d'\d\d'/, "+00'00'"),
+  );
+  return Buffer.from(text, "latin1");
+}
+
 /** Everything in this file that shapes an output, for cache keys: a change here re-renders. */
-export const RENDERER_FINGERPRINT = [PAGE_HTML, JSON.stringify(VIEWPORT), drawInPage.toString(), WarmPage.prototype.render.toString()].join("\n");
+export const RENDERER_FINGERPRINT = [PAGE_HTML, JSON.stringify(VIEWPORT), drawInPage.toString(), WarmPage.prototype.render.toString(), stableIdentity.toString()].join("\n");

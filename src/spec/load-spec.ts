@@ -90,7 +90,7 @@ export async function loadSpecText(shown: string, text: string, baseDir: string,
  * folder, judged after symlinks are followed, so a spec from a pull request cannot make
  * vstack read files elsewhere on the machine. Returns the folder it escapes, if it does.
  */
-function outsideAllowed(target: string, baseDir: string): string | undefined {
+export function outsideAllowed(target: string, baseDir: string): string | undefined {
   if (target.startsWith(BUILTIN_DIR)) return undefined;
   let real: string;
   try {
@@ -107,7 +107,7 @@ function outsideAllowed(target: string, baseDir: string): string | undefined {
 }
 
 /** A reference is a path when it looks like one (has a slash or a spec file ending), else a built-in id. */
-function resolveRef(ref: string, baseDir: string): string | undefined {
+export function resolveRef(ref: string, baseDir: string): string | undefined {
   if (/[\\/]/.test(ref) || /\.(ya?ml|json)$/.test(ref)) return resolve(baseDir, ref);
   return builtinFile(ref);
 }

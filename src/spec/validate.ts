@@ -66,7 +66,7 @@ function toDiagnostics(issue: z.core.$ZodIssue, data: unknown, at: At): Diagnost
       }
       return [at(path, "invalid-value", issue.message)];
     case "invalid_type":
-      return [at(path, "wrong-type", `expected ${issue.expected}, got ${describe(valueAt(data, path))}`)];
+      return [at(path, "wrong-type", `expected ${issue.expected}, got ${describeValue(valueAt(data, path))}`)];
     default:
       return [at(path, issue.code.replaceAll("_", "-"), issue.message)];
   }
@@ -126,7 +126,7 @@ function hintFor(key: string): string {
   return hints[key] ?? "";
 }
 
-function valueAt(data: unknown, path: Path): unknown {
+export function valueAt(data: unknown, path: Path): unknown {
   let v: unknown = data;
   for (const key of path) {
     if (v === null || typeof v !== "object") return undefined;
@@ -135,7 +135,7 @@ function valueAt(data: unknown, path: Path): unknown {
   return v;
 }
 
-function describe(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (value === null) return "null (an empty value)";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";

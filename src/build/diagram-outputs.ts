@@ -1,0 +1,86 @@
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import type { Diagram } from "../diagrams/diagram.js";
+import type { OutputFile } from "../output/embed.js";
+import { pixelSize } from "../output/image-size.js";
+import { cacheKey, type OutputCache } from "../output/cache.js";
+import type { OutputSink } from "../output/sink.js";
+import { BACKGROUND, type Theme } from "../palette.js";
+import type { LazyRenderer } from "../render/lazy-renderer.js";
+import type { ResolvedBuildOptions } from "./options.js";
+
+export interface DiagramOutputs {
+  files: OutputFile[];
+  /** How many files were rendered now rather than taken from the cache. */
+  rendered: number;
+  /** How many files changed (or, checking, would change) on disk. */
+  written: number;
+}
+
+export interface OutputContext {
+  opts: ResolvedBuildOptions;
+  cache: OutputCache | undefined;
+  renderer: LazyRenderer;
+  sink: OutputSink;
+  /** What shapes every output of the run (versions, templates, renderer code). */
+  identity: unknown[];
+}
+
+type Drawn = "svg" | "png" | "pdf";
+
+/** One diagram in every theme and format: from the cache where it can be, else rendered; then written. */
+export async function diagramOutputs(diagram: Diagram, context: OutputContext): Promise<DiagramOutputs> {
+  // Its themes go to the renderer together, so the diagram is done (and written) early in a long run.
+  const perTheme = await Promise.all(context.opts.themes.map((theme) => themeOutputs(diagram, theme, context)));
+  const made = perTheme.flatMap((t) => t.outputs).sort((a, b) => a.file.file.localeCompare(b.file.file));
+  // All of a diagram's files are made before any is written, so a failure leaves none half-done.
+  let written = 0;
+  for (const o of made) if (await context.sink.put(join(context.opts.outDir, o.file.file), o.data)) written++;
+  return { files: made.map((o) => o.file), rendered: perTheme.reduce((n, t) => n + t.rendered, 0), written };
+}
+
+async function themeOutputs(diagram: Diagram, theme: Theme, { opts, cache, renderer, sink, identity }: OutputContext) {
+  const outputs: Array<{ file: OutputFile; data: Buffer }> = [];
+  const add = (format: string, data: Buffer) => outputs.push({ file: describeOutput(`${diagram.id}.${theme}.${format}`, format, theme, data), data });
+  const mermaid = diagram.mermaid(theme);
+  if (opts.formats.includes("mmd")) add("mmd", Buffer.from(mermaid));
+  const wanted = opts.formats.filter((f): f is Drawn => f !== "mmd");
+  if (wanted.length === 0) return { outputs, rendered: 0 };
+  const background = opts.background ?? BACKGROUND[theme];
+  const look = [opts.canvas ?? null, opts.fontSize ?? null];
+  const shape = [...identity, mermaid, diagram.title, diagram.description, background, diagram.raw ? theme : null, ...look];
+  const keys: Record<Drawn, string> = { svg: cacheKey([...shape, "svg"]), png: cacheKey([...shape, "png", opts.scale]), pdf: cacheKey([...shape, "pdf"]) };
+  const found = new Map<Drawn, Buffer>();
+  for (const f of wanted) {
+    const hit = await cache?.get(keys[f]);
+    if (hit) found.set(f, hit);
+  }
+  let rendered = 0;
+  if (found.size < wanted.length) {
+    const drawn = await (
+      await renderer.get()
+    ).render({
+      mermaid,
+      title: diagram.title,
+      description: diagram.description,
+      background,
+      ...(wanted.includes("png") && { pngScale: opts.scale }),
+      ...(wanted.includes("pdf") && { pdf: true }),
+      ...(diagram.raw && { theme: theme === "dark" ? "dark" : "default" }),
+      ...(opts.canvas && { canvas: opts.canvas }),
+      ...(opts.fontSize && { fontSize: opts.fontSize }),
+    });
+    rendered = wanted.length;
+    found.set("svg", Buffer.from(drawn.svg));
+    if (drawn.png) found.set("png", drawn.png);
+    if (drawn.pdf) found.set("pdf", drawn.pdf);
+    // Checking writes nothing, the cache included.
+    if (!sink.checking) for (const f of wanted) await cache?.put(keys[f], found.get(f)!);
+  }
+  for (const f of wanted) add(f, found.get(f)!);
+  return { outputs, rendered };
+}
+
+function describeOutput(file: string, format: string, theme: Theme, data: Buffer): OutputFile {
+  return { file, format, theme, sha256: createHash("sha256").update(data).digest("hex"), ...pixelSize(format, data) };
+}

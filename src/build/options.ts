@@ -1,0 +1,72 @@
+import type { Theme } from "../palette.js";
+import { THEMES } from "../palette.js";
+import type { Canvas, Format } from "../presets.js";
+import type { Renderer } from "../render/renderer.js";
+import type { Shard } from "../inputs.js";
+import type { DiagramReport } from "./report.js";
+
+export interface BuildOptions {
+  /** Files, folders, globs or built-in ids; none means the built-in specs. */
+  inputs?: string[];
+  outDir?: string;
+  formats?: Format[];
+  themes?: Theme[];
+  /** PNG device scale factor. */
+  scale?: number;
+  /** A CSS colour or `transparent`; default: the theme's own background. */
+  background?: string;
+  /** A fixed picture size the drawing is fitted into (the slide preset's 1920x1080). */
+  canvas?: Canvas;
+  /** Mermaid's base font size in CSS pixels. */
+  fontSize?: number;
+  /** Template name (a `<name>.mmd.hbs` file). */
+  template?: string;
+  /** A folder of templates laid over the built-in ones. */
+  templatesDir?: string;
+  /** Chromium binary; found automatically when absent. */
+  chromium?: string;
+  /** Pages rendering at once (default: one per core). */
+  jobs?: number;
+  /** Reuse rendered outputs from `cacheDir` when nothing that shapes them changed (default true). */
+  cache?: boolean;
+  cacheDir?: string;
+  /** Render only this share of the inputs. */
+  shard?: Shard;
+  /** Write `<outDir>/README.md` and `index.html` showing the diagrams of this run. */
+  gallery?: boolean;
+  /** Write `<outDir>/manifest.json` (default: yes, unless sharded). */
+  manifest?: boolean;
+  /** Where Markdown inputs with fences are written out, pictures in place (default: outDir). */
+  markdownOut?: string;
+  /** Write nothing; report every output that is missing or differs (`render --check`). */
+  check?: boolean;
+  /** A renderer the caller owns and closes; else build() launches one if it needs one, and closes it. */
+  renderer?: Renderer;
+  /** Called for each diagram once its files are written, in input order. */
+  onDiagram?: (diagram: DiagramReport) => void;
+  /** Called once the inputs are loaded, with how many diagrams there are to make. */
+  onStart?: (diagrams: number) => void;
+}
+
+type Optional = "background" | "canvas" | "fontSize" | "templatesDir" | "chromium" | "renderer" | "onDiagram" | "onStart" | "jobs" | "shard";
+export type ResolvedBuildOptions = Required<Omit<BuildOptions, Optional>> & Pick<BuildOptions, Optional>;
+
+/** Every default of a build, in one place. */
+export function resolveBuildOptions(options: BuildOptions = {}): ResolvedBuildOptions {
+  const outDir = options.outDir ?? "out";
+  return {
+    ...options,
+    inputs: options.inputs ?? [],
+    outDir,
+    formats: options.formats ?? ["svg", "png", "mmd"],
+    themes: options.themes ?? [...THEMES],
+    scale: options.scale ?? 2,
+    template: options.template ?? "block",
+    cache: options.cache ?? true,
+    cacheDir: options.cacheDir ?? ".vstack-cache",
+    gallery: options.gallery ?? false,
+    manifest: options.manifest ?? !options.shard,
+    markdownOut: options.markdownOut ?? outDir,
+    check: options.check ?? false,
+  };
+}

@@ -1,0 +1,31 @@
+import type { Diagnostic } from "../diagnostics.js";
+import type { DiagramInfo } from "../diagrams/diagram.js";
+import type { OutputFile } from "../output/embed.js";
+import type { StaleOutput } from "../output/sink.js";
+
+export interface DiagramReport {
+  diagram: DiagramInfo;
+  /** Output files, relative to the output folder, in a stable order. */
+  files: string[];
+  /** The same files with their format, theme, hash and pixel size. */
+  outputs: OutputFile[];
+  /** How many of those files were rendered now rather than taken from the cache. */
+  rendered: number;
+  /** How many files changed on disk (checking: would change). */
+  written: number;
+}
+
+export interface BuildReport {
+  diagrams: DiagramReport[];
+  failures: Diagnostic[];
+  /** Input files tried, and how many of them failed (invalid, or not rendered). */
+  inputs: number;
+  failed: number;
+  /** Checking: every output that is missing or differs from what a render would write. */
+  stale: StaleOutput[];
+  /** Files written besides the diagrams' own (gallery, manifest, Markdown), relative to the working folder. */
+  pages: string[];
+  /** Whether anything was drawn in a browser (a browser may be started early and closed unused). */
+  browserUsed: boolean;
+  elapsedMs: number;
+}

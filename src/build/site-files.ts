@@ -1,0 +1,44 @@
+import { join, relative, resolve } from "node:path";
+import type { Diagram } from "../diagrams/diagram.js";
+import { embedSnippet } from "../output/embed.js";
+import { galleryHtml, galleryMarkdown } from "../output/gallery.js";
+import { manifestJson } from "../output/manifest.js";
+import { rewrittenMarkdown } from "../output/markdown-out.js";
+import type { OutputSink } from "../output/sink.js";
+import { VERSION } from "../version.js";
+import type { ResolvedBuildOptions } from "./options.js";
+import type { DiagramReport } from "./report.js";
+
+/**
+ * The files a run writes about its diagrams: the gallery (README.md, index.html), manifest.json,
+ * and each Markdown input with its fences replaced by pictures. Returns their paths.
+ */
+export async function writeSiteFiles(opts: ResolvedBuildOptions, sink: OutputSink, done: DiagramReport[], diagrams: Diagram[], failedIds: Set<string>): Promise<string[]> {
+  const files: Array<[string, string]> = [];
+  if (opts.gallery) files.push([join(opts.outDir, "README.md"), galleryMarkdown(done)], [join(opts.outDir, "index.html"), galleryHtml(done)]);
+  if (opts.manifest) files.push([join(opts.outDir, "manifest.json"), manifestJson(done, VERSION)]);
+  files.push(...markdownFiles(opts, done, diagrams, failedIds));
+  for (const [file, text] of files) await sink.put(file, text);
+  return files.map(([file]) => file);
+}
+
+/** Each Markdown input whose fences all rendered, written to markdownOut with pictures in their place. */
+function markdownFiles(opts: ResolvedBuildOptions, done: DiagramReport[], diagrams: Diagram[], failedIds: Set<string>): Array<[string, string]> {
+  const byFile = new Map<string, Diagram[]>();
+  for (const d of diagrams) if (d.fence) byFile.set(d.fence.path, [...(byFile.get(d.fence.path) ?? []), d]);
+  const reports = new Map(done.map((r) => [r.diagram.id, r]));
+  const base = relative(resolve(opts.markdownOut), resolve(opts.outDir)).split("\\").join("/");
+  const out: Array<[string, string]> = [];
+  for (const [path, fenced] of byFile) {
+    if (fenced.some((d) => failedIds.has(d.id))) continue; // its errors are reported; a half-pictured page is not written
+    const target = join(opts.markdownOut, path.replace(/^.*[\\/]/, ""));
+    if (resolve(target) === path) throw new Error(`writing ${path} with pictures in place would overwrite it; choose another --markdown-out`);
+    const pictures = fenced.map((d) => {
+      const report = reports.get(d.id);
+      const snippet = (report && embedSnippet(report, base)) ?? `<!-- vstack: ${d.id} has no picture format in this run -->`;
+      return { start: d.fence!.start, end: d.fence!.end, snippet };
+    });
+    out.push([target, rewrittenMarkdown(fenced[0]!.fence!.text, pictures)]);
+  }
+  return out;
+}

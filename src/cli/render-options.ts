@@ -1,0 +1,124 @@
+import type { Argv } from "yargs";
+import type { BuildOptions } from "../build/options.js";
+import { findConfig } from "../config/find-config.js";
+import type { LoadedConfig } from "../config/load-config.js";
+import type { Shard } from "../inputs.js";
+import { THEMES, type Theme } from "../palette.js";
+import { FORMATS, PRESET_NAMES, PRESETS, type Format, type PresetName } from "../presets.js";
+
+/** The flags `render`, `watch` and `preview` share. None has a yargs default: unset means "the config's, else the preset's". */
+export interface RenderFlags {
+  inputs: string[];
+  config?: string;
+  out?: string;
+  format?: Format[];
+  theme?: Theme[];
+  preset?: PresetName;
+  scale?: number;
+  background?: string;
+  template?: string;
+  templates?: string;
+  chromium?: string;
+  jobs?: number;
+  cache?: boolean;
+  cacheDir?: string;
+  shard?: Shard;
+  gallery?: boolean;
+  markdownOut?: string;
+}
+
+export function renderFlags<T>(y: Argv<T>): Argv<T & RenderFlags> {
+  return y
+    .positional("inputs", { describe: "spec files (.yaml, .json), .mmd files, Markdown files, folders, globs or built-in ids (default: the config's inputs, else the built-in specs)", type: "string", array: true, default: [] as string[] })
+    .option("config", { alias: "c", describe: "config file (default: vstack.config.yaml/.yml/.json or package.json \"vstack\" here or above)", type: "string" })
+    .option("out", { alias: "o", describe: "output folder", type: "string", defaultDescription: "out (slide preset: out/slides)" })
+    .option("format", { alias: "f", describe: `comma-separated formats: ${FORMATS.join(", ")}`, type: "string", defaultDescription: "the preset's", coerce: listOf(FORMATS, "format") })
+    .option("theme", { alias: "t", describe: `comma-separated themes: ${THEMES.join(", ")}`, type: "string", defaultDescription: THEMES.join(","), coerce: listOf(THEMES, "theme") })
+    .option("preset", { describe: PRESET_NAMES.map((p) => `${p}: ${PRESETS[p].describe}`).join("; "), choices: PRESET_NAMES, defaultDescription: "docs" })
+    .option("scale", { describe: "PNG pixels per CSS pixel (2 is crisp on retina screens)", type: "number", defaultDescription: "2 (slide: 1)", coerce: scaleOf })
+    .option("background", { describe: "background colour (CSS), or 'transparent'", type: "string", defaultDescription: "the theme's own (slide: transparent)" })
+    .option("template", { describe: "template to print Mermaid with: block (block-beta) or flowchart", type: "string", defaultDescription: "block" })
+    .option("templates", { describe: "folder of your own templates (<name>.mmd.hbs, partials/*.hbs), laid over the built-in ones", type: "string" })
+    .option("chromium", { describe: "Chrome/Chromium binary (else $VSTACK_CHROMIUM, $PUPPETEER_EXECUTABLE_PATH, system paths)", type: "string" })
+    .option("jobs", { alias: "j", describe: "pages rendering at once", type: "number", defaultDescription: "one per core", coerce: jobsOf })
+    .option("cache", { describe: "reuse outputs whose inputs did not change (--no-cache renders everything)", type: "boolean", defaultDescription: "true" })
+    .option("cache-dir", { describe: "where cached outputs live (safe to delete)", type: "string", defaultDescription: ".vstack-cache" })
+    .option("shard", { describe: "render only share i of n of the inputs, e.g. 2/4 (for a CI matrix)", type: "string", coerce: shardOf })
+    .option("gallery", { describe: "write <out>/README.md and <out>/index.html showing every diagram", type: "boolean", defaultDescription: "on when rendering the built-in specs" })
+    .option("markdown-out", { describe: "where Markdown inputs with ```vstack or ```mermaid fences are written, pictures in place", type: "string", defaultDescription: "the output folder" }) as unknown as Argv<T & RenderFlags>;
+}
+
+export interface ResolvedRender {
+  options: BuildOptions;
+  config?: LoadedConfig;
+  /** For messages: the formats and themes in effect. */
+  formats: Format[];
+  themes: Theme[];
+}
+
+/** Flags over the config file over the preset over vstack's defaults. Throws ConfigError for a bad config. */
+export async function resolveRenderFlags(flags: RenderFlags): Promise<ResolvedRender> {
+  const found = findConfig(flags.config);
+  // The YAML parser and the schema load only when there is a config to read.
+  const loaded = found ? await (await import("../config/load-config.js")).loadConfig(found) : undefined;
+  const config = loaded?.config ?? {};
+  const presetName = flags.preset ?? config.preset ?? "docs";
+  const preset = PRESETS[presetName];
+  const inputs = flags.inputs.length > 0 ? flags.inputs : (config.inputs ?? []);
+  const shard = flags.shard;
+  const formats = flags.format ?? config.formats ?? [...preset.formats];
+  const themes = flags.theme ?? config.themes ?? [...preset.themes];
+  const background = flags.background ?? config.background ?? ("background" in preset ? preset.background : undefined);
+  const options: BuildOptions = {
+    inputs,
+    outDir: flags.out ?? config.out ?? (presetName === "slide" ? "out/slides" : "out"),
+    formats,
+    themes,
+    scale: flags.scale ?? config.scale ?? preset.scale,
+    template: flags.template ?? config.template ?? "block",
+    cache: flags.cache ?? config.cache ?? true,
+    cacheDir: flags.cacheDir ?? config.cacheDir ?? ".vstack-cache",
+    gallery: flags.gallery ?? config.gallery ?? (inputs.length === 0 && !shard),
+    ...defined("background", background),
+    ...defined("canvas", "canvas" in preset ? preset.canvas : undefined),
+    ...defined("fontSize", "fontSize" in preset ? preset.fontSize : undefined),
+    ...defined("templatesDir", flags.templates ?? config.templates),
+    ...defined("chromium", flags.chromium ?? config.chromium),
+    ...defined("jobs", flags.jobs ?? config.jobs),
+    ...defined("shard", shard),
+    ...defined("markdownOut", flags.markdownOut ?? config.markdownOut),
+  };
+  return { options, ...(loaded && { config: loaded }), formats, themes };
+}
+
+function defined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** Parses `a,b` against the allowed values; yargs turns the thrown error into a usage error (exit 2). */
+function listOf<T extends string>(allowed: readonly T[], what: string) {
+  return (value: string | string[]): T[] => {
+    const items = [value].flat().flatMap((v) => String(v).split(",")).map((v) => v.trim()).filter(Boolean);
+    const bad = items.filter((v) => !allowed.includes(v as T));
+    if (bad.length > 0 || items.length === 0) throw new Error(`unknown ${what} "${bad.join(",")}"; choose from ${allowed.join(", ")}`);
+    return [...new Set(items)] as T[];
+  };
+}
+
+function jobsOf(value: number): number {
+  if (!Number.isInteger(value) || value < 1 || value > 64) throw new Error(`--jobs must be a whole number from 1 to 64, got ${value}`);
+  return value;
+}
+
+function shardOf(value: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count) throw new Error(`--shard takes i/n with 1 <= i <= n, e.g. 2/4; got "${value}"`);
+  return { index, count };
+}
+
+function scaleOf(value: number): number {
+  if (!Number.isFinite(value) || value <= 0 || value > 8) throw new Error(`--scale must be a number above 0 and at most 8, got ${value}`);
+  return value;
+}

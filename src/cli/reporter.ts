@@ -1,0 +1,76 @@
+import cliProgress from "cli-progress";
+import type { Argv } from "yargs";
+import type { BuildReport, DiagramReport } from "../build/report.js";
+import { formatDiagnosticLine } from "../diagnostics.js";
+import { printDiagnostics } from "./report.js";
+
+export type ReporterName = "text" | "json";
+
+export interface ReportFlags {
+  reporter?: ReporterName;
+  quiet?: boolean;
+}
+
+export function reportFlags<T>(y: Argv<T>): Argv<T & ReportFlags> {
+  return y
+    .option("reporter", { describe: "text for people; json: one machine-readable summary on stdout (for CI)", choices: ["text", "json"] as const, defaultDescription: "text" })
+    .option("quiet", { alias: "q", describe: "print only errors", type: "boolean" }) as unknown as Argv<T & ReportFlags>;
+}
+
+/**
+ * How a run talks while it works: on a terminal, a progress bar (stderr); elsewhere a line per
+ * diagram; with --quiet or --reporter json, nothing until the end. Errors always go to stderr.
+ */
+export class RunReporter {
+  private bar: cliProgress.SingleBar | undefined;
+  private readonly stream = process.stderr;
+
+  constructor(private readonly flags: ReportFlags) {}
+
+  private get chatty(): boolean {
+    return !this.flags.quiet && this.flags.reporter !== "json";
+  }
+
+  onStart = (total: number): void => {
+    if (!this.chatty || !this.stream.isTTY || total < 2) return;
+    this.bar = new cliProgress.SingleBar(
+      { format: "vstack |{bar}| {value}/{total} diagrams · {id}", stream: this.stream, hideCursor: true, clearOnComplete: true, barsize: 30 },
+      cliProgress.Presets.shades_classic,
+    );
+    this.bar.start(total, 0, { id: "" });
+  };
+
+  onDiagram = (d: DiagramReport): void => {
+    if (this.bar) this.bar.increment({ id: d.diagram.id });
+    else if (this.chatty) {
+      const cached = d.rendered === 0 && d.files.some((f) => !f.endsWith(".mmd"));
+      process.stdout.write(`  ${d.diagram.id}: ${d.files.join(" ")}${cached ? " (cached)" : ""}\n`);
+    }
+  };
+
+  /** Ends the bar; prints the failures, then the summary line (or the JSON). */
+  finish(report: BuildReport, summary: string, extra: Record<string, unknown> = {}): void {
+    this.bar?.stop();
+    this.bar = undefined;
+    printDiagnostics(report.failures);
+    if (this.flags.reporter === "json") {
+      process.stdout.write(`${JSON.stringify(jsonSummary(report, extra), null, 2)}\n`);
+    } else if (!this.flags.quiet) {
+      process.stdout.write(`${summary}\n`);
+    }
+  }
+}
+
+function jsonSummary(report: BuildReport, extra: Record<string, unknown>) {
+  return {
+    ok: report.failed === 0 && report.stale.length === 0,
+    ...extra,
+    inputs: report.inputs,
+    failed: report.failed,
+    elapsedMs: Math.round(report.elapsedMs),
+    diagrams: report.diagrams.map((d) => ({ id: d.diagram.id, source: d.diagram.file, files: d.files, rendered: d.rendered, written: d.written })),
+    pages: report.pages,
+    stale: report.stale,
+    failures: report.failures.map((f) => ({ code: f.code, file: f.file, line: f.line ?? null, col: f.col ?? null, message: f.message, text: formatDiagnosticLine(f) })),
+  };
+}

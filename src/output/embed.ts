@@ -1,0 +1,52 @@
+import type { DiagramInfo } from "../diagrams/diagram.js";
+import type { Theme } from "../palette.js";
+
+/** One output file of a diagram, as reports, the run record and the manifest keep it. */
+export interface OutputFile {
+  /** Relative to the output folder. */
+  file: string;
+  format: string;
+  theme: Theme;
+  sha256: string;
+  width?: number;
+  height?: number;
+}
+
+/** What a snippet needs of a diagram: what it is and which files it has. */
+export interface EmbeddableDiagram {
+  diagram: DiagramInfo;
+  outputs: OutputFile[];
+}
+
+/** The picture to show for a theme: its SVG, else its PNG. */
+function pictureFile(d: EmbeddableDiagram, theme: Theme): OutputFile | undefined {
+  const of = (format: string) => d.outputs.find((o) => o.theme === theme && o.format === format);
+  return of("svg") ?? of("png");
+}
+
+/**
+ * HTML that shows the diagram in the reader's colour scheme: a `<picture>` with the dark
+ * file for `prefers-color-scheme: dark` and the light one otherwise, alt text from the spec.
+ * `base` is the path from where the snippet is used to the output folder ("" when beside it).
+ */
+export function embedSnippet(d: EmbeddableDiagram, base = ""): string | undefined {
+  const light = pictureFile(d, "light");
+  const dark = pictureFile(d, "dark");
+  const src = (o: OutputFile) => escapeHtml(joinUrl(base, o.file));
+  const size = (o: OutputFile) => (o.format === "svg" && o.width && o.height ? ` width="${o.width}" height="${o.height}"` : "");
+  const alt = escapeHtml(d.diagram.description);
+  if (light && dark) {
+    return [`<picture>`, `  <source media="(prefers-color-scheme: dark)" srcset="${src(dark)}">`, `  <img src="${src(light)}" alt="${alt}"${size(light)}>`, `</picture>`].join("\n");
+  }
+  const one = light ?? dark;
+  return one ? `<img src="${src(one)}" alt="${alt}"${size(one)}>` : undefined;
+}
+
+function joinUrl(base: string, file: string): string {
+  return base === "" || base === "." ? file : `${base.replace(/\/$/, "")}/${file}`;
+}
+
+/** Text made safe inside HTML elements and quoted attributes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

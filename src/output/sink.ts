@@ -1,0 +1,40 @@
+import { readFile } from "node:fs/promises";
+import { relative } from "node:path";
+import { writeIfChanged } from "./write.js";
+
+/** An output that `--check` found out of date. */
+export interface StaleOutput {
+  file: string;
+  reason: "missing" | "stale";
+}
+
+/**
+ * Where a build's files go. Writing, it writes only what changed; checking (`--check`), it
+ * writes nothing and notes each file that is missing or differs from what would be written.
+ */
+export interface OutputSink {
+  readonly checking: boolean;
+  /** Writes or checks one file; true when the file on disk was (or would be) changed. */
+  put(file: string, data: string | Buffer): Promise<boolean>;
+  /** What checking found, in the order found; always empty when writing. */
+  readonly stale: StaleOutput[];
+}
+
+export function writingSink(): OutputSink {
+  return { checking: false, put: writeIfChanged, stale: [] };
+}
+
+export function checkingSink(): OutputSink {
+  const stale: StaleOutput[] = [];
+  return {
+    checking: true,
+    stale,
+    async put(file, data) {
+      const bytes = typeof data === "string" ? Buffer.from(data) : data;
+      const now = await readFile(file).catch(() => undefined);
+      if (now?.equals(bytes)) return false;
+      stale.push({ file: relative(process.cwd(), file) || file, reason: now === undefined ? "missing" : "stale" });
+      return true;
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { Theme } from "./palette.js";
+
+export const FORMATS = ["svg", "png", "mmd", "pdf"] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** A fixed picture size: the drawing is fitted inside it, centred, with a margin. */
+export interface Canvas {
+  width: number;
+  height: number;
+}
+
+/** What a preset sets; the config file and flags override any of it. */
+export interface Preset {
+  describe: string;
+  formats: Format[];
+  themes: Theme[];
+  scale: number;
+  background?: string;
+  canvas?: Canvas;
+  /** Mermaid's base font size in CSS pixels (its own default is 16). */
+  fontSize?: number;
+}
+
+export const PRESETS = {
+  docs: { describe: "pages and READMEs: svg, png, mmd; light and dark; each theme's background; PNG at 2x", formats: ["svg", "png", "mmd"], themes: ["light", "dark"], scale: 2 },
+  slide: {
+    describe: "slides: a 16:9 canvas of 1920x1080, larger type, transparent background; svg, png, pdf; light and dark",
+    formats: ["svg", "png", "pdf"],
+    themes: ["light", "dark"],
+    scale: 1,
+    background: "transparent",
+    canvas: { width: 1920, height: 1080 },
+    fontSize: 22,
+  },
+} as const satisfies Record<string, Preset>;
+
+export type PresetName = keyof typeof PRESETS;
+export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
