@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
-import { builtinFile, builtinFiles } from "./spec/builtins.js";
+import { BUILTIN_DIR, builtinFile, builtinFiles } from "./spec/builtins.js";
 
 /** What a folder input means: specs, raw Mermaid files and Markdown with mermaid fences. */
 export const INPUT_GLOB = "**/*.{yaml,yml,json,mmd,md,markdown}";
@@ -58,4 +58,24 @@ function statKind(path: string): "dir" | "file" | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * What to watch so that every input a run could find is seen: a file or folder as it is, a
+ * glob's fixed leading folder, a built-in id its file; no inputs means the built-in folder.
+ */
+export function watchRoots(inputs: string[]): string[] {
+  if (inputs.length === 0) return [BUILTIN_DIR];
+  return [
+    ...new Set(
+      inputs.map((input) => {
+        if (statKind(input)) return resolve(input);
+        if (isDynamicPattern(input)) {
+          const fixed = input.split("/").findIndex((part) => isDynamicPattern(part));
+          return resolve(input.split("/").slice(0, fixed).join("/") || ".");
+        }
+        return builtinFile(input) ?? resolve(input);
+      }),
+    ),
+  ];
 }

@@ -25,6 +25,8 @@ export interface BuildReport {
   stale: StaleOutput[];
   /** Files written besides the diagrams' own (gallery, manifest, Markdown), relative to the working folder. */
   pages: string[];
+  /** Every file the run read (inputs and the specs comparisons and fences name), absolute. */
+  read: string[];
   /** Whether anything was drawn in a browser (a browser may be started early and closed unused). */
   browserUsed: boolean;
   elapsedMs: number;

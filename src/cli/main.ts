@@ -2,10 +2,13 @@ import yargs, { type Argv, type ArgumentsCamelCase, type CommandModule } from "y
 import { ConfigError } from "../config/find-config.js";
 import { ChromiumUnavailableError } from "../render/chromium.js";
 import { printDiagnostics } from "./report.js";
+import * as init from "./commands/init.js";
 import * as list from "./commands/list.js";
+import * as preview from "./commands/preview.js";
 import * as render from "./commands/render.js";
 import * as schema from "./commands/schema.js";
 import * as validate from "./commands/validate.js";
+import * as watch from "./commands/watch.js";
 import { VERSION } from "../version.js";
 
 interface CommandFile {
@@ -49,10 +52,13 @@ export async function main(argv: string[]): Promise<number> {
     .scriptName("vstack")
     .usage("$0 <command> [options]\n\nAccurate virtualization and container stack diagrams from YAML specs.")
     .command(wrap(render))
+    .command(wrap(watch))
+    .command(wrap(preview))
     .command(wrap(validate))
+    .command(wrap(init))
     .command(wrap(list))
     .command(wrap(schema))
-    .demandCommand(1, "name a command: render, validate, list or schema")
+    .demandCommand(1, "name a command: render, watch, preview, validate, init, list or schema")
     .strict()
     .version(VERSION)
     .help()

@@ -1,0 +1,50 @@
+import { join } from "node:path";
+import type { Argv, ArgumentsCamelCase } from "yargs";
+import { ConfigError, findConfig } from "../../config/find-config.js";
+import { formatDiagnostic } from "../../diagnostics.js";
+import { PreviewServer } from "../../preview/server.js";
+import { watchLoop } from "../../watch/watch-loop.js";
+import { plural, printDiagnostics, seconds } from "../report.js";
+import { renderFlags, resolveRenderFlags, type RenderFlags } from "../render-options.js";
+
+interface PreviewArgs extends RenderFlags {
+  port: number;
+}
+
+export const command = "preview [inputs..]";
+export const describe = "Serve a local page of the diagrams that reloads itself as you edit, errors shown on the page";
+
+export function builder(y: Argv): Argv<PreviewArgs> {
+  return renderFlags(y)
+    .option("port", { alias: "p", describe: "port to listen on (0: any free port)", type: "number", default: 4178 })
+    .example("$0 preview my-stack.yaml", "open the printed address; save the spec and watch the page update") as unknown as Argv<PreviewArgs>;
+}
+
+export async function handler(args: ArgumentsCamelCase<PreviewArgs>): Promise<number> {
+  const config = findConfig(args.config);
+  // The preview draws SVGs into a folder of its own, so it never touches committed outputs.
+  const options = async () => {
+    const { options: o } = await resolveRenderFlags(args);
+    const cacheDir = o.cacheDir ?? ".vstack-cache";
+    return { ...o, outDir: args.out ?? join(cacheDir, "preview"), formats: ["svg" as const], gallery: false, manifest: false };
+  };
+  const outDir = args.out ?? join((await options()).cacheDir ?? ".vstack-cache", "preview");
+  const server = new PreviewServer(outDir);
+  const url = await server.listen(args.port);
+  const loop = watchLoop(options, {
+    onBuild: (report) => {
+      printDiagnostics(report.failures);
+      process.stdout.write(`vstack: preview updated (${plural(report.diagrams.length, "diagram")}, ${report.failed} failed) in ${seconds(report.elapsedMs)}\n`);
+      server.update(report);
+    },
+    onError: (err) => {
+      const message = err instanceof ConfigError ? err.diagnostics.map(formatDiagnostic).join("\n\n") : err instanceof Error ? err.message : String(err);
+      process.stderr.write(`vstack: ${message}\n`);
+      server.fail(message);
+    },
+  }, config ? [config.file] : []);
+  process.stdout.write(`vstack: previewing at ${url} (Ctrl-C to stop)\n`);
+  await loop.ready;
+  await new Promise<never>(() => undefined);
+  return 0;
+}

@@ -1,0 +1,101 @@
+import { resolve, sep } from "node:path";
+import { watch, type FSWatcher } from "chokidar";
+import { build } from "../build.js";
+import type { BuildOptions } from "../build/options.js";
+import type { BuildReport } from "../build/report.js";
+import { watchRoots } from "../inputs.js";
+import { RendererPool } from "../render/pool.js";
+
+export interface WatchHooks {
+  /** Before each build: what changed (empty for the first). */
+  onChange?(paths: string[]): void;
+  /** After each build, good or bad: its failures are in the report. */
+  onBuild(report: BuildReport): void;
+  /** A build that could not run at all (a bad config, an unwritable folder). */
+  onError(error: unknown): void;
+}
+
+export interface WatchLoop {
+  /** Resolves after the first build. */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/** How long after the last change a build starts: an editor's save is often several writes. */
+const DEBOUNCE_MS = 120;
+
+/**
+ * Builds, then rebuilds whenever an input changes (debounced), with one Chromium kept warm
+ * between builds. A bad spec's errors are reported and the loop keeps watching; a change
+ * during a build queues one more build after it. Paths vstack itself writes are ignored.
+ * `options` is called before each build, so a changed config file takes effect.
+ */
+export function watchLoop(options: () => Promise<BuildOptions>, hooks: WatchHooks, extraPaths: string[] = []): WatchLoop {
+  let watcher: FSWatcher | undefined;
+  let pool: Promise<RendererPool> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let pending: string[] | undefined;
+  let closed = false;
+  const own: string[] = [];
+
+  const ignored = (path: string) => own.some((dir) => path === dir || path.startsWith(dir + sep));
+
+  const runBuild = async (changed: string[]) => {
+    try {
+      const opts = await options();
+      own.splice(0, own.length, ...[opts.outDir ?? "out", opts.cacheDir ?? ".vstack-cache", opts.markdownOut ?? opts.outDir ?? "out"].map((p) => resolve(p)));
+      pool ??= RendererPool.launch({ ...(opts.chromium !== undefined && { chromium: opts.chromium }), ...(opts.jobs !== undefined && { jobs: opts.jobs }) });
+      hooks.onChange?.(changed);
+      const report = await build({ ...opts, renderer: await pool });
+      const paths = [...watchRoots(opts.inputs ?? []), ...report.read, ...extraPaths, ...(opts.templatesDir ? [resolve(opts.templatesDir)] : [])];
+      if (!watcher) {
+        watcher = watch(paths, { ignoreInitial: true, ignored, awaitWriteFinish: false });
+        watcher.on("all", (_event, path) => schedule(path));
+      } else watcher.add(paths);
+      hooks.onBuild(report);
+    } catch (err) {
+      hooks.onError(err);
+      if (!watcher) {
+        // Even a first build that fails watches what it was asked to, to try again on a fix.
+        watcher = watch([...extraPaths, process.cwd()], { ignoreInitial: true, ignored, depth: 0 });
+        watcher.on("all", (_event, path) => schedule(path));
+      }
+    }
+  };
+
+  const drain = async (changed: string[]) => {
+    running = runBuild(changed);
+    await running;
+    running = undefined;
+    if (pending && !closed) {
+      const next = pending;
+      pending = undefined;
+      await drain(next);
+    }
+  };
+
+  const schedule = (path: string) => {
+    if (closed) return;
+    pending = [...new Set([...(pending ?? []), path])];
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (running || !pending) return; // the running build picks it up when it ends
+      const next = pending;
+      pending = undefined;
+      void drain(next);
+    }, DEBOUNCE_MS);
+  };
+
+  const ready = drain([]);
+  return {
+    ready,
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      await running;
+      await watcher?.close();
+      if (pool) await (await pool.catch(() => undefined))?.close();
+    },
+  };
+}
