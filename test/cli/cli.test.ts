@@ -69,7 +69,7 @@ describe("vstack CLI", () => {
     expect(r.stderr).toContain("bad.yaml:6:11");
     expect(r.stdout).toMatch(/rendered 1 diagram .* 1 failed/);
     const files = readdirSync(join(dir, "out")).sort();
-    expect(files).toEqual(["light", "dark"].flatMap((t) => ["mmd", "png", "svg"].map((e) => `my-stack.${t}.${e}`)).sort());
+    expect(files).toEqual([...["light", "dark"].flatMap((t) => ["mmd", "png", "svg"].map((e) => `my-stack.${t}.${e}`)), "manifest.json"].sort());
     expect(readFileSync(join(dir, "out", "my-stack.light.svg"), "utf8")).toContain("Container 2");
   });
 
@@ -88,7 +88,7 @@ describe("vstack CLI", () => {
     writeFileSync(join(dir, "tpl", "outline.mmd.hbs"), "flowchart TB\n%% {{title}}\n{{#each rows}}{{#each cells}}{{#unless space}}  {{nodeId}}[\"{{text}}\"]\n{{/unless}}{{/each}}{{/each}}");
     const r = await runCli(["render", "good.yaml", "-o", "out", "-f", "mmd", "-t", "light", "--templates", "tpl", "--template", "outline"], { cwd: dir, env: { VSTACK_CHROMIUM: "/nonexistent" } });
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, "out"))).toEqual(["my-stack.light.mmd"]);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(["manifest.json", "my-stack.light.mmd"]);
     expect(readFileSync(join(dir, "out", "my-stack.light.mmd"), "utf8")).toBe(
       'flowchart TB\n%% My stack\n  e2u0["<b>Container 1</b>"]\n  e2u1["<b>Container 2</b>"]\n  e1["<b>Linux</b>"]\n  e0["<b>Hardware</b>"]\n',
     );
@@ -111,7 +111,7 @@ describe("vstack CLI", () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(new RegExp(`rendered ${builtinIds().length} diagrams .* 0 failed`));
     const files = readdirSync(dir).sort();
-    expect(files).toHaveLength(builtinIds().length * 6 + 1);
+    expect(files).toHaveLength(builtinIds().length * 6 + 3); // + README.md, index.html, manifest.json
     const gallery = readFileSync(join(dir, "README.md"), "utf8");
     for (const id of builtinIds()) expect(gallery).toContain(`srcset="${id}.dark.svg"`);
     const before = new Map(files.map((f) => [f, readFileSync(join(dir, f))]));

@@ -111,7 +111,7 @@ describe("raw Mermaid inputs", () => {
     expect(r.failed).toBe(1);
     expect(r.failures[0]).toMatchObject({ code: "mermaid-rejected" });
     expect(r.failures[0]!.file).toMatch(/bad\.mmd$/);
-    expect(readdirSync(join(dir, "out"))).toEqual(["good.light.svg"]);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(["good.light.svg", "manifest.json"]);
   });
 });
 

@@ -270,7 +270,7 @@ describe("faults", () => {
     writeFileSync(join(dir, "out"), "a file where the folder should be");
     const r = await runCli(["render", "xen", "-o", "out", "-f", "mmd"], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe("vstack: cannot write out/xen.light.mmd: a file stands where a folder is needed; choose another --out");
+    expect(r.stderr.trim()).toBe("vstack: cannot write out/xen.dark.mmd: a file stands where a folder is needed; choose another --out");
   });
 
   it("a template folder may not lead outside itself through a symlink", async () => {

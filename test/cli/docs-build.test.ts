@@ -1,0 +1,196 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { PNG } from "pngjs";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../support/cli.js";
+import { tempDir } from "../support/paths.js";
+
+const SPEC = (label = "Linux") => `id: web
+title: Web stack
+sources: [https://example.com/]
+stack:
+  - { layer: Hardware, kind: hardware }
+  - { layer: ${label}, kind: kernel }
+  - units:
+      - { unit: "Container {n}", kind: container, repeat: 2 }
+`;
+
+function workspace(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, ".."), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+/** Every file under a folder with its size and mtime: to show a run wrote nothing. */
+function snapshot(dir: string): string {
+  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [`${join(d, e.name)} ${statSync(join(d, e.name)).size} ${statSync(join(d, e.name)).mtimeMs}`]));
+  return walk(dir).sort().join("\n");
+}
+
+describe("docs build step", () => {
+  it("takes inputs, output folder, formats and themes from vstack.config.yaml; flags override it", async () => {
+    const dir = workspace({ "specs/web.yaml": SPEC(), "vstack.config.yaml": "inputs: [specs]\nout: site/img\nformats: [svg, mmd]\nthemes: [light]\n" });
+    const r = await runCli(["render"], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(join(dir, "site/img")).sort()).toEqual(["manifest.json", "web.light.mmd", "web.light.svg"]);
+    expect(r.stdout).toMatch(/config: vstack\.config\.yaml/);
+    const over = await runCli(["render", "-t", "dark", "-f", "svg", "-o", "other"], { cwd: dir });
+    expect(over.code, over.stderr).toBe(0);
+    expect(readdirSync(join(dir, "other")).sort()).toEqual(["manifest.json", "web.dark.svg"]);
+  });
+
+  it("reads a vstack key in package.json, with paths relative to it, from a subfolder", async () => {
+    const dir = workspace({ "specs/web.yaml": SPEC(), "package.json": JSON.stringify({ name: "docs", vstack: { inputs: ["specs"], out: "img", formats: ["mmd"] } }), "docs/readme.txt": "" });
+    const r = await runCli(["render"], { cwd: join(dir, "docs") });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(join(dir, "img")).sort()).toEqual(["manifest.json", "web.dark.mmd", "web.light.mmd"]);
+  });
+
+  it("rejects a bad config with file:line:col, a suggestion, and renders nothing", async () => {
+    const dir = workspace({ "specs/web.yaml": SPEC(), "vstack.config.yaml": "inputs: [specs]\nouts: site\nformats: [svg, gif]\n" });
+    const r = await runCli(["render"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/vstack\.config\.yaml:2:1: outs: unknown config key "outs"; did you mean "out"\?/);
+    expect(r.stderr).toMatch(/vstack\.config\.yaml:3:\d+: formats\[1\]: .*svg.*png/);
+    expect(r.stderr).toMatch(/fix it, or name another with --config/);
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
+  it("--check passes on fresh outputs, lists stale and missing ones with exit 1, and writes nothing", async () => {
+    const dir = workspace({ "specs/web.yaml": SPEC(), "vstack.config.yaml": "inputs: [specs]\nformats: [svg, png]\n" });
+    expect((await runCli(["render"], { cwd: dir })).code).toBe(0);
+    const fresh = await runCli(["render", "--check"], { cwd: dir });
+    expect(fresh.code, fresh.stderr).toBe(0);
+    expect(fresh.stdout).toMatch(/all outputs are up to date/);
+
+    writeFileSync(join(dir, "specs/web.yaml"), SPEC("Linux 6.12"));
+    writeFileSync(join(dir, "out/web.dark.png"), "not a png");
+    const before = snapshot(dir);
+    const stale = await runCli(["render", "--check", "--no-cache"], { cwd: dir });
+    expect(stale.code).toBe(1);
+    for (const f of ["web.light.svg", "web.dark.svg", "web.light.png", "web.dark.png", "manifest.json"]) expect(stale.stderr).toContain(`out/${f}: out of date`);
+    expect(stale.stdout).toMatch(/5 outputs missing or out of date; run `vstack render`/);
+    expect(snapshot(dir)).toBe(before);
+
+    readdirSync(join(dir, "out")).forEach((f) => f.endsWith(".svg") && writeFileSync(join(dir, "out", f), ""));
+    const json = await runCli(["render", "--check", "--reporter", "json", "-f", "svg", "-t", "light"], { cwd: dir });
+    expect(json.code).toBe(1);
+    const summary = JSON.parse(json.stdout) as { ok: boolean; stale: Array<{ file: string; reason: string }> };
+    expect(summary.ok).toBe(false);
+    expect(summary.stale).toContainEqual({ file: "out/web.light.svg", reason: "stale" });
+  });
+
+  it("writes manifest.json with each output's hash and pixel size, and a gallery with light/dark pictures", async () => {
+    const dir = workspace({ "specs/web.yaml": SPEC() });
+    const r = await runCli(["render", "specs", "--gallery", "-f", "svg,png,pdf"], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(dir, "out/manifest.json"), "utf8")) as {
+      diagrams: Array<{ id: string; title: string; source: string; embed: string; outputs: Array<{ file: string; format: string; theme: string; sha256: string; width: number; height: number }> }>;
+    };
+    const [web] = manifest.diagrams;
+    expect(web).toMatchObject({ id: "web", title: "Web stack", source: "specs/web.yaml" });
+    expect(web!.outputs.map((o) => o.file).sort()).toEqual(["web.dark.pdf", "web.dark.png", "web.dark.svg", "web.light.pdf", "web.light.png", "web.light.svg"]);
+    for (const o of web!.outputs) {
+      expect(o.sha256).toBe(sha256(join(dir, "out", o.file)));
+      expect(o.width).toBeGreaterThan(100);
+      if (o.format === "png") {
+        const png = PNG.sync.read(readFileSync(join(dir, "out", o.file)));
+        expect([o.width, o.height]).toEqual([png.width, png.height]);
+      }
+    }
+    const svg = web!.outputs.find((o) => o.file === "web.light.svg")!;
+    expect(web!.outputs.find((o) => o.file === "web.light.png")!.width).toBe(svg.width * 2);
+    expect(web!.embed).toContain(`<source media="(prefers-color-scheme: dark)" srcset="web.dark.svg">`);
+    expect(web!.embed).toMatch(/<img src="web\.light\.svg" alt="[^"]*Bottom to top: Hardware → Linux/);
+    const html = readFileSync(join(dir, "out/index.html"), "utf8");
+    expect(html).toContain(web!.embed);
+    expect(readFileSync(join(dir, "out/README.md"), "utf8")).toContain(web!.embed);
+  });
+
+  it("renders ```vstack fences in Markdown (inline, use: built-in, use: path) and writes the page with pictures in place", async () => {
+    const page = [
+      "# Our platform",
+      "",
+      "```vstack",
+      "title: Inline stack",
+      "sources: [https://example.com/]",
+      "stack:",
+      "  - { layer: Bare metal, kind: hardware }",
+      "  - { layer: KVM host, kind: kernel }",
+      "```",
+      "",
+      "Text between.",
+      "",
+      "```vstack",
+      "use: type-1-hypervisor",
+      "```",
+      "",
+      "```vstack",
+      "use: ../specs/web.yaml",
+      "```",
+      "",
+      "```mermaid",
+      "flowchart LR",
+      "  a --> b",
+      "```",
+      "",
+    ].join("\n");
+    const dir = workspace({ "docs/platform.md": page, "specs/web.yaml": SPEC() });
+    const r = await runCli(["render", "docs", "-o", "site/img", "--markdown-out", "site", "-f", "svg"], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(join(dir, "site/img")).filter((f) => f.endsWith(".svg")).sort()).toEqual(
+      ["platform-1", "platform-2", "platform-3", "platform-4"].flatMap((id) => [`${id}.dark.svg`, `${id}.light.svg`]),
+    );
+    expect(readFileSync(join(dir, "site/img/platform-1.light.svg"), "utf8")).toContain("KVM host");
+    expect(readFileSync(join(dir, "site/img/platform-2.light.svg"), "utf8")).toContain("Type 1 hypervisor");
+    const out = readFileSync(join(dir, "site/platform.md"), "utf8");
+    expect(out).toMatch(/^# Our platform\n\n<!-- vstack: drawn from this fence\n```vstack\ntitle: Inline stack/);
+    expect(out).toContain(`<source media="(prefers-color-scheme: dark)" srcset="img/platform-1.dark.svg">`);
+    expect(out).toContain(`<img src="img/platform-4.light.svg"`);
+    expect(out).toContain("a --&gt; b"); // kept in the comment without ending it
+    expect(out).toContain("Text between.");
+    expect(out.match(/<picture>/g)).toHaveLength(4);
+    expect(out.replace(/<!--[\s\S]*?-->/g, "")).not.toMatch(/```/); // every fence is now only in a comment
+    // The written page is not an input of the next run: it is under the Markdown output folder.
+    const again = await runCli(["render", "docs", "-o", "site/img", "--markdown-out", "site", "-f", "svg"], { cwd: dir });
+    expect(again.stdout).toMatch(/rendered 4 diagrams/);
+  });
+
+  it("reports a bad inline fence at its line in the Markdown file", async () => {
+    const dir = workspace({ "docs/bad.md": "# Bad\n\nSome text.\n\n```vstack\ntitle: Oops\nsources: [https://example.com/]\nstack:\n  - { layer: Box, kind: hardwre }\n```\n" });
+    const r = await runCli(["render", "docs", "-f", "mmd"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/docs\/bad\.md:9:\d+: stack\[0\]\.kind: unknown kind "hardwre"; did you mean "hardware"\?/);
+    expect(r.stderr).toMatch(/> +9 \|   - \{ layer: Box, kind: hardwre \}/);
+    expect(existsSync(join(dir, "out/bad.md"))).toBe(false);
+  });
+
+  it("--quiet prints nothing on success; --reporter json prints one parseable summary", async () => {
+    const dir = workspace({ "web.yaml": SPEC() });
+    const quiet = await runCli(["render", "web.yaml", "-f", "mmd", "--quiet"], { cwd: dir });
+    expect(quiet).toMatchObject({ code: 0, stdout: "", stderr: "" });
+    const json = await runCli(["render", "web.yaml", "-f", "mmd", "--reporter", "json"], { cwd: dir });
+    const summary = JSON.parse(json.stdout) as { ok: boolean; diagrams: Array<{ id: string; files: string[] }> };
+    expect(summary.ok).toBe(true);
+    expect(summary.diagrams).toEqual([expect.objectContaining({ id: "web", files: ["web.dark.mmd", "web.light.mmd"] })]);
+    const bad = await runCli(["render", "nope.yaml", "-f", "mmd", "--quiet"], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toBe("");
+    expect(bad.stderr).toMatch(/nope\.yaml: file not found/);
+  });
+
+  it("shows a progress bar on a terminal", async () => {
+    const dir = workspace({ "a.yaml": SPEC().replace("id: web", "id: a"), "b.yaml": SPEC().replace("id: web", "id: b"), "c.yaml": SPEC().replace("id: web", "id: c") });
+    // script(1) runs the CLI on a pseudo-terminal, as a user's shell would.
+    const r = await runCli([], { cwd: dir, command: ["script", "-qec", `${process.execPath} ${join(import.meta.dirname, "../../bin/vstack.js")} render . -f mmd --no-cache`, "/dev/null"] });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/vstack \|[█░]+\| \d\/3 diagrams/);
+    expect(r.stdout).toMatch(/rendered 3 diagrams/);
+  });
+});
