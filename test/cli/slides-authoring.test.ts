@@ -1,0 +1,148 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { PNG } from "pngjs";
+import puppeteer from "puppeteer";
+import { afterEach, describe, expect, it } from "vitest";
+import { chromiumArgs, findChromium } from "../../src/render/chromium.js";
+import { runCli } from "../support/cli.js";
+import { CLI, tempDir } from "../support/paths.js";
+
+const SPEC = (label: string) => `id: demo
+title: Demo stack
+sources: [https://example.com/]
+stack:
+  - { layer: Hardware, kind: hardware }
+  - { layer: "${label}", kind: kernel }
+`;
+
+/** A long-running CLI process (watch, preview) whose output the test can wait on. */
+function startCli(args: string[], cwd: string) {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  child.stdout.on("data", (d) => (out += d));
+  child.stderr.on("data", (d) => (out += d));
+  const waitFor = async (re: RegExp, from = 0, ms = 20_000): Promise<RegExpMatchArray> => {
+    const until = Date.now() + ms;
+    for (;;) {
+      const m = out.slice(from).match(re);
+      if (m) return m;
+      if (Date.now() > until) throw new Error(`timed out waiting for ${re}; output:\n${out}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return { child, waitFor, output: () => out };
+}
+
+const running: ChildProcess[] = [];
+afterEach(() => {
+  for (const c of running.splice(0)) c.kill("SIGTERM");
+});
+
+describe("slides", () => {
+  it("--preset slide makes 1920x1080 transparent light and dark assets, and one-page PDFs", async () => {
+    const dir = tempDir();
+    const r = await runCli(["render", "vm-vs-container", "--preset", "slide"], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\(svg, png, pdf × light, dark;/);
+    const out = join(dir, "out/slides");
+    for (const theme of ["light", "dark"]) {
+      const png = PNG.sync.read(readFileSync(join(out, `vm-vs-container.${theme}.png`)));
+      expect([png.width, png.height]).toEqual([1920, 1080]);
+      expect(png.data[3]).toBe(0); // a corner is the transparent margin
+      const svg = readFileSync(join(out, `vm-vs-container.${theme}.svg`), "utf8");
+      expect(svg).toMatch(/<svg[^>]* width="1920"/);
+      expect(svg).toMatch(/<svg[^>]* height="1080"/);
+      expect(svg).toContain("background-color: transparent");
+      const pdf = readFileSync(join(out, `vm-vs-container.${theme}.pdf`)).toString("latin1");
+      expect(pdf.startsWith("%PDF-")).toBe(true);
+      expect(pdf.match(/\/Type\s*\/Page\b(?!s)/g)).toHaveLength(1);
+      expect(pdf).toMatch(/\/MediaBox \[0 0 1440 810\]/); // 1920x1080 CSS px in points
+    }
+    // The larger type: the same diagram's label text is drawn bigger than in the docs preset.
+    const docs = await runCli(["render", "vm-vs-container", "-f", "svg", "-t", "light", "-o", "docs"], { cwd: dir });
+    expect(docs.code).toBe(0);
+    const fontSize = (file: string) => Number(/font-size:\s*(\d+)px/.exec(readFileSync(file, "utf8"))?.[1]);
+    expect(fontSize(join(out, "vm-vs-container.light.svg"))).toBeGreaterThan(fontSize(join(dir, "docs/vm-vs-container.light.svg")));
+    // PDFs carry no time stamp of their own: a second render gives the same bytes.
+    const before = readFileSync(join(out, "vm-vs-container.light.pdf"));
+    expect((await runCli(["render", "vm-vs-container", "--preset", "slide", "--no-cache"], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(join(out, "vm-vs-container.light.pdf")).equals(before)).toBe(true);
+  });
+});
+
+describe("authoring", () => {
+  it("init writes a spec with the schema modeline that validates; --from copies a built-in; never overwrites", async () => {
+    const dir = tempDir();
+    const made = await runCli(["init", "my-stack"], { cwd: dir });
+    expect(made.code, made.stderr).toBe(0);
+    const text = readFileSync(join(dir, "my-stack.yaml"), "utf8");
+    const schema = /^# yaml-language-server: \$schema=(.+)$/m.exec(text)?.[1];
+    expect(existsSync(join(dir, schema!))).toBe(true);
+    expect(text).toMatch(/^id: my-stack$/m);
+    expect((await runCli(["validate", "my-stack.yaml"], { cwd: dir })).code).toBe(0);
+    const again = await runCli(["init", "my-stack"], { cwd: dir });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/my-stack\.yaml already exists; .*--force/);
+    const copy = await runCli(["init", "ours", "--from", "xen"], { cwd: dir });
+    expect(copy.code).toBe(0);
+    expect(readFileSync(join(dir, "ours.yaml"), "utf8")).toMatch(/^id: ours\ntitle: Xen/m);
+    expect((await runCli(["validate", "ours.yaml"], { cwd: dir })).code).toBe(0);
+    const typo = await runCli(["init", "x", "--from", "xem"], { cwd: dir });
+    expect(typo.stderr).toMatch(/no built-in spec "xem"; did you mean "xen"\?/);
+  });
+
+  it("watch re-renders a changed spec, reports a broken one and keeps watching", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "demo.yaml"), SPEC("Linux"));
+    const cli = startCli(["watch", "demo.yaml", "-f", "svg", "-t", "light"], dir);
+    running.push(cli.child);
+    await cli.waitFor(/watching for changes/);
+    const svg = join(dir, "out/demo.light.svg");
+    expect(readFileSync(svg, "utf8")).toContain("Linux");
+    let mark = cli.output().length;
+    writeFileSync(join(dir, "demo.yaml"), SPEC("Linux 6.12 LTS"));
+    await cli.waitFor(/updated demo/, mark);
+    expect(readFileSync(svg, "utf8")).toContain("Linux 6.12 LTS");
+    mark = cli.output().length;
+    writeFileSync(join(dir, "demo.yaml"), SPEC("Broken").replace("kind: kernel", "kind: kernal"));
+    await cli.waitFor(/demo\.yaml:6:\d+: stack\[1\]\.kind: unknown kind "kernal"/, mark);
+    mark = cli.output().length;
+    writeFileSync(join(dir, "demo.yaml"), SPEC("Fixed kernel"));
+    await cli.waitFor(/updated demo/, mark);
+    expect(readFileSync(svg, "utf8")).toContain("Fixed kernel");
+    expect(cli.child.exitCode).toBe(null);
+  });
+
+  it("preview serves a page that shows a label, reloads itself when the spec changes, and shows errors on the page", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "demo.yaml"), SPEC("First label"));
+    const cli = startCli(["preview", "demo.yaml", "--port", "0"], dir);
+    running.push(cli.child);
+    const url = (await cli.waitFor(/previewing at (http:\/\/127\.0\.0\.1:\d+\/)/))[1]!;
+    await cli.waitFor(/preview updated/);
+    const browser = await puppeteer.launch({ executablePath: findChromium(), args: chromiumArgs(), headless: true });
+    try {
+      const page = await browser.newPage();
+      await page.goto(url);
+      // The picture's own text (fetched as the page shows it) and its alt text carry the label.
+      const shown = () =>
+        page.evaluate(async () => {
+          const img = document.querySelector("img");
+          const svg = img ? await (await fetch(img.src)).text() : "";
+          return { alt: img?.alt ?? "", svg, errors: document.querySelector(".errors")?.textContent ?? "" };
+        });
+      expect((await shown()).svg).toContain("First label");
+      writeFileSync(join(dir, "demo.yaml"), SPEC("Second label"));
+      await page.waitForFunction(() => document.querySelector("img")?.alt.includes("Second label"), { timeout: 20_000 });
+      const now = await shown();
+      expect(now.svg).toContain("Second label");
+      expect(now.svg).not.toContain("First label");
+      writeFileSync(join(dir, "demo.yaml"), SPEC("Third").replace("kind: kernel", "kind: kernal"));
+      await page.waitForFunction(() => Boolean(document.querySelector(".errors")), { timeout: 20_000 });
+      expect((await shown()).errors).toMatch(/demo\.yaml:6:\d+: stack\[1\]\.kind: unknown kind "kernal"; did you mean "kernel"\?/);
+    } finally {
+      await browser.close();
+    }
+  });
+});
