@@ -60,7 +60,7 @@ const vstack = (args: string[]) => timed(process.execPath, [CLI, "render", "--no
 async function mermaidOf(specDir: string): Promise<string[]> {
   const out = join(specDir, "..", "mmd");
   await vstack([specDir, "-o", out, "-f", "mmd", "-t", "light", "--no-cache"]);
-  return readdirSync(out).sort().map((f) => join(out, f));
+  return readdirSync(out).filter((f) => f.endsWith(".mmd")).sort().map((f) => join(out, f));
 }
 
 async function mmdcPerDiagram(files: string[]): Promise<number> {

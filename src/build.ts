@@ -2,10 +2,11 @@ import { resolve } from "node:path";
 import { diagramOutputs, type OutputContext } from "./build/diagram-outputs.js";
 import { resolveBuildOptions, type BuildOptions } from "./build/options.js";
 import type { BuildReport, DiagramReport } from "./build/report.js";
-import { writeSiteFiles } from "./build/site-files.js";
+import { markdownTarget, writeSiteFiles } from "./build/site-files.js";
 import type { Diagram, DiagramInfo } from "./diagrams/diagram.js";
 import { TemplateSet } from "./emit/templates.js";
 import { resolveInputs, shardFiles } from "./inputs.js";
+import { displayPath } from "./spec/builtins.js";
 import { cacheKey, OutputCache } from "./output/cache.js";
 import { saveRun, upToDateRun } from "./output/run-record.js";
 import { checkingSink, writingSink } from "./output/sink.js";
@@ -49,7 +50,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   // Chromium and a warm page start while the specs load; a run that turns out to be wholly
   // cached closes them unused, which costs less than starting them late costs every cold run.
   if (opts.formats.some((f) => f !== "mmd")) renderer.prestart();
-  const { diagrams, failures, invalid } = await (await loadModule()).loadDiagrams(files, templates, opts.template);
+  const loaded = await (await loadModule()).loadDiagrams(files, templates, opts.template);
+  const { failures } = loaded;
+  let { invalid } = loaded;
+  // A page written out in place of its own source would lose its fences: refused before any work.
+  const overwriting = new Set(loaded.diagrams.filter((d) => d.fence && markdownTarget(opts, d.fence.path) === d.fence.path).map((d) => d.fence!.path));
+  for (const path of overwriting) {
+    failures.push({ code: "markdown-overwrite", file: displayPath(path), message: "writing this page with pictures in place of its fences would overwrite it; set --markdown-out (or markdownOut) to another folder" });
+    invalid++;
+  }
+  const diagrams = loaded.diagrams.filter((d) => !(d.fence && overwriting.has(d.fence.path)));
   opts.onStart?.(diagrams.length);
 
   const cache = opts.cache ? new OutputCache(opts.cacheDir) : undefined;

@@ -7,6 +7,7 @@ export { buildModel } from "./layout/diagram.js";
 export type { DiagramModel } from "./layout/model.js";
 export { describeSpec } from "./layout/describe.js";
 export { THEMES, type Theme } from "./palette.js";
+export { PRESETS, type Preset, type PresetName } from "./presets.js";
 export { RendererPool, type PoolOptions } from "./render/pool.js";
 export { findChromium, ChromiumUnavailableError } from "./render/chromium.js";
 export type { Renderer, RenderRequest, RenderResult } from "./render/renderer.js";

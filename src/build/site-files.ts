@@ -1,4 +1,4 @@
-import { join, relative, resolve } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
 import type { Diagram } from "../diagrams/diagram.js";
 import { embedSnippet } from "../output/embed.js";
 import { galleryHtml, galleryMarkdown } from "../output/gallery.js";
@@ -22,6 +22,11 @@ export async function writeSiteFiles(opts: ResolvedBuildOptions, sink: OutputSin
   return files.map(([file]) => file);
 }
 
+/** Where a Markdown input is written out: the Markdown output folder, under its own name. */
+export function markdownTarget(opts: ResolvedBuildOptions, path: string): string {
+  return resolve(opts.markdownOut, basename(path));
+}
+
 /** Each Markdown input whose fences all rendered, written to markdownOut with pictures in their place. */
 function markdownFiles(opts: ResolvedBuildOptions, done: DiagramReport[], diagrams: Diagram[], failedIds: Set<string>): Array<[string, string]> {
   const byFile = new Map<string, Diagram[]>();
@@ -31,8 +36,7 @@ function markdownFiles(opts: ResolvedBuildOptions, done: DiagramReport[], diagra
   const out: Array<[string, string]> = [];
   for (const [path, fenced] of byFile) {
     if (fenced.some((d) => failedIds.has(d.id))) continue; // its errors are reported; a half-pictured page is not written
-    const target = join(opts.markdownOut, path.replace(/^.*[\\/]/, ""));
-    if (resolve(target) === path) throw new Error(`writing ${path} with pictures in place would overwrite it; choose another --markdown-out`);
+    const target = markdownTarget(opts, path);
     const pictures = fenced.map((d) => {
       const report = reports.get(d.id);
       const snippet = (report && embedSnippet(report, base)) ?? `<!-- vstack: ${d.id} has no picture format in this run -->`;

@@ -23,7 +23,6 @@ export async function loadConfig(found: FoundConfig): Promise<LoadedConfig> {
   const { source, diagnostics } = parseSource(shown, read.text);
   if (diagnostics.length > 0) throw new ConfigError(diagnostics);
   const prefix = found.key ? [found.key] : [];
-  const data = valueAt(source.doc.toJS({ maxAliasCount: 100 }), prefix);
   const at = (path: PropertyKey[], code: string, message: string, atKey = false): Diagnostic => ({
     code,
     message,
@@ -32,6 +31,12 @@ export async function loadConfig(found: FoundConfig): Promise<LoadedConfig> {
     path: formatPath([...prefix, ...path]),
     source: source.text,
   });
+  let data: unknown;
+  try {
+    data = valueAt(source.doc.toJS({ maxAliasCount: 100 }), prefix);
+  } catch (err) {
+    throw new ConfigError([at([], "alias-bomb", `the YAML expands too far through aliases (*name); write the values out instead (${(err as Error).message})`)]);
+  }
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     throw new ConfigError([at([], "not-a-config", `the config is ${describeValue(data ?? null)}; it must be a mapping of options such as inputs, out, formats`)]);
   }

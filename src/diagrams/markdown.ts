@@ -43,7 +43,12 @@ export async function markdownDiagrams(file: string, shown: string, text: string
 
 async function fenceSpec(file: string, shown: string, markdown: string, body: string, bodyLine: number, id: string): Promise<LoadResult> {
   const here = (line: number, col: number, code: string, message: string): Diagnostic => ({ code, message, file: shown, line: bodyLine + line - 1, col, source: markdown });
-  const data: unknown = parseDocument(body).toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = parseDocument(body).toJS({ maxAliasCount: 100 });
+  } catch {
+    data = undefined; // an alias bomb: the inline path below reports it at its place
+  }
   const keys = data && typeof data === "object" && !Array.isArray(data) ? Object.keys(data) : [];
   if (keys.includes("use")) {
     const { use, id: own, ...rest } = data as { use: unknown; id?: unknown };

@@ -169,6 +169,12 @@ describe("docs build step", () => {
     expect(r.stderr).toMatch(/docs\/bad\.md:9:\d+: stack\[0\]\.kind: unknown kind "hardwre"; did you mean "hardware"\?/);
     expect(r.stderr).toMatch(/> +9 \|   - \{ layer: Box, kind: hardwre \}/);
     expect(existsSync(join(dir, "out/bad.md"))).toBe(false);
+    // Written out beside itself, a page would lose its fences: refused, and left as it was.
+    writeFileSync(join(dir, "docs/good.md"), "# Good\n\n```vstack\nuse: xen\n```\n");
+    const inPlace = await runCli(["render", "docs/good.md", "-f", "mmd", "--markdown-out", "docs"], { cwd: dir });
+    expect(inPlace.code).toBe(1);
+    expect(inPlace.stderr).toMatch(/docs\/good\.md: writing this page with pictures in place of its fences would overwrite it; set --markdown-out/);
+    expect(readFileSync(join(dir, "docs/good.md"), "utf8")).toBe("# Good\n\n```vstack\nuse: xen\n```\n");
   });
 
   it("--quiet prints nothing on success; --reporter json prints one parseable summary", async () => {

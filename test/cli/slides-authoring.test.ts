@@ -133,6 +133,9 @@ describe("authoring", () => {
           return { alt: img?.alt ?? "", svg, errors: document.querySelector(".errors")?.textContent ?? "" };
         });
       expect((await shown()).svg).toContain("First label");
+      // Only the preview's own folder is served.
+      const outside = await page.evaluate(async () => (await fetch("/..%2f..%2f..%2fetc%2fpasswd")).status);
+      expect(outside).toBe(404);
       writeFileSync(join(dir, "demo.yaml"), SPEC("Second label"));
       await page.waitForFunction(() => document.querySelector("img")?.alt.includes("Second label"), { timeout: 20_000 });
       const now = await shown();

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import type { Argv, ArgumentsCamelCase } from "yargs";
+import type { BuildOptions } from "../../build/options.js";
 import { ConfigError, findConfig } from "../../config/find-config.js";
 import { formatDiagnostic } from "../../diagnostics.js";
 import { PreviewServer } from "../../preview/server.js";
@@ -23,12 +24,12 @@ export function builder(y: Argv): Argv<PreviewArgs> {
 export async function handler(args: ArgumentsCamelCase<PreviewArgs>): Promise<number> {
   const config = findConfig(args.config);
   // The preview draws SVGs into a folder of its own, so it never touches committed outputs.
-  const options = async () => {
+  const previewDir = (o: BuildOptions) => args.out ?? join(o.cacheDir ?? ".vstack-cache", "preview");
+  const options = async (): Promise<BuildOptions> => {
     const { options: o } = await resolveRenderFlags(args);
-    const cacheDir = o.cacheDir ?? ".vstack-cache";
-    return { ...o, outDir: args.out ?? join(cacheDir, "preview"), formats: ["svg" as const], gallery: false, manifest: false };
+    return { ...o, outDir: previewDir(o), formats: ["svg"], gallery: false, manifest: false };
   };
-  const outDir = args.out ?? join((await options()).cacheDir ?? ".vstack-cache", "preview");
+  const outDir = previewDir((await resolveRenderFlags(args)).options);
   const server = new PreviewServer(outDir);
   const url = await server.listen(args.port);
   const loop = watchLoop(options, {
