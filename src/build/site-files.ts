@@ -1,4 +1,6 @@
-import { basename, join, relative, resolve } from "node:path";
+import { statSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { watchRoots } from "../inputs.js";
 import type { Diagram } from "../diagrams/diagram.js";
 import { embedSnippet } from "../output/embed.js";
 import { galleryHtml, galleryMarkdown } from "../output/gallery.js";
@@ -22,9 +24,15 @@ export async function writeSiteFiles(opts: ResolvedBuildOptions, sink: OutputSin
   return files.map(([file]) => file);
 }
 
-/** Where a Markdown input is written out: the Markdown output folder, under its own name. */
+/**
+ * Where a Markdown input is written out: under the Markdown output folder at its place below
+ * the input it was found through (`docs-src/guide/intro.md` from input `docs-src` becomes
+ * `<markdownOut>/guide/intro.md`), so a docs tree keeps its shape.
+ */
 export function markdownTarget(opts: ResolvedBuildOptions, path: string): string {
-  return resolve(opts.markdownOut, basename(path));
+  const roots = watchRoots(opts.inputs).map((root) => (statSync(root, { throwIfNoEntry: false })?.isDirectory() ? root : dirname(root)));
+  const root = roots.filter((r) => path.startsWith(r + sep)).sort((a, b) => b.length - a.length)[0] ?? dirname(path);
+  return resolve(opts.markdownOut, relative(root, path));
 }
 
 /** Each Markdown input whose fences all rendered, written to markdownOut with pictures in their place. */
@@ -32,11 +40,12 @@ function markdownFiles(opts: ResolvedBuildOptions, done: DiagramReport[], diagra
   const byFile = new Map<string, Diagram[]>();
   for (const d of diagrams) if (d.fence) byFile.set(d.fence.path, [...(byFile.get(d.fence.path) ?? []), d]);
   const reports = new Map(done.map((r) => [r.diagram.id, r]));
-  const base = relative(resolve(opts.markdownOut), resolve(opts.outDir)).split("\\").join("/");
   const out: Array<[string, string]> = [];
   for (const [path, fenced] of byFile) {
     if (fenced.some((d) => failedIds.has(d.id))) continue; // its errors are reported; a half-pictured page is not written
     const target = markdownTarget(opts, path);
+    // Image paths are relative to the page, wherever below markdownOut it lands.
+    const base = relative(dirname(target), resolve(opts.outDir)).split(sep).join("/");
     const pictures = fenced.map((d) => {
       const report = reports.get(d.id);
       const snippet = (report && embedSnippet(report, base)) ?? `<!-- vstack: ${d.id} has no picture format in this run -->`;

@@ -141,12 +141,14 @@ describe("docs build step", () => {
       "```",
       "",
     ].join("\n");
-    const dir = workspace({ "docs/platform.md": page, "specs/web.yaml": SPEC() });
+    const dir = workspace({ "docs/platform.md": page, "specs/web.yaml": SPEC(), "docs/guide/intro.md": "# Intro\n\n```vstack\nuse: xen\n```\n" });
     const r = await runCli(["render", "docs", "-o", "site/img", "--markdown-out", "site", "-f", "svg"], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(readdirSync(join(dir, "site/img")).filter((f) => f.endsWith(".svg")).sort()).toEqual(
-      ["platform-1", "platform-2", "platform-3", "platform-4"].flatMap((id) => [`${id}.dark.svg`, `${id}.light.svg`]),
+      ["intro-1", "platform-1", "platform-2", "platform-3", "platform-4"].flatMap((id) => [`${id}.dark.svg`, `${id}.light.svg`]),
     );
+    // A page in a subfolder keeps its place, its pictures' paths relative to it.
+    expect(readFileSync(join(dir, "site/guide/intro.md"), "utf8")).toContain(`<img src="../img/intro-1.light.svg"`);
     expect(readFileSync(join(dir, "site/img/platform-1.light.svg"), "utf8")).toContain("KVM host");
     expect(readFileSync(join(dir, "site/img/platform-2.light.svg"), "utf8")).toContain("Type 1 hypervisor");
     const out = readFileSync(join(dir, "site/platform.md"), "utf8");
@@ -159,7 +161,7 @@ describe("docs build step", () => {
     expect(out.replace(/<!--[\s\S]*?-->/g, "")).not.toMatch(/```/); // every fence is now only in a comment
     // The written page is not an input of the next run: it is under the Markdown output folder.
     const again = await runCli(["render", "docs", "-o", "site/img", "--markdown-out", "site", "-f", "svg"], { cwd: dir });
-    expect(again.stdout).toMatch(/rendered 4 diagrams/);
+    expect(again.stdout).toMatch(/rendered 5 diagrams/);
   });
 
   it("reports a bad inline fence at its line in the Markdown file", async () => {
