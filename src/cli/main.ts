@@ -45,6 +45,8 @@ export async function main(argv: string[]): Promise<number> {
     describe: mod.describe,
     builder: mod.builder,
     handler: async (args) => {
+      // yargs may still call the handler after a failed check (e.g. `choices`); the usage error stands.
+      if (usageError) return;
       code = await runSafely(() => mod.handler(args));
     },
   });

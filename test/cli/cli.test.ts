@@ -39,10 +39,11 @@ describe("vstack CLI", () => {
     expect(renderHelp.code).toBe(0);
     expect(renderHelp.stdout).toMatch(/Examples:/);
     expect(renderHelp.stdout).toMatch(/--background/);
-    for (const args of [[], ["frobnicate"], ["render", "--format", "gif"], ["render", "--scale", "0"], ["render", "--no-such-flag"]]) {
+    for (const args of [[], ["frobnicate"], ["render", "--format", "gif"], ["render", "--scale", "0"], ["render", "--no-such-flag"], ["render", "--preset", "slides"], ["init"]]) {
       const r = await runCli(args);
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.stderr).toMatch(/^vstack: /);
+      expect(r.stderr.trim().split("\n").at(-1)).toBe('Run "vstack --help" for usage.'); // the command itself never ran
     }
   });
 

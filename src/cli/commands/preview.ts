@@ -31,7 +31,9 @@ export async function handler(args: ArgumentsCamelCase<PreviewArgs>): Promise<nu
   };
   const outDir = previewDir((await resolveRenderFlags(args)).options);
   const server = new PreviewServer(outDir);
-  const url = await server.listen(args.port);
+  const url = await server.listen(args.port).catch((err: NodeJS.ErrnoException) => {
+    throw err.code === "EADDRINUSE" ? new Error(`port ${args.port} is in use (another preview?); pass --port N, or --port 0 for any free port`) : err;
+  });
   const loop = watchLoop(options, {
     onBuild: (report) => {
       printDiagnostics(report.failures);
