@@ -86,6 +86,14 @@ describe("docs build step", () => {
     expect(summary.stale).toContainEqual({ file: "out/web.light.svg", reason: "stale" });
   });
 
+  it("this repository's committed gallery and slide assets are up to date (render --check, as a docs CI would run it)", async () => {
+    const gallery = await runCli(["render", "--check"]);
+    expect(gallery.code, gallery.stderr).toBe(0);
+    expect(gallery.stdout).toMatch(/checked \d+ diagrams in out\/ .*all outputs are up to date/);
+    const slides = await runCli(["render", "vm-vs-container", "--preset", "slide", "--check"]);
+    expect(slides.code, slides.stderr).toBe(0);
+  });
+
   it("writes manifest.json with each output's hash and pixel size, and a gallery with light/dark pictures", async () => {
     const dir = workspace({ "specs/web.yaml": SPEC() });
     const r = await runCli(["render", "specs", "--gallery", "-f", "svg,png,pdf"], { cwd: dir });
