@@ -5,6 +5,7 @@ import type { BuildOptions } from "../build/options.js";
 import type { BuildReport } from "../build/report.js";
 import { watchRoots } from "../inputs.js";
 import { RendererPool } from "../render/pool.js";
+import type { Renderer } from "../render/renderer.js";
 
 export interface WatchHooks {
   /** Before each build: what changed (empty for the first). */
@@ -45,9 +46,16 @@ export function watchLoop(options: () => Promise<BuildOptions>, hooks: WatchHook
     try {
       const opts = await options();
       own.splice(0, own.length, ...[opts.outDir ?? "out", opts.cacheDir ?? ".vstack-cache", opts.markdownOut ?? opts.outDir ?? "out"].map((p) => resolve(p)));
-      pool ??= RendererPool.launch({ ...(opts.chromium !== undefined && { chromium: opts.chromium }), ...(opts.jobs !== undefined && { jobs: opts.jobs }) });
+      // Chromium starts at the first picture to draw (never, for Mermaid text alone) and stays up.
+      // A launch that failed is tried again at the next build.
+      const launch = () =>
+        RendererPool.launch({ ...(opts.chromium !== undefined && { chromium: opts.chromium }), ...(opts.jobs !== undefined && { jobs: opts.jobs }) }).catch((err: unknown) => {
+          pool = undefined;
+          throw err;
+        });
+      const renderer: Renderer = { render: async (request) => (await (pool ??= launch())).render(request), close: async () => undefined };
       hooks.onChange?.(changed);
-      const report = await build({ ...opts, renderer: await pool });
+      const report = await build({ ...opts, renderer });
       const paths = [...watchRoots(opts.inputs ?? []), ...report.read, ...extraPaths, ...(opts.templatesDir ? [resolve(opts.templatesDir)] : [])];
       if (!watcher) {
         watcher = watch(paths, { ignoreInitial: true, ignored, awaitWriteFinish: false });
