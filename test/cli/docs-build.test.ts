@@ -43,6 +43,8 @@ describe("docs build step", () => {
     const over = await runCli(["render", "-t", "dark", "-f", "svg", "-o", "other"], { cwd: dir });
     expect(over.code, over.stderr).toBe(0);
     expect(readdirSync(join(dir, "other")).sort()).toEqual(["manifest.json", "web.dark.svg"]);
+    const validate = await runCli(["validate"], { cwd: dir });
+    expect(validate.stdout).toMatch(/vstack: 1 diagram valid, 0 invalid/); // the config's one spec, not the built-ins
   });
 
   it("reads a vstack key in package.json, with paths relative to it, from a subfolder", async () => {
