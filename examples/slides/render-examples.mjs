@@ -3,6 +3,10 @@
 // root, after `npm run gallery` (which makes out/slides/):
 //   npm install --no-save @marp-team/marp-cli@4 reveal.js@5
 //   node examples/slides/render-examples.mjs
+// Slidev (Node 20: @slidev/cli@52) needs a project of its own; rendered/slidev.png was made in
+// one holding slidev.md as slides.md and out/slides/*.svg in public/, with
+//   npx slidev export slides.md --format png --executable-path "$(command -v chromium)"
+// (this project's npm mirror lacked @unocss/rollup@66.12.0: an override of unocss to 66.10.5 did it).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
