@@ -57,19 +57,21 @@ export function watchLoop(options: () => Promise<BuildOptions>, hooks: WatchHook
       hooks.onChange?.(changed);
       const report = await build({ ...opts, renderer });
       const paths = [...watchRoots(opts.inputs ?? []), ...report.read, ...extraPaths, ...(opts.templatesDir ? [resolve(opts.templatesDir)] : [])];
-      if (!watcher) {
-        watcher = watch(paths, { ignoreInitial: true, ignored, awaitWriteFinish: false });
-        watcher.on("all", (_event, path) => schedule(path));
-      } else watcher.add(paths);
+      if (!watcher) await startWatching(paths);
+      else watcher.add(paths);
       hooks.onBuild(report);
     } catch (err) {
       hooks.onError(err);
-      if (!watcher) {
-        // Even a first build that fails watches what it was asked to, to try again on a fix.
-        watcher = watch([...extraPaths, process.cwd()], { ignoreInitial: true, ignored, depth: 0 });
-        watcher.on("all", (_event, path) => schedule(path));
-      }
+      // Even a first build that fails watches what it was asked to, to try again on a fix.
+      if (!watcher) await startWatching([...extraPaths, process.cwd()], 0);
     }
+  };
+
+  /** Resolves once chokidar has scanned the paths: a change from then on is seen. */
+  const startWatching = async (paths: string[], depth?: number) => {
+    watcher = watch(paths, { ignoreInitial: true, ignored, ...(depth !== undefined && { depth }) });
+    watcher.on("all", (_event, path) => schedule(path));
+    await new Promise<void>((done) => watcher!.once("ready", () => done()));
   };
 
   const drain = async (changed: string[]) => {

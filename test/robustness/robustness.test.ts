@@ -197,6 +197,8 @@ describe("faults", () => {
       await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
       for (const pid of descendants(child.pid!)) seen.add(pid);
       expect(seen.size).toBeGreaterThan(0); // Chromium is running
+      const profiles = new Set([...seen].flatMap((pid) => /--user-data-dir=([^\0\s]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, "utf8"))?.[1] ?? []));
+      expect(profiles.size).toBe(1);
       child.kill(signal);
       const exit = await new Promise<number | null>((resolve) => child.on("close", resolve));
       expect(exit).toBe(code);
@@ -207,6 +209,7 @@ describe("faults", () => {
         left = left.filter(alive);
       }
       expect(left).toEqual([]);
+      for (const profile of profiles) expect(existsSync(profile), `Chromium's profile ${profile} is left behind`).toBe(false);
       const files = readdirSync(join(dir, "out"));
       expect(files.length).toBeGreaterThan(0);
       for (const f of files) {
