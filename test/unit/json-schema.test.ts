@@ -2,13 +2,21 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { KINDS } from "../../src/spec/kinds.js";
-import { specJsonSchema, specJsonSchemaText } from "../../src/spec/json-schema.js";
+import { configJsonSchema, configJsonSchemaText, specJsonSchema, specJsonSchemaText } from "../../src/spec/json-schema.js";
+import { CONFIG_KEYS } from "../../src/config/schema.js";
 import { builtinFiles } from "../../src/spec/builtins.js";
 import { ROOT } from "../support/paths.js";
 
 describe("JSON Schema for editors", () => {
   it("is committed in step with the parser (npm run schema rewrites it)", () => {
     expect(readFileSync(join(ROOT, "schema", "vstack-spec.schema.json"), "utf8")).toBe(specJsonSchemaText());
+    expect(readFileSync(join(ROOT, "schema", "vstack-config.schema.json"), "utf8")).toBe(configJsonSchemaText());
+  });
+
+  it("describes every config key, and no other", () => {
+    const config = configJsonSchema() as { properties: Record<string, unknown>; additionalProperties: boolean };
+    expect(Object.keys(config.properties).sort()).toEqual([...CONFIG_KEYS].sort());
+    expect(config.additionalProperties).toBe(false);
   });
 
   it("knows every kind and the required keys of both spec shapes", () => {
