@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
-import { tempDir } from "../support/paths.js";
+import { ROOT, tempDir } from "../support/paths.js";
 
 const SPEC = (label = "Linux") => `id: web
 title: Web stack
@@ -94,6 +94,10 @@ describe("docs build step", () => {
     expect(gallery.stdout).toMatch(/checked \d+ diagrams in out\/ .*all outputs are up to date/);
     const slides = await runCli(["render", "vm-vs-container", "--preset", "slide", "--check"]);
     expect(slides.code, slides.stderr).toBe(0);
+    // The example docs repository, run from its own folder as its CI would, with its config.
+    const site = await runCli(["render", "--check"], { cwd: join(ROOT, "examples", "docs-site") });
+    expect(site.code, site.stderr).toBe(0);
+    expect(site.stdout).toMatch(/checked 4 diagrams in docs\/img\/ .*all outputs are up to date/);
   });
 
   it("writes manifest.json with each output's hash and pixel size, and a gallery with light/dark pictures", async () => {

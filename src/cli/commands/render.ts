@@ -1,5 +1,6 @@
 import type { Argv, ArgumentsCamelCase } from "yargs";
 import { build } from "../../build.js";
+import { displayPath } from "../../spec/builtins.js";
 import { plural, seconds } from "../report.js";
 import { reportFlags, RunReporter, type ReportFlags } from "../reporter.js";
 import { renderFlags, resolveRenderFlags, type RenderFlags } from "../render-options.js";
@@ -28,7 +29,7 @@ export async function handler(args: ArgumentsCamelCase<RenderArgs>): Promise<num
   const check = args.check ?? false;
   // Checking lists only what is out of date, not every diagram.
   const report = await build({ ...options, check, onStart: reporter.onStart, ...(!check && { onDiagram: reporter.onDiagram }) });
-  const out = options.outDir!;
+  const out = displayPath(options.outDir!);
   const problems = report.failed > 0 || report.stale.length > 0;
   if (args.check) {
     for (const s of report.stale) process.stderr.write(`${s.file}: ${s.reason === "missing" ? "missing" : "out of date"}\n`);
