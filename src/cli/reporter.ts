@@ -25,7 +25,11 @@ export class RunReporter {
   private bar: cliProgress.SingleBar | undefined;
   private readonly stream = process.stderr;
 
-  constructor(private readonly flags: ReportFlags) {}
+  /** `listDiagrams`: a line per diagram when there is no bar (not when checking, which lists only what is stale). */
+  constructor(
+    private readonly flags: ReportFlags,
+    private readonly listDiagrams = true,
+  ) {}
 
   private get chatty(): boolean {
     return !this.flags.quiet && this.flags.reporter !== "json";
@@ -42,16 +46,21 @@ export class RunReporter {
 
   onDiagram = (d: DiagramReport): void => {
     if (this.bar) this.bar.increment({ id: d.diagram.id });
-    else if (this.chatty) {
+    else if (this.chatty && this.listDiagrams) {
       const cached = d.rendered === 0 && d.files.some((f) => !f.endsWith(".mmd"));
       process.stdout.write(`  ${d.diagram.id}: ${d.files.join(" ")}${cached ? " (cached)" : ""}\n`);
     }
   };
 
-  /** Ends the bar; prints the failures, then the summary line (or the JSON). */
-  finish(report: BuildReport, summary: string, extra: Record<string, unknown> = {}): void {
+  /** Takes the bar off the terminal, before anything else is printed. */
+  endProgress(): void {
     this.bar?.stop();
     this.bar = undefined;
+  }
+
+  /** Ends the bar; prints the failures, then the summary line (or the JSON). */
+  finish(report: BuildReport, summary: string, extra: Record<string, unknown> = {}): void {
+    this.endProgress();
     printDiagnostics(report.failures);
     if (this.flags.reporter === "json") {
       process.stdout.write(`${JSON.stringify(jsonSummary(report, extra), null, 2)}\n`);

@@ -25,13 +25,13 @@ export function builder(y: Argv): Argv<RenderArgs> {
 
 export async function handler(args: ArgumentsCamelCase<RenderArgs>): Promise<number> {
   const { options, formats, themes, config } = await resolveRenderFlags(args);
-  const reporter = new RunReporter(args);
   const check = args.check ?? false;
-  // Checking lists only what is out of date, not every diagram.
-  const report = await build({ ...options, check, onStart: reporter.onStart, ...(!check && { onDiagram: reporter.onDiagram }) });
+  const reporter = new RunReporter(args, !check);
+  const report = await build({ ...options, check, onStart: reporter.onStart, onDiagram: reporter.onDiagram });
   const out = displayPath(options.outDir!);
   const problems = report.failed > 0 || report.stale.length > 0;
   if (args.check) {
+    reporter.endProgress();
     for (const s of report.stale) process.stderr.write(`${s.file}: ${s.reason === "missing" ? "missing" : "out of date"}\n`);
     const verdict = report.stale.length === 0 ? "all outputs are up to date" : `${plural(report.stale.length, "output")} missing or out of date; run \`vstack render\` and commit the result`;
     reporter.finish(report, `vstack: checked ${plural(report.diagrams.length, "diagram")} in ${out}/ in ${seconds(report.elapsedMs)}: ${verdict}; ${report.failed} failed`, { check: true });
