@@ -10,7 +10,7 @@ import { specDiagram } from "./load.js";
 import { idFrom, rawDiagram } from "./raw-mermaid.js";
 
 /** ```mermaid and ```vstack fences (or ~~~), as mermaid-cli's Markdown mode finds mermaid's. */
-const FENCE = /^[ \t]*(```|~~~)[ \t]*(mermaid|vstack)[ \t]*\r?\n([\s\S]*?)^[ \t]*\1[ \t]*$/gm;
+const FENCE = /^[ \t]*(```|~~~)[ \t]*(mermaid|vstack)[ \t]*\r?\n([\s\S]*?)^[ \t]*\1[ \t]*(?=\r?$)/gm;
 
 /**
  * A Markdown file: one diagram per fence, named `<file>-1`, `<file>-2`, ... as mermaid-cli

@@ -178,6 +178,17 @@ describe("docs build step", () => {
     expect(again.stdout).toMatch(/rendered 5 diagrams/);
   });
 
+  it("finds fences in a Markdown file with Windows line endings", async () => {
+    const page = "# Notes\r\n\r\n```vstack\r\nuse: xen\r\n```\r\n\r\n~~~mermaid\r\nflowchart LR\r\n  a --> b\r\n~~~\r\nEnd.\r\n";
+    const dir = workspace({ "docs/notes.md": page });
+    const r = await runCli(["render", "docs", "-f", "svg", "-t", "light"], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/rendered 2 diagrams/);
+    const out = readFileSync(join(dir, "out/notes.md"), "utf8");
+    expect(out).toContain(`<img src="notes-1.light.svg"`);
+    expect(out).toMatch(/notes-2\.light\.svg"[^>]*>\r\nEnd\.\r\n$/); // the text after a fence keeps its line endings
+  });
+
   it("reports a bad inline fence at its line in the Markdown file", async () => {
     const dir = workspace({ "docs/bad.md": "# Bad\n\nSome text.\n\n```vstack\ntitle: Oops\nsources: [https://example.com/]\nstack:\n  - { layer: Box, kind: hardwre }\n```\n" });
     const r = await runCli(["render", "docs", "-f", "mmd"], { cwd: dir });
