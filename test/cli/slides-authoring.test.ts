@@ -95,14 +95,16 @@ describe("authoring", () => {
   it("watch re-renders a changed spec, reports a broken one and keeps watching", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "demo.yaml"), SPEC("Linux"));
-    const cli = startCli(["watch", "demo.yaml", "-f", "svg", "-t", "light"], dir);
+    writeFileSync(join(dir, "other.yaml"), SPEC("Other").replace("id: demo", "id: other"));
+    const cli = startCli(["watch", "demo.yaml", "other.yaml", "-f", "svg", "-t", "light"], dir);
     running.push(cli.child);
     await cli.waitFor(/watching for changes/);
     const svg = join(dir, "out/demo.light.svg");
     expect(readFileSync(svg, "utf8")).toContain("Linux");
     let mark = cli.output().length;
     writeFileSync(join(dir, "demo.yaml"), SPEC("Linux 6.12 LTS"));
-    await cli.waitFor(/updated demo/, mark);
+    // Only what changed is drawn again: the other spec's picture comes from the cache.
+    expect((await cli.waitFor(/vstack: updated (.*) \(2 diagrams, (\d+) drawn, 0 failed\)/, mark)).slice(1)).toEqual(["demo", "1"]);
     expect(readFileSync(svg, "utf8")).toContain("Linux 6.12 LTS");
     mark = cli.output().length;
     writeFileSync(join(dir, "demo.yaml"), SPEC("Broken").replace("kind: kernel", "kind: kernal"));

@@ -40,5 +40,6 @@ export async function handler(args: ArgumentsCamelCase<RenderFlags>): Promise<nu
 function summary(report: BuildReport): string {
   const changed = report.diagrams.filter((d) => d.written > 0).map((d) => d.diagram.id);
   const what = changed.length > 0 ? `updated ${changed.join(", ")}` : "nothing changed";
-  return `vstack: ${what} (${plural(report.diagrams.length, "diagram")}, ${report.failed} failed) in ${seconds(report.elapsedMs)}\n`;
+  const drawn = report.diagrams.filter((d) => d.rendered > 0).length;
+  return `vstack: ${what} (${plural(report.diagrams.length, "diagram")}, ${drawn} drawn, ${report.failed} failed) in ${seconds(report.elapsedMs)}\n`;
 }
