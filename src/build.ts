@@ -44,7 +44,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const diagrams = previous.diagrams.map(({ info, outputs }) => ({ diagram: info, files: outputs.map((o) => o.file), outputs, rendered: 0, written: 0 }));
     opts.onStart?.(diagrams.length);
     for (const d of diagrams) opts.onDiagram?.(d);
-    return finish({ diagrams, failures: [], inputs: files.length, failed: 0, pages: previous.pages, read: Object.keys(previous.inputs), browserUsed: false });
+    return finish({ diagrams, failures: [], inputs: files.length, failed: 0, pages: previous.pages, removed: [], read: Object.keys(previous.inputs), browserUsed: false });
   }
   const renderer = lazyRenderer(opts);
   // Chromium and a warm page start while the specs load; a run that turns out to be wholly
@@ -94,13 +94,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     await renderer.close();
   }
   const done = reports.filter((r): r is DiagramReport => Boolean(r));
-  const pages = await writeSiteFiles(opts, sink, done, diagrams, failedIds);
+  const { pages, removed } = await writeSiteFiles(opts, sink, { done, diagrams, failedIds, clean: failures.length === 0 });
   const read = [...new Set([...files, ...diagrams.flatMap((d) => d.inputs)])];
   if (opts.cache && !opts.check && failures.length === 0) {
     const outputs = [...done.flatMap((d) => d.files.map((f) => resolve(opts.outDir, f))), ...pages.map((p) => resolve(p))];
     await saveRun(opts.cacheDir, runKey, read, outputs, { diagrams: done.map((d) => ({ info: d.diagram, outputs: d.outputs })), pages });
   }
-  return finish({ diagrams: done, failures, inputs: files.length, failed: invalid + failedIds.size, pages, read, browserUsed: renderer.used() });
+  return finish({ diagrams: done, failures, inputs: files.length, failed: invalid + failedIds.size, pages, removed, read, browserUsed: renderer.used() });
 }
 
 function renderFailure(diagram: Diagram, err: MermaidSyntaxError | RenderFailedError, template: string) {

@@ -25,6 +25,8 @@ export interface BuildReport {
   stale: StaleOutput[];
   /** Files written besides the diagrams' own (gallery, manifest, Markdown), relative to the working folder. */
   pages: string[];
+  /** Outputs of diagrams that are gone (their spec deleted), removed from the output folder; checking: none. */
+  removed: string[];
   /** Every file the run read (inputs and the specs comparisons and fences name), absolute. */
   read: string[];
   /** Whether anything was drawn in a browser (a browser may be started early and closed unused). */

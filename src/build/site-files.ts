@@ -6,6 +6,7 @@ import { embedSnippet } from "../output/embed.js";
 import { galleryHtml, galleryMarkdown } from "../output/gallery.js";
 import { manifestJson } from "../output/manifest.js";
 import { rewrittenMarkdown } from "../output/markdown-out.js";
+import { orphanedOutputs } from "../output/orphans.js";
 import type { OutputSink } from "../output/sink.js";
 import { VERSION } from "../version.js";
 import type { ResolvedBuildOptions } from "./options.js";
@@ -13,15 +14,28 @@ import type { DiagramReport } from "./report.js";
 
 /**
  * The files a run writes about its diagrams: the gallery (README.md, index.html), manifest.json,
- * and each Markdown input with its fences replaced by pictures. Returns their paths.
+ * and each Markdown input with its fences replaced by pictures; and the removal of outputs of
+ * diagrams that are gone. Returns the paths written and the files removed.
  */
-export async function writeSiteFiles(opts: ResolvedBuildOptions, sink: OutputSink, done: DiagramReport[], diagrams: Diagram[], failedIds: Set<string>): Promise<string[]> {
+export async function writeSiteFiles(
+  opts: ResolvedBuildOptions,
+  sink: OutputSink,
+  run: { done: DiagramReport[]; diagrams: Diagram[]; failedIds: Set<string>; clean: boolean },
+): Promise<{ pages: string[]; removed: string[] }> {
+  const { done, diagrams, failedIds } = run;
+  // Before the manifest is rewritten: files it listed for diagrams that are gone. Only after a
+  // clean run: a diagram missing from a run with failures may only be broken, not gone.
+  const removed =
+    opts.manifest && run.clean
+      ? await orphanedOutputs(opts.outDir, new Set(diagrams.map((d) => d.file)), new Set(done.flatMap((d) => d.files)), new Set(done.map((d) => d.diagram.id)))
+      : [];
+  for (const file of removed) await sink.remove(join(opts.outDir, file));
   const files: Array<[string, string]> = [];
   if (opts.gallery) files.push([join(opts.outDir, "README.md"), galleryMarkdown(done)], [join(opts.outDir, "index.html"), galleryHtml(done)]);
   if (opts.manifest) files.push([join(opts.outDir, "manifest.json"), manifestJson(done, VERSION)]);
   files.push(...markdownFiles(opts, done, diagrams, failedIds));
   for (const [file, text] of files) await sink.put(file, text);
-  return files.map(([file]) => file);
+  return { pages: files.map(([file]) => file), removed: sink.checking ? [] : removed };
 }
 
 /**

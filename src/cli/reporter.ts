@@ -79,6 +79,7 @@ function jsonSummary(report: BuildReport, extra: Record<string, unknown>) {
     elapsedMs: Math.round(report.elapsedMs),
     diagrams: report.diagrams.map((d) => ({ id: d.diagram.id, source: d.diagram.file, files: d.files, rendered: d.rendered, written: d.written })),
     pages: report.pages,
+    removed: report.removed,
     stale: report.stale,
     failures: report.failures.map((f) => ({ code: f.code, file: f.file, line: f.line ?? null, col: f.col ?? null, message: f.message, text: formatDiagnosticLine(f) })),
   };

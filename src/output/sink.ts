@@ -1,11 +1,12 @@
-import { readFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { relative } from "node:path";
 import { writeIfChanged } from "./write.js";
 
 /** An output that `--check` found out of date. */
 export interface StaleOutput {
   file: string;
-  reason: "missing" | "stale";
+  /** `orphaned`: made by vstack for a diagram that no longer exists, and still there. */
+  reason: "missing" | "stale" | "orphaned";
 }
 
 /**
@@ -16,12 +17,14 @@ export interface OutputSink {
   readonly checking: boolean;
   /** Writes or checks one file; true when the file on disk was (or would be) changed. */
   put(file: string, data: string | Buffer): Promise<boolean>;
+  /** Removes a file vstack made that nothing makes any more (checking: notes it as orphaned). */
+  remove(file: string): Promise<void>;
   /** What checking found, in the order found; always empty when writing. */
   readonly stale: StaleOutput[];
 }
 
 export function writingSink(): OutputSink {
-  return { checking: false, put: writeIfChanged, stale: [] };
+  return { checking: false, put: writeIfChanged, remove: (file) => rm(file, { force: true }), stale: [] };
 }
 
 export function checkingSink(): OutputSink {
@@ -35,6 +38,9 @@ export function checkingSink(): OutputSink {
       if (now?.equals(bytes)) return false;
       stale.push({ file: relative(process.cwd(), file) || file, reason: now === undefined ? "missing" : "stale" });
       return true;
+    },
+    async remove(file) {
+      stale.push({ file: relative(process.cwd(), file) || file, reason: "orphaned" });
     },
   };
 }

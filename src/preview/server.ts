@@ -92,5 +92,5 @@ export class PreviewServer {
 }
 
 function emptyReport(): BuildReport {
-  return { diagrams: [], failures: [], inputs: 0, failed: 0, stale: [], pages: [], read: [], browserUsed: false, elapsedMs: 0 };
+  return { diagrams: [], failures: [], inputs: 0, failed: 0, stale: [], pages: [], removed: [], read: [], browserUsed: false, elapsedMs: 0 };
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
@@ -86,6 +86,27 @@ describe("docs build step", () => {
     const summary = JSON.parse(json.stdout) as { ok: boolean; stale: Array<{ file: string; reason: string }> };
     expect(summary.ok).toBe(false);
     expect(summary.stale).toContainEqual({ file: "out/web.light.svg", reason: "stale" });
+  });
+
+  it("removes the outputs of a deleted or renamed spec (and --check reports them), never those of specs it did not read", async () => {
+    const dir = workspace({ "specs/a.yaml": SPEC().replace("id: web", "id: a"), "specs/b.yaml": SPEC().replace("id: web", "id: b"), "specs/c.yaml": SPEC().replace("id: web", "id: c") });
+    const render = (...args: string[]) => runCli(["render", ...args, "-f", "mmd"], { cwd: dir });
+    expect((await render("specs")).code).toBe(0);
+    // One spec rendered on its own into the same folder leaves the others' files alone.
+    expect((await render("specs/a.yaml")).code).toBe(0);
+    expect(readdirSync(join(dir, "out")).filter((f) => f.startsWith("b."))).toHaveLength(2);
+    expect((await render("specs")).code).toBe(0);
+    rmSync(join(dir, "specs/b.yaml"));
+    writeFileSync(join(dir, "specs/c.yaml"), SPEC().replace("id: web", "id: c2"));
+    const check = await render("specs", "--check");
+    expect(check.code).toBe(1);
+    for (const f of ["b.light.mmd", "b.dark.mmd", "c.light.mmd", "c.dark.mmd"]) expect(check.stderr).toContain(`out/${f}: made for a diagram that is gone; delete it`);
+    expect(existsSync(join(dir, "out/b.light.mmd"))).toBe(true); // checking removes nothing
+    const r = await render("specs");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/removed 4 files of diagrams that are gone: b\.dark\.mmd b\.light\.mmd c\.dark\.mmd c\.light\.mmd/);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(["a.dark.mmd", "a.light.mmd", "c2.dark.mmd", "c2.light.mmd", "manifest.json"]);
+    expect((await render("specs", "--check")).code).toBe(0);
   });
 
   it("this repository's committed gallery and slide assets are up to date (render --check, as a docs CI would run it)", async () => {

@@ -32,10 +32,15 @@ export async function handler(args: ArgumentsCamelCase<RenderArgs>): Promise<num
   const problems = report.failed > 0 || report.stale.length > 0;
   if (args.check) {
     reporter.endProgress();
-    for (const s of report.stale) process.stderr.write(`${s.file}: ${s.reason === "missing" ? "missing" : "out of date"}\n`);
+    const why = { missing: "missing", stale: "out of date", orphaned: "made for a diagram that is gone; delete it" } as const;
+    for (const s of report.stale) process.stderr.write(`${s.file}: ${why[s.reason]}\n`);
     const verdict = report.stale.length === 0 ? "all outputs are up to date" : `${plural(report.stale.length, "output")} missing or out of date; run \`vstack render\` and commit the result`;
     reporter.finish(report, `vstack: checked ${plural(report.diagrams.length, "diagram")} in ${out}/ in ${seconds(report.elapsedMs)}: ${verdict}; ${report.failed} failed`, { check: true });
     return problems ? 1 : 0;
+  }
+  reporter.endProgress();
+  if (report.removed.length > 0 && !args.quiet && args.reporter !== "json") {
+    process.stdout.write(`vstack: removed ${plural(report.removed.length, "file")} of diagrams that are gone: ${report.removed.join(" ")}\n`);
   }
   const files = report.diagrams.reduce((n, d) => n + d.files.length, 0);
   const written = report.diagrams.reduce((n, d) => n + d.written, 0);
