@@ -22,9 +22,9 @@ export interface Preset {
 }
 
 export const PRESETS = {
-  docs: { describe: "pages and READMEs: svg, png, mmd; light and dark; each theme's background; PNG at 2x", formats: ["svg", "png", "mmd"], themes: ["light", "dark"], scale: 2 },
+  docs: { describe: "for pages: svg, png, mmd; light and dark, each on its theme's background; PNG at 2x", formats: ["svg", "png", "mmd"], themes: ["light", "dark"], scale: 2 },
   slide: {
-    describe: "slides: a 16:9 canvas of 1920x1080, larger type, transparent background; svg, png, pdf; light and dark",
+    describe: "for slides: a 16:9 canvas of 1920x1080, larger type, transparent; svg, png, pdf; light and dark",
     formats: ["svg", "png", "pdf"],
     themes: ["light", "dark"],
     scale: 1,

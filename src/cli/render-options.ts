@@ -32,7 +32,7 @@ export function renderFlags<T>(y: Argv<T>): Argv<T & RenderFlags> {
     .positional("inputs", { describe: "spec files (.yaml, .json), .mmd files, Markdown files, folders, globs or built-in ids (default: the config's inputs, else the built-in specs)", type: "string", array: true, default: [] as string[] })
     .option("config", { alias: "c", describe: "config file (default: vstack.config.yaml/.yml/.json or package.json \"vstack\" here or above)", type: "string" })
     .option("out", { alias: "o", describe: "output folder", type: "string", defaultDescription: "out (slide preset: out/slides)" })
-    .option("format", { alias: "f", describe: `comma-separated formats: ${FORMATS.join(", ")}`, type: "string", defaultDescription: "the preset's", coerce: listOf(FORMATS, "format") })
+    .option("format", { alias: "f", describe: `comma-separated formats: ${FORMATS.join(", ")}`, type: "string", defaultDescription: "svg,png,mmd (slide: svg,png,pdf)", coerce: listOf(FORMATS, "format") })
     .option("theme", { alias: "t", describe: `comma-separated themes: ${THEMES.join(", ")}`, type: "string", defaultDescription: THEMES.join(","), coerce: listOf(THEMES, "theme") })
     .option("preset", { describe: PRESET_NAMES.map((p) => `${p}: ${PRESETS[p].describe}`).join("; "), choices: PRESET_NAMES, defaultDescription: "docs" })
     .option("scale", { describe: "PNG pixels per CSS pixel (2 is crisp on retina screens)", type: "number", defaultDescription: "2 (slide: 1)", coerce: scaleOf })

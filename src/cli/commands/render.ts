@@ -14,7 +14,7 @@ export const describe = "Render specs, .mmd files and Markdown fences to SVG, PN
 
 export function builder(y: Argv): Argv<RenderArgs> {
   return reportFlags(renderFlags(y))
-    .option("check", { describe: "write nothing; exit 1 listing every output that is missing or out of date (for CI)", type: "boolean" })
+    .option("check", { describe: "write nothing; exit 1 listing every output that is missing, out of date or left from a removed diagram (for CI)", type: "boolean" })
     .example("$0 render", "render vstack.config.yaml's diagrams, or the built-in gallery into out/")
     .example("$0 render my-stack.yaml -f svg -t dark", "one spec, dark SVG only")
     .example("$0 render my-stack.yaml --preset slide", "16:9 slide assets (svg, png, pdf; light and dark) into out/slides/")
