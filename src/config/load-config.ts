@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { builtinFile, displayPath } from "../spec/builtins.js";
-import { parseSource, positionAt, readSource } from "../spec/load.js";
+import { documentData, parseSource, positionAt, readSource } from "../spec/load.js";
 import { describeValue, formatPath, valueAt } from "../spec/validate.js";
 import { didYouMean } from "../suggest.js";
 import { ConfigError, type FoundConfig } from "./find-config.js";
@@ -31,12 +31,9 @@ export async function loadConfig(found: FoundConfig): Promise<LoadedConfig> {
     path: formatPath([...prefix, ...path]),
     source: source.text,
   });
-  let data: unknown;
-  try {
-    data = valueAt(source.doc.toJS({ maxAliasCount: 100 }), prefix);
-  } catch (err) {
-    throw new ConfigError([at([], "alias-bomb", `the YAML expands too far through aliases (*name); write the values out instead (${(err as Error).message})`)]);
-  }
+  const whole = documentData(source.doc);
+  if ("aliasBomb" in whole) throw new ConfigError([at([], "alias-bomb", whole.aliasBomb)]);
+  const data = valueAt(whole.data, prefix);
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     throw new ConfigError([at([], "not-a-config", `the config is ${describeValue(data ?? null)}; it must be a mapping of options such as inputs, out, formats`)]);
   }

@@ -3,6 +3,7 @@ import { parseDocument } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
 import type { TemplateSet } from "../emit/templates.js";
 import { builtinIds } from "../spec/builtins.js";
+import { documentData } from "../spec/load.js";
 import { loadSpec, loadSpecText, outsideAllowed, resolveRef, type LoadResult } from "../spec/load-spec.js";
 import { didYouMean } from "../suggest.js";
 import type { Diagram } from "./diagram.js";
@@ -43,12 +44,9 @@ export async function markdownDiagrams(file: string, shown: string, text: string
 
 async function fenceSpec(file: string, shown: string, markdown: string, body: string, bodyLine: number, id: string): Promise<LoadResult> {
   const here = (line: number, col: number, code: string, message: string): Diagnostic => ({ code, message, file: shown, line: bodyLine + line - 1, col, source: markdown });
-  let data: unknown;
-  try {
-    data = parseDocument(body).toJS({ maxAliasCount: 100 });
-  } catch {
-    data = undefined; // an alias bomb: the inline path below reports it at its place
-  }
+  // An alias bomb has no data here: the inline path below reports it at its place.
+  const read = documentData(parseDocument(body));
+  const data = "data" in read ? read.data : undefined;
   const keys = data && typeof data === "object" && !Array.isArray(data) ? Object.keys(data) : [];
   if (keys.includes("use")) {
     const { use, id: own, ...rest } = data as { use: unknown; id?: unknown };

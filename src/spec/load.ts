@@ -49,6 +49,18 @@ export function parseSource(file: string, text: string): { source: SourceDoc; di
   return { source, diagnostics };
 }
 
+/**
+ * The document as plain data. yaml refuses alias chains that would expand without bound
+ * ("billion laughs"); that comes back as a message to report, not an exception.
+ */
+export function documentData(doc: Document): { data: unknown } | { aliasBomb: string } {
+  try {
+    return { data: doc.toJS({ maxAliasCount: 100 }) };
+  } catch (err) {
+    return { aliasBomb: `the YAML expands too far through aliases (*name); write the values out instead (${(err as Error).message})` };
+  }
+}
+
 /** The line and column of an offset into the text. */
 export function positionOf(source: SourceDoc, offset: number): { line: number; col: number } {
   const { line, col } = source.lines.linePos(offset);

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics.js";
 import { didYouMean } from "../suggest.js";
 import { KINDS } from "./kinds.js";
-import { positionAt, type SourceDoc } from "./load.js";
+import { documentData, positionAt, type SourceDoc } from "./load.js";
 import { compareSpecSchema, entryKindOf, KEYS, KNOWN_KEYS, stackSpecSchema, type SpecInput } from "./schema.js";
 
 /** Bounds that keep a diagram drawable and a run bounded, whatever the input. */
@@ -21,13 +21,9 @@ export function validateSource(source: SourceDoc): { spec?: SpecInput; diagnosti
     source: source.text,
   });
 
-  let data: unknown;
-  try {
-    data = source.doc.toJS({ maxAliasCount: 100 });
-  } catch (err) {
-    // yaml refuses alias chains that would expand without bound ("billion laughs").
-    return { diagnostics: [at([], "alias-bomb", `the YAML expands too far through aliases (*name); write the values out instead (${(err as Error).message})`)] };
-  }
+  const read = documentData(source.doc);
+  if ("aliasBomb" in read) return { diagnostics: [at([], "alias-bomb", read.aliasBomb)] };
+  const { data } = read;
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     const what = data === null || data === undefined ? "empty" : Array.isArray(data) ? "a list" : `a ${typeof data}`;
     return { diagnostics: [at([], "not-a-spec", `the file is ${what}; a spec is a mapping with id, title, sources and stack (or compare)`)] };
