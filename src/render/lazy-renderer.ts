@@ -9,15 +9,24 @@ export interface LazyRenderer {
   close(): Promise<void>;
 }
 
-/** The caller's renderer, or a pool launched on first use (a build served wholly from the cache starts no browser). */
+/**
+ * The caller's renderer, or a pool launched on first use (a build served wholly from the cache
+ * starts no browser). A launch that failed is tried again at the next get().
+ */
 export function lazyRenderer(opts: { renderer?: Renderer | undefined; chromium?: string | undefined; jobs?: number | undefined }): LazyRenderer {
   let own: Promise<Renderer> | undefined;
   let used = false;
   const launch = () => {
-    own ??= RendererPool.launch({ ...(opts.chromium !== undefined && { chromium: opts.chromium }), ...(opts.jobs !== undefined && { jobs: opts.jobs }) }).then(async (pool) => {
-      await pool.prewarm().catch(() => undefined);
-      return pool;
-    });
+    own ??= RendererPool.launch({ ...(opts.chromium !== undefined && { chromium: opts.chromium }), ...(opts.jobs !== undefined && { jobs: opts.jobs }) }).then(
+      async (pool) => {
+        await pool.prewarm().catch(() => undefined);
+        return pool;
+      },
+      (err: unknown) => {
+        own = undefined;
+        throw err;
+      },
+    );
     return own;
   };
   return {

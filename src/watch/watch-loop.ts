@@ -4,7 +4,7 @@ import { build } from "../build.js";
 import type { BuildOptions } from "../build/options.js";
 import type { BuildReport } from "../build/report.js";
 import { watchRoots } from "../inputs.js";
-import { RendererPool } from "../render/pool.js";
+import { lazyRenderer, type LazyRenderer } from "../render/lazy-renderer.js";
 import type { Renderer } from "../render/renderer.js";
 
 export interface WatchHooks {
@@ -33,7 +33,7 @@ const DEBOUNCE_MS = 120;
  */
 export function watchLoop(options: () => Promise<BuildOptions>, hooks: WatchHooks, extraPaths: string[] = []): WatchLoop {
   let watcher: FSWatcher | undefined;
-  let pool: Promise<RendererPool> | undefined;
+  let browser: LazyRenderer | undefined;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let pending: string[] | undefined;
@@ -46,14 +46,10 @@ export function watchLoop(options: () => Promise<BuildOptions>, hooks: WatchHook
     try {
       const opts = await options();
       own.splice(0, own.length, ...[opts.outDir ?? "out", opts.cacheDir ?? ".vstack-cache", opts.markdownOut ?? opts.outDir ?? "out"].map((p) => resolve(p)));
-      // Chromium starts at the first picture to draw (never, for Mermaid text alone) and stays up.
-      // A launch that failed is tried again at the next build.
-      const launch = () =>
-        RendererPool.launch({ ...(opts.chromium !== undefined && { chromium: opts.chromium }), ...(opts.jobs !== undefined && { jobs: opts.jobs }) }).catch((err: unknown) => {
-          pool = undefined;
-          throw err;
-        });
-      const renderer: Renderer = { render: async (request) => (await (pool ??= launch())).render(request), close: async () => undefined };
+      // Chromium starts at the first picture to draw (never, for Mermaid text alone) and stays
+      // up across builds; a launch that failed is tried again at the next build.
+      const pool = (browser ??= lazyRenderer(opts));
+      const renderer: Renderer = { render: async (request) => (await pool.get()).render(request), close: async () => undefined };
       hooks.onChange?.(changed);
       const report = await build({ ...opts, renderer });
       const paths = [...watchRoots(opts.inputs ?? []), ...report.read, ...extraPaths, ...(opts.templatesDir ? [resolve(opts.templatesDir)] : [])];
@@ -105,7 +101,7 @@ export function watchLoop(options: () => Promise<BuildOptions>, hooks: WatchHook
       clearTimeout(timer);
       await running;
       await watcher?.close();
-      if (pool) await (await pool.catch(() => undefined))?.close();
+      await browser?.close();
     },
   };
 }
