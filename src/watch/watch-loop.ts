@@ -43,8 +43,9 @@ export function watchLoop(options: () => Promise<BuildOptions>, hooks: WatchHook
   const ignored = (path: string) => own.some((dir) => path === dir || path.startsWith(dir + sep));
 
   const runBuild = async (changed: string[]) => {
+    let opts: BuildOptions | undefined;
     try {
-      const opts = await options();
+      opts = await options();
       own.splice(0, own.length, ...[opts.outDir ?? "out", opts.cacheDir ?? ".vstack-cache", opts.markdownOut ?? opts.outDir ?? "out"].map((p) => resolve(p)));
       // Chromium starts at the first picture to draw (never, for Mermaid text alone) and stays
       // up across builds; a launch that failed is tried again at the next build.
@@ -52,20 +53,24 @@ export function watchLoop(options: () => Promise<BuildOptions>, hooks: WatchHook
       const renderer: Renderer = { render: async (request) => (await pool.get()).render(request), close: async () => undefined };
       hooks.onChange?.(changed);
       const report = await build({ ...opts, renderer });
-      const paths = [...watchRoots(opts.inputs ?? []), ...report.read, ...extraPaths, ...(opts.templatesDir ? [resolve(opts.templatesDir)] : [])];
+      const paths = [...watchedPaths(opts), ...report.read];
       if (!watcher) await startWatching(paths);
       else watcher.add(paths);
       hooks.onBuild(report);
     } catch (err) {
       hooks.onError(err);
-      // Even a first build that fails watches what it was asked to, to try again on a fix.
-      if (!watcher) await startWatching([...extraPaths, process.cwd()], 0);
+      // Even a first build that fails watches what it was asked to (or, when the config itself is
+      // broken, the config), to try again on a fix.
+      if (!watcher) await startWatching(opts ? watchedPaths(opts) : extraPaths);
     }
   };
 
+  /** The inputs as named (a folder, a glob's base, a file), the config and the templates. */
+  const watchedPaths = (opts: BuildOptions) => [...watchRoots(opts.inputs ?? []), ...extraPaths, ...(opts.templatesDir ? [resolve(opts.templatesDir)] : [])];
+
   /** Resolves once chokidar has scanned the paths: a change from then on is seen. */
-  const startWatching = async (paths: string[], depth?: number) => {
-    watcher = watch(paths, { ignoreInitial: true, ignored, ...(depth !== undefined && { depth }) });
+  const startWatching = async (paths: string[]) => {
+    watcher = watch(paths, { ignoreInitial: true, ignored });
     watcher.on("all", (_event, path) => schedule(path));
     await new Promise<void>((done) => watcher!.once("ready", () => done()));
   };

@@ -17,8 +17,8 @@ stack:
 `;
 
 /** A long-running CLI process (watch, preview) whose output the test can wait on. */
-function startCli(args: string[], cwd: string) {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+function startCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout.on("data", (d) => (out += d));
   child.stderr.on("data", (d) => (out += d));
@@ -114,6 +114,22 @@ describe("authoring", () => {
     await cli.waitFor(/updated demo/, mark);
     expect(readFileSync(svg, "utf8")).toContain("Fixed kernel");
     expect(cli.child.exitCode).toBe(null);
+  });
+
+  it("watch after a first build that failed watches its inputs, not the whole folder, and tries again on a change", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "demo.yaml"), SPEC("Linux"));
+    const cli = startCli(["watch", "demo.yaml", "-f", "svg"], dir, { VSTACK_CHROMIUM: join(dir, "no-chromium") });
+    running.push(cli.child);
+    await cli.waitFor(/watching for changes/);
+    const failures = () => cli.output().match(/Chromium not found/g)?.length ?? 0;
+    expect(failures()).toBe(1);
+    writeFileSync(join(dir, "notes.txt"), "not an input");
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(failures()).toBe(1); // a file beside the input is not a reason to build
+    writeFileSync(join(dir, "demo.yaml"), SPEC("Linux 6.12"));
+    await cli.waitFor(/demo\.yaml changed[\s\S]*Chromium not found/);
+    expect(failures()).toBe(2);
   });
 
   it("preview serves a page that shows a label, reloads itself when the spec changes, and shows errors on the page", async () => {
