@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { diagramOutputs, type OutputContext } from "./build/diagram-outputs.js";
 import { resolveBuildOptions, type BuildOptions } from "./build/options.js";
 import type { BuildReport, DiagramReport } from "./build/report.js";
-import { markdownTarget, writeSiteFiles } from "./build/site-files.js";
+import { markdownTargets, writeSiteFiles } from "./build/site-files.js";
 import type { Diagram, DiagramInfo } from "./diagrams/diagram.js";
 import { TemplateSet } from "./emit/templates.js";
 import { resolveInputs, shardFiles } from "./inputs.js";
@@ -54,7 +54,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const { failures } = loaded;
   let { invalid } = loaded;
   // A page written out in place of its own source would lose its fences: refused before any work.
-  const overwriting = new Set(loaded.diagrams.filter((d) => d.fence && markdownTarget(opts, d.fence.path) === d.fence.path).map((d) => d.fence!.path));
+  const targetOf = markdownTargets(opts);
+  const overwriting = new Set(loaded.diagrams.flatMap((d) => (d.fence && targetOf(d.fence.path) === d.fence.path ? [d.fence.path] : [])));
   for (const path of overwriting) {
     failures.push({ code: "markdown-overwrite", file: displayPath(path), message: "writing this page with pictures in place of its fences would overwrite it; set --markdown-out (or markdownOut) to another folder" });
     invalid++;

@@ -43,10 +43,12 @@ export async function writeSiteFiles(
  * the input it was found through (`docs-src/guide/intro.md` from input `docs-src` becomes
  * `<markdownOut>/guide/intro.md`), so a docs tree keeps its shape.
  */
-export function markdownTarget(opts: ResolvedBuildOptions, path: string): string {
-  const roots = watchRoots(opts.inputs).map((root) => (statSync(root, { throwIfNoEntry: false })?.isDirectory() ? root : dirname(root)));
-  const root = roots.filter((r) => path.startsWith(r + sep)).sort((a, b) => b.length - a.length)[0] ?? dirname(path);
-  return resolve(opts.markdownOut, relative(root, path));
+export function markdownTargets(opts: ResolvedBuildOptions): (path: string) => string {
+  // The folders inputs name, deepest first: a page belongs to the deepest that holds it.
+  const roots = watchRoots(opts.inputs)
+    .map((root) => (statSync(root, { throwIfNoEntry: false })?.isDirectory() ? root : dirname(root)))
+    .sort((a, b) => b.length - a.length);
+  return (path) => resolve(opts.markdownOut, relative(roots.find((r) => path.startsWith(r + sep)) ?? dirname(path), path));
 }
 
 /** Each Markdown input whose fences all rendered, written to markdownOut with pictures in their place. */
@@ -55,9 +57,10 @@ function markdownFiles(opts: ResolvedBuildOptions, done: DiagramReport[], diagra
   for (const d of diagrams) if (d.fence) byFile.set(d.fence.path, [...(byFile.get(d.fence.path) ?? []), d]);
   const reports = new Map(done.map((r) => [r.diagram.id, r]));
   const out: Array<[string, string]> = [];
+  const targetOf = markdownTargets(opts);
   for (const [path, fenced] of byFile) {
     if (fenced.some((d) => failedIds.has(d.id))) continue; // its errors are reported; a half-pictured page is not written
-    const target = markdownTarget(opts, path);
+    const target = targetOf(path);
     // Image paths are relative to the page, wherever below markdownOut it lands.
     const base = relative(dirname(target), resolve(opts.outDir)).split(sep).join("/");
     const pictures = fenced.map((d) => {
