@@ -5,6 +5,10 @@ import type { Renderer } from "../render/renderer.js";
 import type { Shard } from "../inputs.js";
 import type { DiagramReport } from "./report.js";
 
+/** What the command line and the config file accept: a PNG scale above 0 up to this, pages from 1 up to this. */
+export const MAX_SCALE = 8;
+export const MAX_JOBS = 64;
+
 export interface BuildOptions {
   /** Files, folders, globs or built-in ids; none means the built-in specs. */
   inputs?: string[];

@@ -1,5 +1,5 @@
 import type { Argv } from "yargs";
-import type { BuildOptions } from "../build/options.js";
+import { MAX_JOBS, MAX_SCALE, type BuildOptions } from "../build/options.js";
 import { findConfig } from "../config/find-config.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import type { Shard } from "../inputs.js";
@@ -106,7 +106,7 @@ function listOf<T extends string>(allowed: readonly T[], what: string) {
 }
 
 function jobsOf(value: number): number {
-  if (!Number.isInteger(value) || value < 1 || value > 64) throw new Error(`--jobs must be a whole number from 1 to 64, got ${value}`);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_JOBS) throw new Error(`--jobs must be a whole number from 1 to ${MAX_JOBS}, got ${value}`);
   return value;
 }
 
@@ -119,6 +119,6 @@ function shardOf(value: string): Shard {
 }
 
 function scaleOf(value: number): number {
-  if (!Number.isFinite(value) || value <= 0 || value > 8) throw new Error(`--scale must be a number above 0 and at most 8, got ${value}`);
+  if (!Number.isFinite(value) || value <= 0 || value > MAX_SCALE) throw new Error(`--scale must be a number above 0 and at most ${MAX_SCALE}, got ${value}`);
   return value;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_JOBS, MAX_SCALE } from "../build/options.js";
 import { THEMES } from "../palette.js";
 import { FORMATS, PRESET_NAMES } from "../presets.js";
 
@@ -13,11 +14,11 @@ export const configSchema = z.strictObject({
   formats: z.array(z.enum(FORMATS)).min(1).describe("output formats").optional(),
   themes: z.array(z.enum(THEMES)).min(1).describe("themes").optional(),
   preset: z.enum(PRESET_NAMES).describe("docs (default) or slide: 16:9 1920x1080, larger type, transparent").optional(),
-  scale: z.number().positive().max(8).describe("PNG pixels per CSS pixel").optional(),
+  scale: z.number().positive().max(MAX_SCALE).describe("PNG pixels per CSS pixel").optional(),
   background: z.string().min(1).describe("CSS colour or transparent").optional(),
   template: z.string().min(1).describe("block or flowchart").optional(),
   templates: z.string().min(1).describe("folder of your own templates").optional(),
-  jobs: z.number().int().min(1).max(64).describe("pages rendering at once").optional(),
+  jobs: z.number().int().min(1).max(MAX_JOBS).describe("pages rendering at once").optional(),
   cache: z.boolean().describe("reuse unchanged outputs").optional(),
   cacheDir: z.string().min(1).describe("cache folder (default: .vstack-cache)").optional(),
   gallery: z.boolean().describe("write README.md and index.html showing every diagram").optional(),
