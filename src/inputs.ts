@@ -25,20 +25,34 @@ export async function resolveInputs(inputs: string[], options: { exclude?: strin
   const excluded = (options.exclude ?? []).map((p) => resolve(p));
   const outside = (file: string) => !excluded.some((dir) => file === dir || file.startsWith(`${dir}/`));
   const files: string[] = [];
-  for (const input of inputs) {
-    const kind = statKind(input);
-    if (kind === "dir") {
-      const found = await glob(INPUT_GLOB, { cwd: input, absolute: true, ignore: ALWAYS_IGNORED });
+  for (const input of inputs.map(classifyInput)) {
+    if (input.kind === "dir") {
+      const found = await glob(INPUT_GLOB, { cwd: input.path, absolute: true, ignore: ALWAYS_IGNORED });
       files.push(...found.filter(outside).sort());
-    } else if (kind === "file") {
-      files.push(resolve(input));
-    } else if (isDynamicPattern(input)) {
-      files.push(...(await glob(input, { absolute: true, ignore: ALWAYS_IGNORED })).filter(outside).sort());
+    } else if (input.kind === "glob") {
+      files.push(...(await glob(input.pattern, { absolute: true, ignore: ALWAYS_IGNORED })).filter(outside).sort());
     } else {
-      files.push(builtinFile(input) ?? resolve(input));
+      files.push(input.path);
     }
   }
   return [...new Set(files)];
+}
+
+/** One input as typed, understood: a folder, a glob (with its fixed leading folder), or a file. */
+export type Input = { kind: "dir" | "file"; path: string } | { kind: "glob"; pattern: string; base: string };
+
+/**
+ * What an input names, in this order: a folder or file that is there, a glob, a built-in id,
+ * else a file (a missing one is reported when it is loaded). Paths come back absolute.
+ */
+export function classifyInput(input: string): Input {
+  const kind = statKind(input);
+  if (kind) return { kind, path: resolve(input) };
+  if (isDynamicPattern(input)) {
+    const parts = input.split("/");
+    return { kind: "glob", pattern: input, base: resolve(parts.slice(0, parts.findIndex((part) => isDynamicPattern(part))).join("/") || ".") };
+  }
+  return { kind: "file", path: builtinFile(input) ?? resolve(input) };
 }
 
 /**
@@ -66,16 +80,5 @@ function statKind(path: string): "dir" | "file" | undefined {
  */
 export function watchRoots(inputs: string[]): string[] {
   if (inputs.length === 0) return [BUILTIN_DIR];
-  return [
-    ...new Set(
-      inputs.map((input) => {
-        if (statKind(input)) return resolve(input);
-        if (isDynamicPattern(input)) {
-          const fixed = input.split("/").findIndex((part) => isDynamicPattern(part));
-          return resolve(input.split("/").slice(0, fixed).join("/") || ".");
-        }
-        return builtinFile(input) ?? resolve(input);
-      }),
-    ),
-  ];
+  return [...new Set(inputs.map(classifyInput).map((input) => (input.kind === "glob" ? input.base : input.path)))];
 }

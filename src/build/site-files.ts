@@ -1,6 +1,5 @@
-import { statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { watchRoots } from "../inputs.js";
+import { classifyInput } from "../inputs.js";
 import type { Diagram } from "../diagrams/diagram.js";
 import { embedSnippet } from "../output/embed.js";
 import { galleryHtml, galleryMarkdown } from "../output/gallery.js";
@@ -45,8 +44,9 @@ export async function writeSiteFiles(
  */
 export function markdownTargets(opts: ResolvedBuildOptions): (path: string) => string {
   // The folders inputs name, deepest first: a page belongs to the deepest that holds it.
-  const roots = watchRoots(opts.inputs)
-    .map((root) => (statSync(root, { throwIfNoEntry: false })?.isDirectory() ? root : dirname(root)))
+  const roots = opts.inputs
+    .map(classifyInput)
+    .map((input) => (input.kind === "glob" ? input.base : input.kind === "dir" ? input.path : dirname(input.path)))
     .sort((a, b) => b.length - a.length);
   return (path) => resolve(opts.markdownOut, relative(roots.find((r) => path.startsWith(r + sep)) ?? dirname(path), path));
 }
