@@ -6,25 +6,21 @@ import type { Shard } from "../inputs.js";
 import { THEMES, type Theme } from "../palette.js";
 import { FORMATS, PRESET_NAMES, PRESETS, type Format, type PresetName } from "../presets.js";
 
-/** The flags `render`, `watch` and `preview` share. None has a yargs default: unset means "the config's, else the preset's". */
-export interface RenderFlags {
+/** Build options whose flag has the same name. */
+type SameNamed = "scale" | "background" | "template" | "chromium" | "jobs" | "cache" | "cacheDir" | "shard" | "gallery" | "markdownOut";
+
+/**
+ * The flags `render`, `watch` and `preview` share: the build's options, some under a flag's
+ * name. None has a yargs default: unset means "the config's, else the preset's".
+ */
+export interface RenderFlags extends Pick<BuildOptions, SameNamed> {
   inputs: string[];
   config?: string;
   out?: string;
   format?: Format[];
   theme?: Theme[];
   preset?: PresetName;
-  scale?: number;
-  background?: string;
-  template?: string;
   templates?: string;
-  chromium?: string;
-  jobs?: number;
-  cache?: boolean;
-  cacheDir?: string;
-  shard?: Shard;
-  gallery?: boolean;
-  markdownOut?: string;
 }
 
 export function renderFlags<T>(y: Argv<T>): Argv<T & RenderFlags> {
