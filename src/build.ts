@@ -3,10 +3,12 @@ import { diagramOutputs, type OutputContext } from "./build/diagram-outputs.js";
 import { resolveBuildOptions, type BuildOptions } from "./build/options.js";
 import type { BuildReport, DiagramReport } from "./build/report.js";
 import { markdownTargets, writeSiteFiles } from "./build/site-files.js";
+import type { Diagnostic } from "./diagnostics.js";
 import type { Diagram, DiagramInfo } from "./diagrams/diagram.js";
+import { mermaidErrorPlace } from "./diagrams/mermaid-place.js";
 import { TemplateSet } from "./emit/templates.js";
-import { resolveInputs, shardFiles } from "./inputs.js";
-import { displayPath } from "./spec/builtins.js";
+import { resolveInputs, shardFiles, STDIN } from "./inputs.js";
+import { displayPath } from "./paths.js";
 import { cacheKey, OutputCache } from "./output/cache.js";
 import { saveRun, upToDateRun } from "./output/run-record.js";
 import { checkingSink, writingSink } from "./output/sink.js";
@@ -22,7 +24,7 @@ export { resolveBuildOptions, type BuildOptions, type ResolvedBuildOptions } fro
 export type { BuildReport, DiagramReport } from "./build/report.js";
 
 /** Bumped when the run record changes shape, so an older record is never read as a newer one. */
-const RUN_RECORD_FORMAT = 2;
+const RUN_RECORD_FORMAT = 3;
 
 /** Specs and Mermaid → SVG/PNG/PDF/MMD files. A bad input is reported and skipped; the good ones still render. */
 export async function build(options: BuildOptions = {}): Promise<BuildReport> {
@@ -30,34 +32,36 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const opts = resolveBuildOptions(options);
   const templates = new TemplateSet(opts.templatesDir);
   if (!templates.has(opts.template)) throw new Error(`no template "${opts.template}"; templates: ${templates.names.join(", ")}`);
-  let files = await resolveInputs(opts.inputs, { exclude: [opts.outDir, opts.markdownOut] });
-  if (opts.shard) files = shardFiles(files, opts.shard);
+  const resolved = await resolveInputs(opts.inputs, { exclude: [opts.outDir, opts.markdownOut], cwd: opts.cwd });
+  const files = opts.shard ? shardFiles(resolved.files, opts.shard, opts.cwd) : resolved.files;
   const identity = [VERSION, MERMAID_VERSION, MERMAID_CONFIG, RENDERER_FINGERPRINT, templates.fingerprint, opts.template];
   const look = [opts.formats, opts.themes, opts.scale, opts.background ?? null, opts.canvas ?? null, opts.fontSize ?? null];
-  const runKey = cacheKey([RUN_RECORD_FORMAT, ...identity, files, resolve(opts.outDir), resolve(opts.markdownOut), ...look, opts.gallery, opts.manifest]);
-  const sink = opts.check ? checkingSink() : writingSink();
-  const finish = (partial: Omit<BuildReport, "elapsedMs" | "stale">): BuildReport => ({ ...partial, stale: sink.stale, elapsedMs: performance.now() - started });
+  const runKey = cacheKey([RUN_RECORD_FORMAT, ...identity, opts.cwd, files, opts.outDir, opts.markdownOut, opts.pageStyle, ...look, opts.gallery, opts.manifest]);
+  const sink = opts.check ? checkingSink(opts.cwd) : writingSink();
+  const finish = (partial: Omit<BuildReport, "elapsedMs" | "stale" | "cwd">): BuildReport => ({ ...partial, cwd: opts.cwd, stale: sink.stale, elapsedMs: performance.now() - started });
 
-  const previous = opts.cache ? await upToDateRun(opts.cacheDir, runKey) : undefined;
+  // A run with standard input has no file to compare next time: it is never recorded as up to date.
+  const recorded = opts.cache && !files.includes(STDIN);
+  const previous = recorded && resolved.missing.length === 0 ? await upToDateRun(opts.cacheDir, runKey) : undefined;
   if (previous) {
     // Nothing read or written has changed since a run with these options: its outputs stand.
     const diagrams = previous.diagrams.map(({ info, outputs }) => ({ diagram: info, files: outputs.map((o) => o.file), outputs, rendered: 0, written: 0 }));
     opts.onStart?.(diagrams.length);
     for (const d of diagrams) opts.onDiagram?.(d);
-    return finish({ diagrams, failures: [], inputs: files.length, failed: 0, pages: previous.pages, removed: [], read: Object.keys(previous.inputs), browserUsed: false });
+    return finish({ diagrams, failures: [], inputs: files.length, failed: 0, pages: previous.pages, pagesWritten: 0, removed: [], read: Object.keys(previous.inputs), skipped: previous.skipped, browserUsed: false });
   }
   const renderer = lazyRenderer(opts);
   // Chromium and a warm page start while the specs load; a run that turns out to be wholly
   // cached closes them unused, which costs less than starting them late costs every cold run.
   if (opts.formats.some((f) => f !== "mmd")) renderer.prestart();
-  const loaded = await (await loadModule()).loadDiagrams(files, templates, opts.template);
-  const { failures } = loaded;
-  let { invalid } = loaded;
+  const loaded = await (await loadModule()).loadDiagrams(files, { templates, template: opts.template, cwd: opts.cwd, searched: resolved.searched, ...(opts.stdin !== undefined && { stdin: opts.stdin }) });
+  const failures = [...resolved.missing, ...loaded.failures];
+  let invalid = resolved.missing.length + loaded.invalid;
   // A page written out in place of its own source would lose its fences: refused before any work.
   const targetOf = markdownTargets(opts);
   const overwriting = new Set(loaded.diagrams.flatMap((d) => (d.fence && targetOf(d.fence.path) === d.fence.path ? [d.fence.path] : [])));
   for (const path of overwriting) {
-    failures.push({ code: "markdown-overwrite", file: displayPath(path), message: "writing this page with pictures in place of its fences would overwrite it; set --markdown-out (or markdownOut) to another folder" });
+    failures.push({ code: "markdown-overwrite", file: displayPath(path, opts.cwd), message: "writing this page with pictures in place of its fences would overwrite it; set --markdown-out (or markdownOut) to another folder" });
     invalid++;
   }
   const diagrams = loaded.diagrams.filter((d) => !(d.fence && overwriting.has(d.fence.path)));
@@ -95,19 +99,33 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     await renderer.close();
   }
   const done = reports.filter((r): r is DiagramReport => Boolean(r));
-  const { pages, removed } = await writeSiteFiles(opts, sink, { done, diagrams, failedIds, clean: failures.length === 0 });
-  const read = [...new Set([...files, ...diagrams.flatMap((d) => d.inputs)])];
-  if (opts.cache && !opts.check && failures.length === 0) {
+  // A run that made nothing and failed writes nothing: no empty manifest or gallery over good ones.
+  const nothing = done.length === 0 && failures.length > 0;
+  const { pages, pagesWritten, removed } = nothing ? { pages: [], pagesWritten: 0, removed: [] } : await writeSiteFiles(opts, sink, {
+        done,
+        diagrams,
+        failedIds,
+        brokenPages: loaded.brokenPages,
+        sourcesRead: new Set(files.filter((f) => f !== STDIN).map((f) => displayPath(f, opts.cwd))),
+        failedSources: new Set(failures.map((f) => f.file)),
+      });
+  const read = [...new Set([...files, ...diagrams.flatMap((d) => d.inputs)])].filter((f) => f !== STDIN);
+  if (recorded && !opts.check && failures.length === 0) {
     const outputs = [...done.flatMap((d) => d.files.map((f) => resolve(opts.outDir, f))), ...pages.map((p) => resolve(p))];
-    await saveRun(opts.cacheDir, runKey, read, outputs, { diagrams: done.map((d) => ({ info: d.diagram, outputs: d.outputs })), pages });
+    await saveRun(opts.cacheDir, runKey, read, outputs, { diagrams: done.map((d) => ({ info: d.diagram, outputs: d.outputs })), pages, skipped: loaded.skipped });
   }
-  return finish({ diagrams: done, failures, inputs: files.length, failed: invalid + failedIds.size, pages, removed, read, browserUsed: renderer.used() });
+  return finish({ diagrams: done, failures, inputs: files.length, failed: invalid + failedIds.size, pages, pagesWritten, removed, read, skipped: loaded.skipped, browserUsed: renderer.used() });
 }
 
-function renderFailure(diagram: Diagram, err: MermaidSyntaxError | RenderFailedError, template: string) {
+function renderFailure(diagram: Diagram, err: MermaidSyntaxError | RenderFailedError, template: string): Diagnostic {
   const syntax = err instanceof MermaidSyntaxError;
   const what = syntax ? `Mermaid rejected the text${diagram.raw ? "" : ` made with template "${template}"`}` : "the renderer failed";
-  return { code: syntax ? "mermaid-rejected" : "render-failed", file: diagram.file, message: `${diagram.id}: ${what}: ${firstAndLast(err.message)}` };
+  const failure = { code: syntax ? "mermaid-rejected" : "render-failed", file: diagram.file, message: `${diagram.id}: ${what}: ${firstAndLast(err.message)}` };
+  // The user's own Mermaid: the error at its line in their file, not in the text Mermaid saw.
+  const { origin } = diagram;
+  const place = syntax && origin ? mermaidErrorPlace(err.message, origin.text) : undefined;
+  if (!origin || !place) return failure;
+  return { ...failure, message: failure.message.replace(/Parse error on line \d+: /, ""), line: origin.line + place.line - 1, col: place.col + origin.indent, source: origin.source };
 }
 
 /** Mermaid's parse errors put the place first and what it expected last, with a code excerpt between. */
@@ -122,10 +140,11 @@ function infoOf(d: Diagram): DiagramInfo {
 }
 
 /** Resolves and loads inputs without rendering (for `vstack validate` and `vstack list`). */
-export async function loadInputs(inputs: string[]) {
-  const files = await resolveInputs(inputs);
-  const templates = new TemplateSet();
-  return { files, ...(await (await loadModule()).loadDiagrams(files, templates, "block")) };
+export async function loadInputs(inputs: string[], options: { cwd?: string; stdin?: string } = {}) {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const { files, searched, missing } = await resolveInputs(inputs, { cwd });
+  const loaded = await (await loadModule()).loadDiagrams(files, { templates: new TemplateSet(), template: "block", cwd, searched, ...(options.stdin !== undefined && { stdin: options.stdin }) });
+  return { ...loaded, files, failures: [...missing, ...loaded.failures], invalid: missing.length + loaded.invalid };
 }
 
 /** The spec loader (zod, yaml) is loaded on first need: an up-to-date rebuild never needs it. */

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import type { Theme } from "../palette.js";
 import { THEMES } from "../palette.js";
 import type { Canvas, Format } from "../presets.js";
@@ -9,9 +10,20 @@ import type { DiagramReport } from "./report.js";
 export const MAX_SCALE = 8;
 export const MAX_JOBS = 64;
 
+export const PAGE_STYLES = ["picture", "markdown"] as const;
+export type PageStyle = (typeof PAGE_STYLES)[number];
+
 export interface BuildOptions {
-  /** Files, folders, globs or built-in ids; none means the built-in specs. */
+  /**
+   * The project folder (default: the working folder): relative paths of every option are
+   * taken against it, and paths in outputs, reports and messages are shown relative to it, so
+   * a run gives the same bytes from any folder of the project.
+   */
+  cwd?: string;
+  /** Files, folders, globs or built-in ids, or `-` for `stdin`; none means the built-in specs. */
   inputs?: string[];
+  /** The text the input `-` stands for: a spec, or else Mermaid text (the CLI reads it from standard input). */
+  stdin?: string;
   outDir?: string;
   formats?: Format[];
   themes?: Theme[];
@@ -42,6 +54,12 @@ export interface BuildOptions {
   manifest?: boolean;
   /** Where Markdown inputs with fences are written out, pictures in place (default: outDir). */
   markdownOut?: string;
+  /**
+   * How a fence's picture is written into a page: `picture`, an HTML `<picture>` that follows
+   * the reader's colour scheme; `markdown`, two Markdown images marked `#only-light` and
+   * `#only-dark` (MkDocs Material's theme switch; MkDocs rewrites Markdown image paths, not HTML ones).
+   */
+  pageStyle?: PageStyle;
   /** Write nothing; report every output that is missing or differs (`render --check`). */
   check?: boolean;
   /** A renderer the caller owns and closes; else build() launches one if it needs one, and closes it. */
@@ -52,14 +70,17 @@ export interface BuildOptions {
   onStart?: (diagrams: number) => void;
 }
 
-type Optional = "background" | "canvas" | "fontSize" | "templatesDir" | "chromium" | "renderer" | "onDiagram" | "onStart" | "jobs" | "shard";
+type Optional = "stdin" | "background" | "canvas" | "fontSize" | "templatesDir" | "chromium" | "renderer" | "onDiagram" | "onStart" | "jobs" | "shard";
 export type ResolvedBuildOptions = Required<Omit<BuildOptions, Optional>> & Pick<BuildOptions, Optional>;
 
-/** Every default of a build, in one place. */
+/** Every default of a build, in one place; every path comes back absolute. */
 export function resolveBuildOptions(options: BuildOptions = {}): ResolvedBuildOptions {
-  const outDir = options.outDir ?? "out";
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const at = (path: string) => resolve(cwd, path);
+  const outDir = at(options.outDir ?? "out");
   return {
     ...options,
+    cwd,
     inputs: options.inputs ?? [],
     outDir,
     formats: options.formats ?? ["svg", "png", "mmd"],
@@ -67,10 +88,14 @@ export function resolveBuildOptions(options: BuildOptions = {}): ResolvedBuildOp
     scale: options.scale ?? 2,
     template: options.template ?? "block",
     cache: options.cache ?? true,
-    cacheDir: options.cacheDir ?? ".vstack-cache",
+    cacheDir: at(options.cacheDir ?? ".vstack-cache"),
     gallery: options.gallery ?? false,
     manifest: options.manifest ?? !options.shard,
-    markdownOut: options.markdownOut ?? outDir,
+    markdownOut: options.markdownOut === undefined ? outDir : at(options.markdownOut),
+    ...(options.templatesDir !== undefined && { templatesDir: at(options.templatesDir) }),
+    // A bare name is left to the search for a browser; a path is the project's.
+    ...(options.chromium !== undefined && { chromium: /[\\/]/.test(options.chromium) ? at(options.chromium) : options.chromium }),
     check: options.check ?? false,
+    pageStyle: options.pageStyle ?? "picture",
   };
 }

@@ -23,8 +23,14 @@ export interface BuildReport {
   failed: number;
   /** Checking: every output that is missing or differs from what a render would write. */
   stale: StaleOutput[];
-  /** Files written besides the diagrams' own (gallery, manifest, Markdown), relative to the working folder. */
+  /** The project folder the run's paths are relative to. */
+  cwd: string;
+  /** Files written besides the diagrams' own (gallery, manifest, Markdown), absolute. */
   pages: string[];
+  /** How many of those pages changed on disk (checking: would change). */
+  pagesWritten: number;
+  /** Files a folder input found that are not specs (mkdocs.yml, say), skipped; shown relative to the project folder. */
+  skipped: string[];
   /** Outputs of diagrams that are gone (their spec deleted), removed from the output folder; checking: none. */
   removed: string[];
   /** Every file the run read (inputs and the specs comparisons and fences name), absolute. */

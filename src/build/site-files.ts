@@ -1,11 +1,12 @@
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { classifyInput } from "../inputs.js";
 import type { Diagram } from "../diagrams/diagram.js";
-import { embedSnippet } from "../output/embed.js";
+import { embedSnippet, markdownImages } from "../output/embed.js";
+import { isInside, toSlashes } from "../paths.js";
 import { galleryHtml, galleryMarkdown } from "../output/gallery.js";
 import { manifestJson } from "../output/manifest.js";
 import { rewrittenMarkdown } from "../output/markdown-out.js";
-import { orphanedOutputs } from "../output/orphans.js";
+import { orphanedOutputs, previousEntries } from "../output/orphans.js";
 import type { OutputSink } from "../output/sink.js";
 import { VERSION } from "../version.js";
 import type { ResolvedBuildOptions } from "./options.js";
@@ -19,22 +20,25 @@ import type { DiagramReport } from "./report.js";
 export async function writeSiteFiles(
   opts: ResolvedBuildOptions,
   sink: OutputSink,
-  run: { done: DiagramReport[]; diagrams: Diagram[]; failedIds: Set<string>; clean: boolean },
-): Promise<{ pages: string[]; removed: string[] }> {
-  const { done, diagrams, failedIds } = run;
-  // Before the manifest is rewritten: files it listed for diagrams that are gone. Only after a
-  // clean run: a diagram missing from a run with failures may only be broken, not gone.
-  const removed =
-    opts.manifest && run.clean
-      ? await orphanedOutputs(opts.outDir, new Set(diagrams.map((d) => d.file)), new Set(done.flatMap((d) => d.files)), new Set(done.map((d) => d.diagram.id)))
-      : [];
+  run: { done: DiagramReport[]; diagrams: Diagram[]; failedIds: Set<string>; brokenPages: Set<string>; sourcesRead: Set<string>; failedSources: Set<string> },
+): Promise<{ pages: string[]; pagesWritten: number; removed: string[] }> {
+  const { done, diagrams, failedIds, brokenPages } = run;
+  const previous = opts.manifest ? await previousEntries(opts.outDir) : [];
+  // Before the manifest is rewritten: files it listed that this run no longer makes. Only after
+  // a clean run: a diagram missing from a run with failures may only be broken, not gone.
+  const clean = run.failedSources.size === 0;
+  const removed = clean ? orphanedOutputs(previous, opts.outDir, opts.cwd, run.sourcesRead, new Set(done.flatMap((d) => d.files))) : [];
   for (const file of removed) await sink.remove(join(opts.outDir, file));
+  // A source that failed this time keeps its last good entries: its files are still there.
+  const made = new Set(done.map((d) => d.diagram.id));
+  const kept = previous.filter((e) => run.failedSources.has(e.source) && !made.has(e.id));
   const files: Array<[string, string]> = [];
   if (opts.gallery) files.push([join(opts.outDir, "README.md"), galleryMarkdown(done)], [join(opts.outDir, "index.html"), galleryHtml(done)]);
-  if (opts.manifest) files.push([join(opts.outDir, "manifest.json"), manifestJson(done, VERSION)]);
-  files.push(...markdownFiles(opts, done, diagrams, failedIds));
-  for (const [file, text] of files) await sink.put(file, text);
-  return { pages: files.map(([file]) => file), removed: sink.checking ? [] : removed };
+  if (opts.manifest) files.push([join(opts.outDir, "manifest.json"), manifestJson(done, VERSION, kept)]);
+  files.push(...markdownFiles(opts, done, diagrams, (path, fenced) => brokenPages.has(path) || fenced.some((d) => failedIds.has(d.id))));
+  let pagesWritten = 0;
+  for (const [file, text] of files) if (await sink.put(file, text)) pagesWritten++;
+  return { pages: files.map(([file]) => file), pagesWritten, removed: sink.checking ? [] : removed };
 }
 
 /**
@@ -45,28 +49,29 @@ export async function writeSiteFiles(
 export function markdownTargets(opts: ResolvedBuildOptions): (path: string) => string {
   // The folders inputs name, deepest first: a page belongs to the deepest that holds it.
   const roots = opts.inputs
-    .map(classifyInput)
-    .map((input) => (input.kind === "glob" ? input.base : input.kind === "dir" ? input.path : dirname(input.path)))
+    .map((input) => classifyInput(input, opts.cwd))
+    .flatMap((input) => (input.kind === "glob" ? [input.base] : input.kind === "dir" ? [input.path] : input.kind === "file" ? [dirname(input.path)] : []))
     .sort((a, b) => b.length - a.length);
-  return (path) => resolve(opts.markdownOut, relative(roots.find((r) => path.startsWith(r + sep)) ?? dirname(path), path));
+  return (path) => resolve(opts.markdownOut, relative(roots.find((r) => r !== path && isInside(path, r)) ?? dirname(path), path));
 }
 
 /** Each Markdown input whose fences all rendered, written to markdownOut with pictures in their place. */
-function markdownFiles(opts: ResolvedBuildOptions, done: DiagramReport[], diagrams: Diagram[], failedIds: Set<string>): Array<[string, string]> {
+function markdownFiles(opts: ResolvedBuildOptions, done: DiagramReport[], diagrams: Diagram[], broken: (path: string, fenced: Diagram[]) => boolean): Array<[string, string]> {
   const byFile = new Map<string, Diagram[]>();
   for (const d of diagrams) if (d.fence) byFile.set(d.fence.path, [...(byFile.get(d.fence.path) ?? []), d]);
   const reports = new Map(done.map((r) => [r.diagram.id, r]));
   const out: Array<[string, string]> = [];
   const targetOf = markdownTargets(opts);
   for (const [path, fenced] of byFile) {
-    if (fenced.some((d) => failedIds.has(d.id))) continue; // its errors are reported; a half-pictured page is not written
+    if (broken(path, fenced)) continue; // its errors are reported; a half-pictured page is not written
     const target = targetOf(path);
     // Image paths are relative to the page, wherever below markdownOut it lands.
-    const base = relative(dirname(target), resolve(opts.outDir)).split(sep).join("/");
+    const base = toSlashes(relative(dirname(target), opts.outDir));
+    const picture = opts.pageStyle === "markdown" ? markdownImages : embedSnippet;
     const pictures = fenced.map((d) => {
       const report = reports.get(d.id);
-      const snippet = (report && embedSnippet(report, base)) ?? `<!-- vstack: ${d.id} has no picture format in this run -->`;
-      return { start: d.fence!.start, end: d.fence!.end, snippet };
+      const snippet = (report && picture(report, base)) ?? `<!-- vstack: ${d.id} has no picture format in this run -->`;
+      return { start: d.fence!.start, end: d.fence!.end, indent: d.fence!.indent, snippet };
     });
     out.push([target, rewrittenMarkdown(fenced[0]!.fence!.text, pictures)]);
   }

@@ -10,6 +10,10 @@ import * as schema from "./commands/schema.js";
 import * as validate from "./commands/validate.js";
 import * as watch from "./commands/watch.js";
 import { VERSION } from "../version.js";
+import { didYouMean } from "../suggest.js";
+import { UsageError } from "./usage-error.js";
+import { STDIN } from "../inputs.js";
+import { STDIN_ARG } from "./stdin.js";
 
 interface CommandFile {
   command: string;
@@ -38,6 +42,11 @@ function exitOnInterrupt(): void {
 /** Runs the CLI on `argv` (without node and script) and resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   exitOnInterrupt();
+  const commands = [render, watch, preview, validate, init, list, schema].map((c) => c.command.split(" ")[0]!);
+  const first = argv[0];
+  if (first !== undefined && !first.startsWith("-") && !commands.includes(first)) {
+    return usage(`unknown command "${first}"${didYouMean(first, commands)} (commands: ${commands.join(", ")})`);
+  }
   let code: number = EXIT.ok;
   let usageError = false;
   const wrap = (mod: CommandFile): CommandModule => ({
@@ -48,9 +57,11 @@ export async function main(argv: string[]): Promise<number> {
       // yargs may still call the handler after a failed check (e.g. `choices`); the usage error stands.
       if (usageError) return;
       code = await runSafely(() => mod.handler(args));
+      if (code === EXIT.usage) usageError = true;
     },
   });
-  const parser = yargs(argv)
+  // yargs drops a lone "-" (standard input, as mmdc's `-i -`): it passes as a word of its own.
+  const parser = yargs(argv.map((a) => (a === STDIN ? STDIN_ARG : a)))
     .scriptName("vstack")
     .usage("$0 <command> [options]\n\nAccurate virtualization and container stack diagrams from YAML specs.")
     .command(wrap(render))
@@ -69,7 +80,7 @@ export async function main(argv: string[]): Promise<number> {
     .epilogue("Exit codes: 0 ok, 1 bad input or a failed render, 2 bad usage. Docs: README.md")
     .fail((message, error) => {
       usageError = true;
-      process.stderr.write(`vstack: ${message ?? error?.message ?? "bad usage"}\nRun "vstack --help" for usage.\n`);
+      usage(message ?? error?.message ?? "bad usage");
     })
     .exitProcess(false);
   try {
@@ -80,10 +91,16 @@ export async function main(argv: string[]): Promise<number> {
   return usageError ? EXIT.usage : code;
 }
 
+function usage(message: string): number {
+  process.stderr.write(`vstack: ${message}\nRun "vstack --help" for usage.\n`);
+  return EXIT.usage;
+}
+
 async function runSafely(run: () => Promise<number>): Promise<number> {
   try {
     return await run();
   } catch (err) {
+    if (err instanceof UsageError) return usage(err.message);
     if (err instanceof ChromiumUnavailableError) process.stderr.write(`vstack: ${err.message}\n`);
     else if (err instanceof ConfigError) {
       printDiagnostics(err.diagnostics);

@@ -1,13 +1,19 @@
+import { existsSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import type { Argv } from "yargs";
-import { MAX_JOBS, MAX_SCALE, type BuildOptions } from "../build/options.js";
+import { MAX_JOBS, MAX_SCALE, PAGE_STYLES, type BuildOptions } from "../build/options.js";
 import { findConfig } from "../config/find-config.js";
 import type { LoadedConfig } from "../config/load-config.js";
-import type { Shard } from "../inputs.js";
+import { STDIN, type Shard } from "../inputs.js";
 import { THEMES, type Theme } from "../palette.js";
+import { COLOUR_HINT, isCssColour } from "../colour.js";
+import { typedInputs } from "./stdin.js";
+import { toSlashes } from "../paths.js";
 import { FORMATS, PRESET_NAMES, PRESETS, type Format, type PresetName } from "../presets.js";
+import { builtinFile } from "../spec/builtins.js";
 
 /** Build options whose flag has the same name. */
-type SameNamed = "scale" | "background" | "template" | "chromium" | "jobs" | "cache" | "cacheDir" | "shard" | "gallery" | "markdownOut";
+type SameNamed = "scale" | "background" | "template" | "chromium" | "jobs" | "cache" | "cacheDir" | "shard" | "gallery" | "markdownOut" | "pageStyle";
 
 /**
  * The flags `render`, `watch` and `preview` share: the build's options, some under a flag's
@@ -25,14 +31,14 @@ export interface RenderFlags extends Pick<BuildOptions, SameNamed> {
 
 export function renderFlags<T>(y: Argv<T>): Argv<T & RenderFlags> {
   return y
-    .positional("inputs", { describe: "spec files (.yaml, .json), .mmd files, Markdown files, folders, globs or built-in ids (default: the config's inputs, else the built-in specs)", type: "string", array: true, default: [] as string[] })
+    .positional("inputs", { describe: "spec files (.yaml, .json), .mmd files, Markdown files, folders, globs or built-in ids; - reads a spec or Mermaid text from standard input (default: the config's inputs, else the built-in specs)", type: "string", array: true, default: [] as string[], coerce: typedInputs })
     .option("config", { alias: "c", describe: "config file (default: vstack.config.yaml/.yml/.json or package.json \"vstack\" here or above)", type: "string" })
     .option("out", { alias: "o", describe: "output folder", type: "string", defaultDescription: "out (slide preset: out/slides)" })
     .option("format", { alias: "f", describe: `comma-separated formats: ${FORMATS.join(", ")}`, type: "string", defaultDescription: "svg,png,mmd (slide: svg,png,pdf)", coerce: listOf(FORMATS, "format") })
     .option("theme", { alias: "t", describe: `comma-separated themes: ${THEMES.join(", ")}`, type: "string", defaultDescription: THEMES.join(","), coerce: listOf(THEMES, "theme") })
     .option("preset", { describe: PRESET_NAMES.map((p) => `${p}: ${PRESETS[p].describe}`).join("; "), choices: PRESET_NAMES, defaultDescription: "docs" })
     .option("scale", { describe: "PNG pixels per CSS pixel (2 is crisp on retina screens)", type: "number", defaultDescription: "2 (slide: 1)", coerce: scaleOf })
-    .option("background", { describe: "background colour (CSS), or 'transparent'", type: "string", defaultDescription: "the theme's own (slide: transparent)" })
+    .option("background", { describe: "background colour (CSS), or 'transparent'", type: "string", defaultDescription: "the theme's own (slide: transparent)", coerce: colourOf })
     .option("template", { describe: "template to print Mermaid with: block (block-beta) or flowchart", type: "string", defaultDescription: "block" })
     .option("templates", { describe: "folder of your own templates (<name>.mmd.hbs, partials/*.hbs), laid over the built-in ones", type: "string" })
     .option("chromium", { describe: "Chrome/Chromium binary (else $VSTACK_CHROMIUM, $PUPPETEER_EXECUTABLE_PATH, system paths)", type: "string" })
@@ -41,6 +47,7 @@ export function renderFlags<T>(y: Argv<T>): Argv<T & RenderFlags> {
     .option("cache-dir", { describe: "where cached outputs live (safe to delete)", type: "string", defaultDescription: ".vstack-cache" })
     .option("shard", { describe: "render only share i of n of the inputs, e.g. 2/4 (for a CI matrix)", type: "string", coerce: shardOf })
     .option("gallery", { describe: "write <out>/README.md and <out>/index.html showing every diagram", type: "boolean", defaultDescription: "on when rendering the built-in specs" })
+    .option("page-style", { describe: "how pages show a fence's picture: picture (an HTML <picture> following the reader's colour scheme) or markdown (![…](x.light.svg#only-light) and #only-dark images, for MkDocs)", choices: PAGE_STYLES, defaultDescription: "picture" })
     .option("markdown-out", { describe: "where Markdown inputs with ```vstack or ```mermaid fences are written, pictures in place", type: "string", defaultDescription: "the output folder" }) as unknown as Argv<T & RenderFlags>;
 }
 
@@ -52,39 +59,58 @@ export interface ResolvedRender {
   themes: Theme[];
 }
 
-/** Flags over the config file over the preset over vstack's defaults. Throws ConfigError for a bad config. */
+/**
+ * Flags over the config file over the preset over vstack's defaults. The project folder is the
+ * config's (else the working folder): the config's paths are relative to it, and so is every
+ * path vstack writes or shows, wherever in the project vstack runs. Paths typed as flags are
+ * taken from the working folder, as a shell user means them. Throws ConfigError for a bad config.
+ */
 export async function resolveRenderFlags(flags: RenderFlags): Promise<ResolvedRender> {
   const found = findConfig(flags.config);
   // The YAML parser and the schema load only when there is a config to read.
   const loaded = found ? await (await import("../config/load-config.js")).loadConfig(found) : undefined;
   const config = loaded?.config ?? {};
+  const cwd = loaded?.dir ?? process.cwd();
+  const here = (path: string | undefined) => (path === undefined ? undefined : rebase(path, cwd));
   const presetName = flags.preset ?? config.preset ?? "docs";
   const preset = PRESETS[presetName];
-  const inputs = flags.inputs.length > 0 ? flags.inputs : (config.inputs ?? []);
+  const inputs = flags.inputs.length > 0 ? flags.inputs.map((input) => (isBuiltinId(input) || input === STDIN ? input : rebase(input, cwd))) : (config.inputs ?? []);
   const shard = flags.shard;
   const formats = flags.format ?? config.formats ?? [...preset.formats];
   const themes = flags.theme ?? config.themes ?? [...preset.themes];
   const background = flags.background ?? config.background ?? ("background" in preset ? preset.background : undefined);
   const options: BuildOptions = {
+    cwd,
     inputs,
-    outDir: flags.out ?? config.out ?? (presetName === "slide" ? "out/slides" : "out"),
+    outDir: here(flags.out) ?? config.out ?? (presetName === "slide" ? "out/slides" : "out"),
     formats,
     themes,
     scale: flags.scale ?? config.scale ?? preset.scale,
     template: flags.template ?? config.template ?? "block",
     cache: flags.cache ?? config.cache ?? true,
-    cacheDir: flags.cacheDir ?? config.cacheDir ?? ".vstack-cache",
+    cacheDir: here(flags.cacheDir) ?? config.cacheDir ?? ".vstack-cache",
     gallery: flags.gallery ?? config.gallery ?? (inputs.length === 0 && !shard),
     ...defined("background", background),
     ...defined("canvas", "canvas" in preset ? preset.canvas : undefined),
     ...defined("fontSize", "fontSize" in preset ? preset.fontSize : undefined),
-    ...defined("templatesDir", flags.templates ?? config.templates),
-    ...defined("chromium", flags.chromium ?? config.chromium),
+    ...defined("templatesDir", here(flags.templates) ?? config.templates),
+    ...defined("chromium", (flags.chromium && /[\\/]/.test(flags.chromium) ? resolve(flags.chromium) : flags.chromium) ?? config.chromium),
     ...defined("jobs", flags.jobs ?? config.jobs),
     ...defined("shard", shard),
-    ...defined("markdownOut", flags.markdownOut ?? config.markdownOut),
+    ...defined("markdownOut", here(flags.markdownOut) ?? config.markdownOut),
+    ...defined("pageStyle", flags.pageStyle ?? config.pageStyle),
   };
   return { options, ...(loaded && { config: loaded }), formats, themes };
+}
+
+/** A path typed at the working folder, as seen from the project folder (a glob stays a glob). */
+function rebase(path: string, cwd: string): string {
+  return toSlashes(relative(cwd, resolve(path))) || ".";
+}
+
+/** A built-in id typed as an input, where no file or folder of that name is. */
+function isBuiltinId(input: string): boolean {
+  return builtinFile(input) !== undefined && !existsSync(input);
 }
 
 function defined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
@@ -99,6 +125,11 @@ function listOf<T extends string>(allowed: readonly T[], what: string) {
     if (bad.length > 0 || items.length === 0) throw new Error(`unknown ${what} "${bad.join(",")}"; choose from ${allowed.join(", ")}`);
     return [...new Set(items)] as T[];
   };
+}
+
+function colourOf(value: string): string {
+  if (!isCssColour(String(value))) throw new Error(`--background "${value}" is not a colour; give ${COLOUR_HINT}`);
+  return String(value).trim();
 }
 
 function jobsOf(value: number): number {

@@ -1,7 +1,8 @@
 import cliProgress from "cli-progress";
 import type { Argv } from "yargs";
 import type { BuildReport, DiagramReport } from "../build/report.js";
-import { formatDiagnosticLine } from "../diagnostics.js";
+import { formatDiagnosticLine, type Diagnostic } from "../diagnostics.js";
+import { displayPath } from "../paths.js";
 import { printDiagnostics } from "./report.js";
 
 export type ReporterName = "text" | "json";
@@ -78,9 +79,15 @@ function jsonSummary(report: BuildReport, extra: Record<string, unknown>) {
     failed: report.failed,
     elapsedMs: Math.round(report.elapsedMs),
     diagrams: report.diagrams.map((d) => ({ id: d.diagram.id, source: d.diagram.file, files: d.files, rendered: d.rendered, written: d.written })),
-    pages: report.pages,
+    pages: report.pages.map((p) => displayPath(p, report.cwd)),
+    skipped: report.skipped,
     removed: report.removed,
     stale: report.stale,
-    failures: report.failures.map((f) => ({ code: f.code, file: f.file, line: f.line ?? null, col: f.col ?? null, message: f.message, text: formatDiagnosticLine(f) })),
+    failures: jsonFailures(report.failures),
   };
+}
+
+/** Diagnostics as JSON: each with its place, and the line a person would read. */
+export function jsonFailures(failures: Diagnostic[]) {
+  return failures.map((f) => ({ code: f.code, file: f.file, line: f.line ?? null, col: f.col ?? null, message: f.message, text: formatDiagnosticLine(f) }));
 }

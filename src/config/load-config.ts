@@ -1,23 +1,27 @@
-import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { builtinFile, displayPath } from "../spec/builtins.js";
+import { displayPath } from "../paths.js";
 import { documentData, parseSource, positionAt, readSource } from "../spec/load.js";
-import { describeValue, formatPath, valueAt } from "../spec/validate.js";
+import type { z } from "zod";
+import { describeValue, issueWords } from "../spec/issue-words.js";
+import { formatPath, valueAt } from "../spec/validate.js";
 import { didYouMean } from "../suggest.js";
 import { ConfigError, type FoundConfig } from "./find-config.js";
-import { CONFIG_KEYS, configSchema, PATH_KEYS, type Config } from "./schema.js";
+import { CONFIG_KEYS, configSchema, type Config } from "./schema.js";
 
 export interface LoadedConfig {
-  /** With paths made absolute against the config's folder. */
+  /** As written: its paths are relative to `dir`, the project folder. */
   config: Config;
   /** The file it came from, as shown to the user (`package.json` for the `vstack` key). */
   file: string;
+  /** The config's folder: every path in it, and every path vstack shows, is relative to this. */
+  dir: string;
 }
 
 /** Reads and checks a config file found by findConfig; a bad one throws ConfigError with every problem. */
 export async function loadConfig(found: FoundConfig): Promise<LoadedConfig> {
-  const shown = displayPath(found.file);
+  const dir = dirname(found.file);
+  const shown = displayPath(found.file, dir);
   const read = await readSource(found.file);
   if ("error" in read) throw new ConfigError([{ ...read.error, file: shown }]);
   const { source, diagnostics } = parseSource(shown, read.text);
@@ -39,22 +43,22 @@ export async function loadConfig(found: FoundConfig): Promise<LoadedConfig> {
   }
   const result = configSchema.safeParse(data);
   if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.flatMap((issue) => {
-        const path = issue.path as PropertyKey[];
-        if (issue.code === "unrecognized_keys") {
-          return issue.keys.map((key) => at([...path, key], "unknown-key", `unknown config key "${key}"${didYouMean(key, CONFIG_KEYS)} (keys: ${CONFIG_KEYS.join(", ")})`, true));
-        }
-        if (issue.code === "invalid_type") return [at(path, "wrong-type", `expected ${issue.expected}, got ${describeValue(valueAt(data, path))}`)];
-        return [at(path, issue.code.replaceAll("_", "-"), issue.message)];
-      }),
-    );
+    const words = (issue: z.core.$ZodIssue, base: PropertyKey[] = []): Diagnostic[] => {
+      const path = [...base, ...(issue.path as PropertyKey[])];
+      const value = valueAt(data, path);
+      if (issue.code === "unrecognized_keys") {
+        return issue.keys.map((key) => at([...path, key], "unknown-key", `unknown config key "${key}"${didYouMean(key, CONFIG_KEYS)} (keys: ${CONFIG_KEYS.join(", ")})`, true));
+      }
+      // A list or a comma-separated string: the branch of what was written.
+      if (issue.code === "invalid_union") return (issue.errors[typeof value === "string" ? 1 : 0] ?? []).flatMap((inner) => words(inner, path));
+      // An item of a comma-separated string is the part at its index.
+      const parent = valueAt(data, path.slice(0, -1));
+      const item = typeof parent === "string" ? parent.split(",")[Number(path.at(-1))]?.trim() : value;
+      const { code, message } = issueWords(issue, item);
+      return [at(path, code, message)];
+    };
+    throw new ConfigError(result.error.issues.flatMap((issue) => words(issue)));
   }
-  const dir = dirname(found.file);
-  const config: Config = { ...result.data };
-  for (const key of PATH_KEYS) if (config[key] !== undefined) config[key] = resolve(dir, config[key]);
-  // Inputs are paths or globs against the config's folder, or built-in ids (kept as they are).
-  if (config.inputs) config.inputs = config.inputs.map((input) => (builtinFile(input) && !existsSync(join(dir, input)) ? input : join(dir, input)));
-  return { config, file: shown };
+  return { config: result.data, file: shown, dir };
 }
 

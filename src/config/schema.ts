@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { MAX_JOBS, MAX_SCALE } from "../build/options.js";
+import { MAX_JOBS, MAX_SCALE, PAGE_STYLES } from "../build/options.js";
+import { COLOUR_HINT, isCssColour } from "../colour.js";
 import { THEMES } from "../palette.js";
 import { FORMATS, PRESET_NAMES } from "../presets.js";
 
@@ -8,14 +9,22 @@ import { FORMATS, PRESET_NAMES } from "../presets.js";
  * optional and has a command-line flag of the same meaning that overrides it; paths are
  * relative to the folder the config is in.
  */
+/** A list, or the same as one comma-separated string, as the flags take it (`formats: svg,png`). */
+function listOf<T extends z.ZodType<string>>(item: T) {
+  const list = z.array(item).min(1);
+  // The split parts are checked by the same list schema (its input type is the items' own).
+  const parts = z.string().transform((text) => text.split(",").map((part) => part.trim()).filter(Boolean));
+  return z.union([list, parts.pipe(list as unknown as z.ZodType<z.output<typeof list>, string[]>)]);
+}
+
 export const configSchema = z.strictObject({
-  inputs: z.array(z.string().min(1)).describe("spec files, .mmd files, Markdown files, folders, globs or built-in ids").optional(),
+  inputs: listOf(z.string().min(1)).describe("spec files, .mmd files, Markdown files, folders, globs or built-in ids").optional(),
   out: z.string().min(1).describe("output folder (default: out)").optional(),
-  formats: z.array(z.enum(FORMATS)).min(1).describe("output formats").optional(),
-  themes: z.array(z.enum(THEMES)).min(1).describe("themes").optional(),
+  formats: listOf(z.enum(FORMATS)).describe("output formats").optional(),
+  themes: listOf(z.enum(THEMES)).describe("themes").optional(),
   preset: z.enum(PRESET_NAMES).describe("docs (default) or slide: 16:9 1920x1080, larger type, transparent").optional(),
   scale: z.number().positive().max(MAX_SCALE).describe("PNG pixels per CSS pixel").optional(),
-  background: z.string().min(1).describe("CSS colour or transparent").optional(),
+  background: z.string().min(1).refine(isCssColour, `not a colour; give ${COLOUR_HINT}`).describe("CSS colour or transparent").optional(),
   template: z.string().min(1).describe("block or flowchart").optional(),
   templates: z.string().min(1).describe("folder of your own templates").optional(),
   jobs: z.number().int().min(1).max(MAX_JOBS).describe("pages rendering at once").optional(),
@@ -23,10 +32,9 @@ export const configSchema = z.strictObject({
   cacheDir: z.string().min(1).describe("cache folder (default: .vstack-cache)").optional(),
   gallery: z.boolean().describe("write README.md and index.html showing every diagram").optional(),
   markdownOut: z.string().min(1).describe("where Markdown files with vstack/mermaid fences are written, images in place (default: the output folder)").optional(),
+  pageStyle: z.enum(PAGE_STYLES).describe("how Markdown pages show a fence's picture: picture (HTML, follows the reader's colour scheme) or markdown (#only-light/#only-dark images, for MkDocs)").optional(),
   chromium: z.string().min(1).describe("Chrome/Chromium binary").optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
 export const CONFIG_KEYS = Object.keys(configSchema.shape);
-/** Keys whose values are paths, resolved against the config file's folder. */
-export const PATH_KEYS = ["out", "templates", "cacheDir", "markdownOut", "chromium"] as const satisfies ReadonlyArray<keyof Config>;

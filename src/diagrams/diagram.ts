@@ -1,5 +1,6 @@
 import type { Theme } from "../palette.js";
 import type { Spec } from "../spec/types.js";
+import type { Fence } from "./fences.js";
 
 /** What is said about a diagram in reports and the gallery (plain data, kept between runs). */
 export interface DiagramInfo {
@@ -28,6 +29,8 @@ export interface Diagram extends DiagramInfo {
   mermaid(theme: Theme): string;
   /** Raw Mermaid: the text does not set a theme, so the renderer must. */
   raw: boolean;
+  /** For raw Mermaid: the user's text, and the file text and place it starts at (to report Mermaid's errors there). */
+  origin?: { text: string; source: string; line: number; indent: number };
   /** For a Markdown fence: the file's text and where the fence is in it (to write it out with a picture in its place). */
-  fence?: { path: string; text: string; start: number; end: number };
+  fence?: Fence & { path: string; text: string };
 }

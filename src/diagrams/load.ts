@@ -1,21 +1,35 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { emitMermaid } from "../emit/emit.js";
 import type { TemplateSet } from "../emit/templates.js";
-import { describeSpec } from "../layout/describe.js";
-import { displayPath } from "../spec/builtins.js";
-import { loadSpec } from "../spec/load-spec.js";
-import type { Spec } from "../spec/types.js";
+import { displayPath } from "../paths.js";
+import { STDIN } from "../inputs.js";
+import { loadSpec, loadSpecText, looksLikeSpec } from "../spec/load-spec.js";
 import type { Diagram } from "./diagram.js";
 import { markdownDiagrams } from "./markdown.js";
 import { mermaidFileDiagrams } from "./raw-mermaid.js";
+import { specDiagram } from "./spec-diagram.js";
 
 export interface LoadedDiagrams {
   diagrams: Diagram[];
   failures: Diagnostic[];
-  /** Input files that yielded nothing to render because of their problems. */
+  /** Diagrams that could not be made: invalid spec files, broken fences, clashing ids. */
   invalid: number;
+  /** Markdown pages with a fence that failed: not to be written out half-pictured. */
+  brokenPages: Set<string>;
+  /** Files a folder or glob found that are not specs (no stack, compare or id), skipped. */
+  skipped: string[];
+}
+
+export interface LoadOptions {
+  templates: TemplateSet;
+  template: string;
+  /** The project folder: paths are shown relative to it. */
+  cwd: string;
+  /** Files found by a folder or glob rather than named: one that is not a spec is skipped, not an error. */
+  searched?: Set<string>;
+  /** The text of the `-` input: a spec, or else Mermaid text. */
+  stdin?: string;
 }
 
 /** What kind of input a file is, by its name. */
@@ -30,63 +44,82 @@ export function inputKind(file: string): "spec" | "mermaid" | "markdown" {
  * fences as they are. Two diagrams with one id would overwrite each other's files: the later
  * one is an error.
  */
-export async function loadDiagrams(files: string[], templates: TemplateSet, template: string): Promise<LoadedDiagrams> {
-  const diagrams: Diagram[] = [];
-  const failures: Diagnostic[] = [];
-  let invalid = 0;
-  const owner = new Map<string, string>();
+export async function loadDiagrams(files: string[], options: LoadOptions): Promise<LoadedDiagrams> {
+  const result: LoadedDiagrams = { diagrams: [], failures: [], invalid: 0, brokenPages: new Set(), skipped: [] };
+  const owner = new Map<string, Diagram>();
   // Read and parsed side by side; taken in input order.
-  const loaded = await Promise.all(files.map((file) => loadFile(file, templates, template)));
-  for (const { found, diagnostics } of loaded) {
-    failures.push(...diagnostics);
-    if (diagnostics.length > 0 && found.length === 0) invalid++;
+  const loaded = await Promise.all(files.map((file) => loadFile(file, options)));
+  for (const [i, { found, diagnostics, failed, skipped }] of loaded.entries()) {
+    if (skipped) result.skipped.push(displayPath(files[i]!, options.cwd));
+    result.failures.push(...diagnostics);
+    result.invalid += failed;
+    if (failed > 0 && inputKind(files[i]!) === "markdown") result.brokenPages.add(resolve(files[i]!));
     for (const d of found) {
       const other = owner.get(d.id);
       if (other) {
-        failures.push({ code: "duplicate-diagram-id", file: d.file, message: `diagram id "${d.id}" is already used by ${other}; their output files would overwrite each other` });
-        invalid++;
+        result.failures.push(clash(d, other));
+        result.invalid++;
+        if (d.fence) result.brokenPages.add(d.fence.path);
         continue;
       }
-      owner.set(d.id, d.file);
-      diagrams.push(d);
+      owner.set(d.id, d);
+      result.diagrams.push(d);
     }
   }
-  return { diagrams, failures, invalid };
+  return result;
 }
 
-async function loadFile(file: string, templates: TemplateSet, template: string): Promise<{ found: Diagram[]; diagnostics: Diagnostic[] }> {
+function clash(d: Diagram, other: Diagram): Diagnostic {
+  const fix = d.fence ? "; give this fence a name of its own: a line `id: <name>` in a ```vstack fence, or `%% id: <name>` as the first line of a ```mermaid fence" : "; give one of them another id";
+  return {
+    code: "duplicate-diagram-id",
+    file: d.file,
+    ...(d.fence && { line: d.fence.bodyLine - 1, col: d.fence.indent + 1, source: d.fence.text }),
+    message: `diagram id "${d.id}" is already used by ${other.file}; their output files would overwrite each other${fix}`,
+  };
+}
+
+interface FileResult {
+  found: Diagram[];
+  diagnostics: Diagnostic[];
+  /** How many diagrams this file should have given and did not. */
+  failed: number;
+  skipped?: boolean;
+}
+
+async function loadFile(file: string, options: LoadOptions): Promise<FileResult> {
+  if (file === STDIN) return loadStdin(options);
+  const { templates, template, cwd, searched } = options;
   const kind = inputKind(file);
   if (kind === "spec") {
-    const { spec, diagnostics } = await loadSpec(file);
-    return { found: spec ? [specDiagram(spec, file, templates, template)] : [], diagnostics };
+    const { spec, diagnostics, notASpec } = await loadSpec(file, { cwd, skipNonSpec: searched?.has(file) ?? false });
+    if (notASpec) return { found: [], diagnostics: [], failed: 0, skipped: true };
+    return { found: spec ? [specDiagram(spec, file, templates, template)] : [], diagnostics, failed: spec ? 0 : 1 };
   }
-  const shown = displayPath(file);
+  const shown = displayPath(file, cwd);
   let text: string;
   try {
     text = (await readFile(file, "utf8")).replace(/^\uFEFF/, "");
   } catch (err) {
-    return { found: [], diagnostics: [{ code: "unreadable", message: `cannot read: ${(err as Error).message}`, file: shown }] };
+    return { found: [], diagnostics: [{ code: "unreadable", message: `cannot read: ${(err as Error).message}`, file: shown }], failed: 1 };
   }
   if (kind === "mermaid") {
     const { diagrams, diagnostics } = mermaidFileDiagrams(file, shown, text);
-    return { found: diagrams, diagnostics };
+    return { found: diagrams, diagnostics, failed: diagrams.length === 0 ? 1 : 0 };
   }
-  const { diagrams, diagnostics } = await markdownDiagrams(file, shown, text, templates, template);
-  return { found: diagrams, diagnostics };
+  const { diagrams, diagnostics, failed } = await markdownDiagrams(file, shown, text, templates, template, cwd);
+  return { found: diagrams, diagnostics, failed };
 }
 
-export function specDiagram(spec: Spec, absolute: string, templates: TemplateSet, template: string): Diagram {
-  return {
-    id: spec.id,
-    title: spec.title,
-    ...(spec.summary !== undefined && { summary: spec.summary }),
-    description: describeSpec(spec),
-    notes: spec.notes,
-    sources: spec.sources,
-    file: spec.file,
-    inputs: [resolve(absolute), ...(spec.type === "compare" ? spec.references : [])],
-    spec,
-    mermaid: (theme) => emitMermaid(spec, theme, templates, template),
-    raw: false,
-  };
+/** Standard input: a spec when it reads as one (a mapping with stack, compare or id), else Mermaid text. */
+async function loadStdin({ templates, template, cwd, stdin = "" }: LoadOptions): Promise<FileResult> {
+  const shown = "<stdin>";
+  const text = stdin.replace(/^\uFEFF/, "");
+  if (looksLikeSpec(text)) {
+    const { spec, diagnostics } = await loadSpecText(shown, text, cwd, { cwd });
+    // Not a file: nothing to hash or watch.
+    return { found: spec ? [{ ...specDiagram(spec, cwd, templates, template), inputs: [] }] : [], diagnostics, failed: spec ? 0 : 1 };
+  }
+  const { diagrams, diagnostics } = mermaidFileDiagrams("stdin.mmd", shown, text);
+  return { found: diagrams.map((d) => ({ ...d, inputs: [] })), diagnostics, failed: diagrams.length === 0 ? 1 : 0 };
 }

@@ -1,70 +1,103 @@
 import { basename, dirname, resolve } from "node:path";
-import { parseDocument } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
 import type { TemplateSet } from "../emit/templates.js";
 import { builtinIds } from "../spec/builtins.js";
-import { documentData } from "../spec/load.js";
+import { documentData, parseSource, positionAt } from "../spec/load.js";
 import { loadSpec, loadSpecText, outsideAllowed, resolveRef, type LoadResult } from "../spec/load-spec.js";
 import { didYouMean } from "../suggest.js";
 import type { Diagram } from "./diagram.js";
-import { specDiagram } from "./load.js";
+import { findFences, type Fence } from "./fences.js";
+import { specDiagram } from "./spec-diagram.js";
 import { idFrom, rawDiagram } from "./raw-mermaid.js";
 
-/** ```mermaid and ```vstack fences (or ~~~), as mermaid-cli's Markdown mode finds mermaid's. */
-const FENCE = /^[ \t]*(```|~~~)[ \t]*(mermaid|vstack)[ \t]*\r?\n([\s\S]*?)^[ \t]*\1[ \t]*(?=\r?$)/gm;
-
-/**
- * A Markdown file: one diagram per fence, named `<file>-1`, `<file>-2`, ... as mermaid-cli
- * names them (an inline spec with an `id` keeps it). A ```mermaid fence renders as it is; a
- * ```vstack fence holds a spec, or `use: <built-in id or path>` to draw one kept elsewhere.
- */
-export async function markdownDiagrams(file: string, shown: string, text: string, templates: TemplateSet, template: string): Promise<{ diagrams: Diagram[]; diagnostics: Diagnostic[] }> {
-  const base = idFrom(basename(file).replace(/\.(md|markdown)$/i, ""));
-  const diagrams: Diagram[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const [i, m] of [...text.matchAll(FENCE)].entries()) {
-    const fence = { path: resolve(file), text, start: m.index, end: m.index + m[0].length };
-    const id = `${base}-${i + 1}`;
-    const body = m[3]!;
-    if (m[2] === "mermaid") {
-      diagrams.push({ ...rawDiagram(id, file, shown, body), fence });
-      continue;
-    }
-    // The body's first line, 1-based, in the Markdown file.
-    const bodyLine = text.slice(0, m.index).split("\n").length + 1;
-    const loaded = await fenceSpec(file, shown, text, body, bodyLine, id);
-    diagnostics.push(...loaded.diagnostics);
-    if (loaded.spec) {
-      const diagram = specDiagram(loaded.spec, file, templates, template);
-      diagrams.push({ ...diagram, file: shown, inputs: [...new Set([resolve(file), ...diagram.inputs])], fence });
-    }
-  }
-  return { diagrams, diagnostics };
+export interface MarkdownDiagrams {
+  diagrams: Diagram[];
+  diagnostics: Diagnostic[];
+  /** Fences that yielded no diagram because of their problems. */
+  failed: number;
 }
 
-async function fenceSpec(file: string, shown: string, markdown: string, body: string, bodyLine: number, id: string): Promise<LoadResult> {
-  const here = (line: number, col: number, code: string, message: string): Diagnostic => ({ code, message, file: shown, line: bodyLine + line - 1, col, source: markdown });
+/**
+ * A Markdown file: one diagram per ```vstack or ```mermaid fence. A ```mermaid fence renders
+ * as it is; a ```vstack fence holds a spec, or `use: <built-in id or path>` to draw one kept
+ * elsewhere. Names: a fence's own `id` if it has one; a `use:` fence `<page>-<spec id>`, so
+ * adding a fence elsewhere on the page renames nothing; every other fence `<page>-1`,
+ * `<page>-2`, ... in order, as mermaid-cli names mermaid fences.
+ */
+export async function markdownDiagrams(file: string, shown: string, text: string, templates: TemplateSet, template: string, cwd: string): Promise<MarkdownDiagrams> {
+  const page = idFrom(basename(file).replace(/\.(md|markdown)$/i, ""));
+  const diagrams: Diagram[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const taken = new Set<string>();
+  let failed = 0;
+  let unnamed = 0;
+  for (const found of findFences(text)) {
+    const fence = { path: resolve(file), text, ...found };
+    if (found.lang === "mermaid") {
+      // Mermaid has no id of its own; a `%% id: name` comment line first gives the fence one.
+      const own = /^%%[ \t]*id:[ \t]*(\S+)[ \t]*(?:\r?\n|$)/.exec(found.body)?.[1];
+      diagrams.push({ ...rawDiagram(own ? idFrom(own) : `${page}-${++unnamed}`, file, shown, found.body, { source: text, line: found.bodyLine, indent: found.indent }), fence });
+      continue;
+    }
+    const here = (line: number, col: number, code: string, message: string): Diagnostic => ({ code, message, file: shown, line: found.bodyLine + line - 1, col: col + found.indent, source: text });
+    const loaded = await fenceSpec(file, shown, found, here, cwd, () => `${page}-${++unnamed}`);
+    diagnostics.push(...loaded.diagnostics);
+    if (!loaded.spec) {
+      failed++;
+      continue;
+    }
+    let id = loaded.spec.id;
+    if (loaded.used && !loaded.named) {
+      // A page that uses one spec twice: the second is `<page>-<spec>-2`.
+      const named = `${page}-${loaded.spec.id}`;
+      id = named;
+      for (let n = 2; taken.has(id); n++) id = `${named}-${n}`;
+    }
+    taken.add(id);
+    const diagram = specDiagram({ ...loaded.spec, id }, file, templates, template);
+    // The page, the spec a `use:` names, and the specs that one compares: a change to any redraws it.
+    diagrams.push({ ...diagram, file: shown, inputs: [...new Set([resolve(file), ...(loaded.used ?? []), ...diagram.inputs])], fence });
+  }
+  return { diagrams, diagnostics, failed };
+}
+
+type Here = (line: number, col: number, code: string, message: string) => Diagnostic;
+
+/** `used`: the file a `use:` fence names (with no id of its own, the fence is named after it). */
+async function fenceSpec(file: string, shown: string, fence: Fence, here: Here, cwd: string, nextId: () => string): Promise<LoadResult & { used?: string[]; named?: boolean }> {
+  const pageDir = dirname(resolve(file));
+  const { source } = parseSource(shown, fence.body);
   // An alias bomb has no data here: the inline path below reports it at its place.
-  const read = documentData(parseDocument(body));
+  const read = documentData(source.doc);
   const data = "data" in read ? read.data : undefined;
   const keys = data && typeof data === "object" && !Array.isArray(data) ? Object.keys(data) : [];
   if (keys.includes("use")) {
     const { use, id: own, ...rest } = data as { use: unknown; id?: unknown };
+    const at = (key: string, code: string, message: string) => {
+      const { line, col } = positionAt(source, [key]);
+      return { diagnostics: [here(line, col, code, message)] };
+    };
     const ref = String(use);
-    const target = resolveRef(ref, dirname(resolve(file)));
-    if (Object.keys(rest).length > 0) return { diagnostics: [here(1, 1, "use-with-spec", `a fence with "use" names a spec kept elsewhere and may add only "id"; found ${Object.keys(rest).join(", ")}`)] };
-    if (!target) return { diagnostics: [here(1, 1, "unknown-ref", `"${ref}" is neither a built-in id (see \`vstack list\`) nor a path to a spec file${didYouMean(ref, builtinIds())}`)] };
-    const outside = outsideAllowed(target, dirname(resolve(file)));
-    if (outside) return { diagnostics: [here(1, 1, "ref-outside", `"${ref}" is outside ${outside}; a fence may only use specs inside the working folder or beside this file`)] };
-    const loaded = await loadSpec(target);
-    return loaded.spec ? { spec: { ...loaded.spec, id: typeof own === "string" ? own : id }, diagnostics: [] } : loaded;
+    if (Object.keys(rest).length > 0) return at(Object.keys(rest)[0]!, "use-with-spec", `a fence with "use" names a spec kept elsewhere and may add only "id"; found ${Object.keys(rest).join(", ")}`);
+    const target = resolveRef(ref, pageDir);
+    if (!target) return at("use", "unknown-ref", `"${ref}" is neither a built-in id (see \`vstack list\`) nor a path to a spec file${didYouMean(ref, builtinIds())}`);
+    const outside = outsideAllowed(target, pageDir, cwd);
+    if (outside) return at("use", "ref-outside", `"${ref}" is outside ${outside}; a fence may only use specs inside the project folder or beside this page`);
+    const loaded = await loadSpec(target, { cwd });
+    if (!loaded.spec) return { diagnostics: [at("use", "bad-ref", `"${ref}" has errors of its own (below)`).diagnostics[0]!, ...loaded.diagnostics] };
+    const used = [target];
+    return typeof own === "string" ? { spec: { ...loaded.spec, id: own }, diagnostics: [], used, named: true } : { spec: loaded.spec, diagnostics: [], used };
   }
-  // An inline spec need not name itself: it takes the fence's id unless it has one.
+  // An inline spec need not name itself: it takes the next fence number unless it has an id.
   const named = keys.includes("id");
-  const text = named ? body : `id: ${id}\n${body}`;
-  const loaded = await loadSpecText(shown, text, dirname(resolve(file)));
-  const shift = bodyLine - 1 - (named ? 0 : 1);
+  const text = named ? fence.body : `id: ${nextId()}\n${fence.body}`;
+  const loaded = await loadSpecText(shown, text, pageDir, { cwd });
+  const shift = named ? 0 : 1;
   // Places inside the fence become places in the Markdown file; others (a spec it compares) stay.
-  const diagnostics = loaded.diagnostics.map((d) => (d.file === shown && d.line !== undefined ? { ...d, line: d.line + shift, source: markdown } : d));
+  const diagnostics = loaded.diagnostics.map((d) => {
+    if (d.file !== shown || d.line === undefined) return d;
+    const { line, col, source: page } = here(d.line - shift, d.col ?? 1, d.code, d.message);
+    return { ...d, line, col, source: page };
+  });
   return { ...loaded, diagnostics };
 }

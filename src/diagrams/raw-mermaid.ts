@@ -9,7 +9,8 @@ export function mermaidFileDiagrams(file: string, shown: string, text: string): 
   return { diagrams: [rawDiagram(id, file, shown, text)], diagnostics: [] };
 }
 
-export function rawDiagram(id: string, path: string, file: string, text: string): Diagram {
+/** `at`: where the text starts in its file, when it is part of one (a Markdown fence). */
+export function rawDiagram(id: string, path: string, file: string, text: string, at: { source: string; line: number; indent: number } = { source: text, line: 1, indent: 0 }): Diagram {
   const title = firstMatch(text, /^\s*accTitle\s*:\s*(.+)$/m) ?? frontMatterTitle(text) ?? id;
   const description = firstMatch(text, /^\s*accDescr\s*:\s*(.+)$/m) ?? `Mermaid diagram from ${file}`;
   return {
@@ -22,6 +23,7 @@ export function rawDiagram(id: string, path: string, file: string, text: string)
     inputs: [resolve(path)],
     mermaid: () => (text.endsWith("\n") ? text : `${text}\n`),
     raw: true,
+    origin: { text, ...at },
   };
 }
 

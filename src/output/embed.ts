@@ -42,6 +42,24 @@ export function embedSnippet(d: EmbeddableDiagram, base = ""): string | undefine
   return one ? `<img src="${src(one)}" alt="${alt}"${size(one)}>` : undefined;
 }
 
+/**
+ * The same as Markdown images, for site generators that rewrite Markdown image paths but not
+ * HTML ones (MkDocs): the light and dark pictures marked `#only-light` and `#only-dark`, which
+ * MkDocs Material shows by the site's own theme switch. One theme: one plain image.
+ */
+export function markdownImages(d: EmbeddableDiagram, base = ""): string | undefined {
+  const light = pictureFile(d, "light");
+  const dark = pictureFile(d, "dark");
+  const alt = d.diagram.description.replace(/\s+/g, " ").replace(/[\\[\]]/g, (c) => `\\${c}`);
+  const image = (o: OutputFile, mark = "") => {
+    const url = `${joinUrl(base, o.file)}${mark}`;
+    return `![${alt}](${/[\s()<>]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url})`;
+  };
+  if (light && dark) return `${image(light, "#only-light")}\n${image(dark, "#only-dark")}`;
+  const one = light ?? dark;
+  return one ? image(one) : undefined;
+}
+
 function joinUrl(base: string, file: string): string {
   return base === "" || base === "." ? file : `${base.replace(/\/$/, "")}/${file}`;
 }

@@ -1,15 +1,29 @@
+/** Where a fence was in its page, and what goes there instead. */
+export interface PagePicture {
+  start: number;
+  end: number;
+  /** The fence's column less one: the replacement's later lines are indented by as much (a fence in a list item). */
+  indent: number;
+  snippet: string;
+}
+
 /**
  * A Markdown file as written out: each rendered fence replaced by its picture, the fence kept
  * above it in an HTML comment (so the page shows the picture and the source stays at hand).
- * `pictures` are in the order of the fences, with their offsets in the original text.
+ * Every line of the replacement keeps the fence's indentation, so a list stays a list, and the
+ * page's own line endings (a page written on Windows stays CRLF throughout).
  */
-export function rewrittenMarkdown(text: string, pictures: Array<{ start: number; end: number; snippet: string }>): string {
+export function rewrittenMarkdown(text: string, pictures: PagePicture[]): string {
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
   let out = "";
   let at = 0;
   for (const p of [...pictures].sort((a, b) => a.start - b.start)) {
+    const next = `${eol}${" ".repeat(p.indent)}`;
     // "-->" would end the comment early: a fence holding one (a flowchart arrow) keeps it as "--&gt;".
+    // The fence's own later lines already carry its indentation and line endings.
     const kept = text.slice(p.start, p.end).replace(/-->/g, "--&gt;");
-    out += `${text.slice(at, p.start)}<!-- vstack: drawn from this fence\n${kept}\n-->\n${p.snippet}`;
+    const snippet = p.snippet.split("\n").join(next);
+    out += `${text.slice(at, p.start)}<!-- vstack: drawn from this fence${next}${kept}${next}-->${next}${snippet}`;
     at = p.end;
   }
   return out + text.slice(at);

@@ -18,6 +18,8 @@ export interface RunRecord {
   diagrams: Array<{ info: DiagramInfo; outputs: OutputFile[] }>;
   /** Gallery, manifest and Markdown files written. */
   pages: string[];
+  /** Files a folder input found that are not specs. */
+  skipped: string[];
 }
 
 const recordPath = (cacheDir: string, key: string) => join(cacheDir, "runs", `${key}.json`);
@@ -40,7 +42,7 @@ export async function upToDateRun(cacheDir: string, key: string): Promise<RunRec
   return (await Promise.all(checks)).every(Boolean) ? record : undefined;
 }
 
-export async function saveRun(cacheDir: string, key: string, inputs: string[], outputs: string[], made: Pick<RunRecord, "diagrams" | "pages">): Promise<void> {
+export async function saveRun(cacheDir: string, key: string, inputs: string[], outputs: string[], made: Pick<RunRecord, "diagrams" | "pages" | "skipped">): Promise<void> {
   const record: RunRecord = { inputs: {}, outputs: {}, ...made };
   await Promise.all([
     ...inputs.map(async (file) => void (record.inputs[file] = (await hashFile(file)) ?? "")),

@@ -1,5 +1,5 @@
 import { readFile, rm } from "node:fs/promises";
-import { relative } from "node:path";
+import { displayPath } from "../paths.js";
 import { writeIfChanged } from "./write.js";
 
 /** An output that `--check` found out of date. */
@@ -27,7 +27,8 @@ export function writingSink(): OutputSink {
   return { checking: false, put: writeIfChanged, remove: (file) => rm(file, { force: true }), stale: [] };
 }
 
-export function checkingSink(): OutputSink {
+/** `cwd`: the project folder, which the stale files are named relative to. */
+export function checkingSink(cwd: string): OutputSink {
   const stale: StaleOutput[] = [];
   return {
     checking: true,
@@ -36,11 +37,11 @@ export function checkingSink(): OutputSink {
       const bytes = typeof data === "string" ? Buffer.from(data) : data;
       const now = await readFile(file).catch(() => undefined);
       if (now?.equals(bytes)) return false;
-      stale.push({ file: relative(process.cwd(), file) || file, reason: now === undefined ? "missing" : "stale" });
+      stale.push({ file: displayPath(file, cwd), reason: now === undefined ? "missing" : "stale" });
       return true;
     },
     async remove(file) {
-      stale.push({ file: relative(process.cwd(), file) || file, reason: "orphaned" });
+      stale.push({ file: displayPath(file, cwd), reason: "orphaned" });
     },
   };
 }

@@ -1,6 +1,7 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import writeFileAtomic from "write-file-atomic";
+import { displayPath } from "../paths.js";
 
 /**
  * Writes a file whole or not at all: the bytes go to a temporary name beside it, are synced,
@@ -32,7 +33,7 @@ export class OutputError extends Error {
     readonly file: string,
     cause: NodeJS.ErrnoException,
   ) {
-    super(`cannot write ${file}: ${HINTS[cause.code ?? ""] ?? cause.message}`);
+    super(`cannot write ${displayPath(file, process.cwd())}: ${HINTS[cause.code ?? ""] ?? cause.message}`);
     this.name = "OutputError";
   }
 }

@@ -92,5 +92,5 @@ export class PreviewServer {
 }
 
 function emptyReport(): BuildReport {
-  return { diagrams: [], failures: [], inputs: 0, failed: 0, stale: [], pages: [], removed: [], read: [], browserUsed: false, elapsedMs: 0 };
+  return { cwd: process.cwd(), diagrams: [], failures: [], inputs: 0, failed: 0, stale: [], pages: [], pagesWritten: 0, removed: [], read: [], skipped: [], browserUsed: false, elapsedMs: 0 };
 }

@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Page } from "puppeteer";
+import { VERSION } from "../version.js";
 import { MERMAID_CONFIG } from "./mermaid-config.js";
+import { withMetadata } from "./pdf-metadata.js";
 import { PAGE_URL, type PageAssets } from "./page-assets.js";
 import { MermaidSyntaxError, type RenderRequest, type RenderResult } from "./renderer.js";
 
@@ -73,7 +75,7 @@ export class WarmPage {
     const result: RenderResult = { svg: drawn.svg, width: drawn.width, height: drawn.height };
     if (request.pdf) {
       const pdf = await page.pdf({ width: `${drawn.width}px`, height: `${drawn.height}px`, printBackground: true, omitBackground: request.background === "transparent", pageRanges: "1" });
-      result.pdf = stableIdentity(Buffer.from(pdf));
+      result.pdf = await withMetadata(pdf, { title: request.title, creator: `vstack ${VERSION}` });
     }
     if (png) {
       const element = await page.$("#vstack svg");
@@ -184,16 +186,5 @@ interface MermaidApi {
   render(id: string, text: string, container?: Element): Promise<{ svg: string }>;
 }
 
-/**
- * Chromium stamps each PDF with the time it was made; the same stamp every time (same length,
- * so the file's byte offsets hold) makes the same diagram give the same bytes.
- */
-function stableIdentity(pdf: Buffer): Buffer {
-  const text = pdf.toString("latin1").replace(/\/(CreationDate|ModDate) \(D:\d{14}[^)]*\)/g, (stamp) =>
-    stamp.replace(/D:\d{14}/, "D:20000101000000").replace(/[+-]\d\d'\d\d'/, "+00'00'"),
-  );
-  return Buffer.from(text, "latin1");
-}
-
 /** Everything in this file that shapes an output, for cache keys: a change here re-renders. */
-export const RENDERER_FINGERPRINT = [PAGE_HTML, JSON.stringify(VIEWPORT), drawInPage.toString(), WarmPage.prototype.render.toString(), stableIdentity.toString()].join("\n");
+export const RENDERER_FINGERPRINT = [PAGE_HTML, JSON.stringify(VIEWPORT), drawInPage.toString(), WarmPage.prototype.render.toString(), withMetadata.toString()].join("\n");

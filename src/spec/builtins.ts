@@ -1,5 +1,5 @@
 import { readdirSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { basename, join } from "node:path";
 import { PACKAGE_ROOT } from "../package-root.js";
 
 /** The folder of built-in specs shipped with vstack (specs/ at the package root). */
@@ -24,10 +24,4 @@ export function builtinFile(id: string): string | undefined {
 /** `specs/xen.yaml` → `xen`. */
 function idOfFile(file: string): string {
   return basename(file).replace(/\.(ya?ml|json)$/, "");
-}
-
-/** A path as a user would like to read it: relative to the working directory when inside it. */
-export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel && !rel.startsWith("..") ? rel : file;
 }

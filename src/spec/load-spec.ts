@@ -1,7 +1,9 @@
 import { realpathSync } from "node:fs";
-import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
+import { isMap, isScalar, parseDocument } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
-import { BUILTIN_DIR, builtinFile, builtinIds, displayPath } from "./builtins.js";
+import { displayPath, isInside } from "../paths.js";
+import { BUILTIN_DIR, builtinFile, builtinIds } from "./builtins.js";
 import { expandStackSpec } from "./expand.js";
 import { parseSource, positionAt, readSource } from "./load.js";
 import type { CompareSpecInput, StackSpecInput } from "./schema.js";
@@ -14,6 +16,8 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /** Set, with no spec, when a spec loaded as a reference turned out to be a comparison. */
   isComparison?: boolean;
+  /** Set, with no spec and no diagnostics, when `skipNonSpec` found a file that is not a spec at all. */
+  notASpec?: boolean;
 }
 
 export interface LoadOptions {
@@ -22,11 +26,18 @@ export interface LoadOptions {
    * are never followed (a comparison naming itself cannot recurse).
    */
   asReference?: boolean;
+  /** The project folder: paths are shown relative to it, and comparisons may read inside it (default: the working folder). */
+  cwd?: string;
+  /**
+   * A file a folder input found rather than one the user named: when it is not meant as a spec
+   * (a mapping with none of stack, compare and id, such as mkdocs.yml), skip it quietly.
+   */
+  skipNonSpec?: boolean;
 }
 
 /** Reads, parses and validates one spec file, resolving the specs a comparison names. */
 export async function loadSpec(file: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const shown = displayPath(file);
+  const shown = displayPath(file, options.cwd ?? process.cwd());
   const read = await readSource(file);
   if ("error" in read) return { diagnostics: [{ ...read.error, file: shown }] };
   return loadSpecText(shown, read.text, dirname(resolve(file)), options);
@@ -35,6 +46,7 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
 /** The same, from text already in hand; `baseDir` resolves a comparison's relative paths. */
 export async function loadSpecText(shown: string, text: string, baseDir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const { source, diagnostics } = parseSource(shown, text);
+  if (options.skipNonSpec && !isSpecShaped(source.doc.contents)) return { diagnostics: [], notASpec: true };
   if (diagnostics.length > 0) return { diagnostics };
   const checked = validateSource(source);
   if (!checked.spec) return { diagnostics: checked.diagnostics };
@@ -52,12 +64,12 @@ export async function loadSpecText(shown: string, text: string, baseDir: string,
       problems.push({ ...here, code: "unknown-ref", message: `"${ref}" is neither a built-in id (see \`vstack list\`) nor a path to a spec file${didYouMean(ref, builtinIds())}` });
       continue;
     }
-    const outside = outsideAllowed(target, baseDir);
+    const outside = outsideAllowed(target, baseDir, options.cwd ?? process.cwd());
     if (outside) {
-      problems.push({ ...here, code: "ref-outside", message: `"${ref}" is outside ${outside}; a comparison may only name specs inside the working folder or beside this spec (run vstack from a folder that holds both)` });
+      problems.push({ ...here, code: "ref-outside", message: `"${ref}" is outside ${outside}; a comparison may only name specs inside the project folder or beside this spec` });
       continue;
     }
-    const loaded = await loadSpec(target, { asReference: true });
+    const loaded = await loadSpec(target, { ...options, asReference: true });
     if (loaded.isComparison || loaded.spec?.type === "compare") {
       problems.push({ ...here, code: "nested-compare", message: `"${ref}" is itself a comparison; a comparison names stack specs only` });
     } else if (!loaded.spec) {
@@ -86,28 +98,34 @@ export async function loadSpecText(shown: string, text: string, baseDir: string,
 }
 
 /**
- * Where a comparison may read: under the working folder or under the referencing spec's
+ * Where a comparison may read: under the project folder or under the referencing spec's
  * folder, judged after symlinks are followed, so a spec from a pull request cannot make
  * vstack read files elsewhere on the machine. Returns the folder it escapes, if it does.
  */
-export function outsideAllowed(target: string, baseDir: string): string | undefined {
-  if (target.startsWith(BUILTIN_DIR)) return undefined;
+export function outsideAllowed(target: string, baseDir: string, cwd: string): string | undefined {
+  if (isInside(target, BUILTIN_DIR)) return undefined;
   let real: string;
   try {
     real = realpathSync(target);
   } catch {
     return undefined; // missing: reported as unreadable when loaded
   }
-  const roots = [process.cwd(), baseDir].map((d) => realpathSync(d));
-  const inside = roots.some((root) => {
-    const rel = relative(root, real);
-    return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
-  });
-  return inside ? undefined : roots[0];
+  const roots = [cwd, baseDir].map((d) => realpathSync(d));
+  return roots.some((root) => real !== root && isInside(real, root)) ? undefined : roots[0];
 }
 
 /** A reference is a path when it looks like one (has a slash or a spec file ending), else a built-in id. */
 export function resolveRef(ref: string, baseDir: string): string | undefined {
   if (/[\\/]/.test(ref) || /\.(ya?ml|json)$/.test(ref)) return resolve(baseDir, ref);
   return builtinFile(ref);
+}
+
+/** Whether text is meant as a spec (YAML or JSON with stack, compare or id) rather than, say, Mermaid text. */
+export function looksLikeSpec(text: string): boolean {
+  return isSpecShaped(parseDocument(text).contents);
+}
+
+/** A mapping with a stack, a compare or an id: what every spec has, and other YAML files lack. */
+function isSpecShaped(contents: unknown): boolean {
+  return isMap(contents) && contents.items.some((pair) => isScalar(pair.key) && ["stack", "compare", "id"].includes(String(pair.key.value)));
 }

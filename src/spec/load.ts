@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
+import { yamlDiagnostics } from "./yaml-errors.js";
 
 /** A spec file as read: its text, the YAML document (JSON is YAML too) and a way to find positions. */
 export interface SourceDoc {
@@ -31,17 +32,7 @@ export function parseSource(file: string, text: string): { source: SourceDoc; di
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const source = { file, text, doc, lines };
-  const diagnostics: Diagnostic[] = doc.errors.map((e) => {
-    const pos = lines.linePos(e.pos[0]);
-    return {
-      code: e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax",
-      message: firstLine(e.message),
-      file,
-      line: pos.line,
-      col: pos.col,
-      source: text,
-    };
-  });
+  const diagnostics = yamlDiagnostics(doc.errors, text, lines, file);
   if (text.includes("\uFFFD")) {
     const offset = text.indexOf("\uFFFD");
     diagnostics.push({ code: "invalid-utf8", message: "the file is not valid UTF-8; save it as UTF-8", file, ...positionOf(source, offset), source: text });
@@ -93,6 +84,3 @@ export function positionAt(source: SourceDoc, path: ReadonlyArray<PropertyKey>, 
   return positionOf(source, offset);
 }
 
-function firstLine(message: string): string {
-  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ID_RULE } from "./id-rule.js";
 import { KINDS } from "./kinds.js";
 
 /**
@@ -9,9 +10,7 @@ import { KINDS } from "./kinds.js";
 
 const label = z.string().trim().min(1, "must not be empty").max(200_000);
 const kind = z.enum(KINDS).describe("What the box is; decides its colour in every diagram and theme.");
-const nodeId = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]*$/, "must be lower-case letters, digits and dashes, starting with a letter");
+const nodeId = z.string().regex(ID_RULE.pattern, `must be ${ID_RULE.says}`);
 
 export interface LayerInput {
   layer: string;

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics.js";
 import { didYouMean } from "../suggest.js";
+import { issueWords } from "./issue-words.js";
 import { KINDS } from "./kinds.js";
 import { documentData, positionAt, type SourceDoc } from "./load.js";
 import { compareSpecSchema, entryKindOf, KEYS, KNOWN_KEYS, stackSpecSchema, type SpecInput } from "./schema.js";
@@ -60,12 +61,10 @@ function toDiagnostics(issue: z.core.$ZodIssue, data: unknown, at: At): Diagnost
         const value = String(valueAt(data, path));
         return [at(path, "unknown-kind", `unknown kind "${value}"${didYouMean(value, KINDS)} (kinds: ${KINDS.join(", ")})`)];
       }
-      return [at(path, "invalid-value", issue.message)];
-    case "invalid_type":
-      return [at(path, "wrong-type", `expected ${issue.expected}, got ${describeValue(valueAt(data, path))}`)];
-    default:
-      return [at(path, issue.code.replaceAll("_", "-"), issue.message)];
+      break;
   }
+  const { code, message } = issueWords(issue, valueAt(data, path));
+  return [at(path, code, message)];
 }
 
 /** Checks the format cannot express: ids unique, `{n}` only under a repeat, bounded size and depth. */
@@ -129,13 +128,6 @@ export function valueAt(data: unknown, path: Path): unknown {
     v = (v as Record<PropertyKey, unknown>)[key];
   }
   return v;
-}
-
-export function describeValue(value: unknown): string {
-  if (value === null) return "null (an empty value)";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  return `${typeof value} ${JSON.stringify(value).slice(0, 40)}`;
 }
 
 /** `stack[2].units[0].unit` */

@@ -1,7 +1,7 @@
-import { resolve, sep } from "node:path";
+import { sep } from "node:path";
 import { watch, type FSWatcher } from "chokidar";
 import { build } from "../build.js";
-import type { BuildOptions } from "../build/options.js";
+import { resolveBuildOptions, type BuildOptions } from "../build/options.js";
 import type { BuildReport } from "../build/report.js";
 import { watchRoots } from "../inputs.js";
 import { lazyRenderer, type LazyRenderer } from "../render/lazy-renderer.js";
@@ -46,7 +46,8 @@ export function watchLoop(options: () => Promise<BuildOptions>, hooks: WatchHook
     let opts: BuildOptions | undefined;
     try {
       opts = await options();
-      own.splice(0, own.length, ...[opts.outDir ?? "out", opts.cacheDir ?? ".vstack-cache", opts.markdownOut ?? opts.outDir ?? "out"].map((p) => resolve(p)));
+      const resolved = resolveBuildOptions(opts);
+      own.splice(0, own.length, resolved.outDir, resolved.cacheDir, resolved.markdownOut);
       // Chromium starts at the first picture to draw (never, for Mermaid text alone) and stays
       // up across builds; a launch that failed is tried again at the next build.
       const pool = (browser ??= lazyRenderer(opts));
@@ -66,7 +67,10 @@ export function watchLoop(options: () => Promise<BuildOptions>, hooks: WatchHook
   };
 
   /** The inputs as named (a folder, a glob's base, a file), the config and the templates. */
-  const watchedPaths = (opts: BuildOptions) => [...watchRoots(opts.inputs ?? []), ...extraPaths, ...(opts.templatesDir ? [resolve(opts.templatesDir)] : [])];
+  const watchedPaths = (options: BuildOptions) => {
+    const opts = resolveBuildOptions(options);
+    return [...watchRoots(opts.inputs, opts.cwd), ...extraPaths, ...(opts.templatesDir ? [opts.templatesDir] : [])];
+  };
 
   /** Resolves once chokidar has scanned the paths: a change from then on is seen. */
   const startWatching = async (paths: string[]) => {

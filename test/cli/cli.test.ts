@@ -68,7 +68,7 @@ describe("vstack CLI", () => {
     const r = await runCli(["render", ".", "--out", "out"], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("bad.yaml:6:11");
-    expect(r.stdout).toMatch(/rendered 1 diagram .* 1 failed/);
+    expect(r.stdout).toMatch(/vstack: 2 diagrams \(svg, png, mmd × light, dark\): 1 drawn, 0 from cache, 1 failed/);
     const files = readdirSync(join(dir, "out")).sort();
     expect(files).toEqual([...["light", "dark"].flatMap((t) => ["mmd", "png", "svg"].map((e) => `my-stack.${t}.${e}`)), "manifest.json"].sort());
     expect(readFileSync(join(dir, "out", "my-stack.light.svg"), "utf8")).toContain("Container 2");
@@ -110,7 +110,7 @@ describe("vstack CLI", () => {
     const dir = tempDir();
     const first = await runCli(["render", "-o", dir]);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(new RegExp(`rendered ${builtinIds().length} diagrams .* 0 failed`));
+    expect(first.stdout).toMatch(new RegExp(`vstack: ${builtinIds().length} diagrams .*: \\d+ drawn, \\d+ from cache, 0 failed`));
     const files = readdirSync(dir).sort();
     expect(files).toHaveLength(builtinIds().length * 6 + 3); // + README.md, index.html, manifest.json
     const gallery = readFileSync(join(dir, "README.md"), "utf8");

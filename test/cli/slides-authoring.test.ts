@@ -1,12 +1,12 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PNG } from "pngjs";
 import puppeteer from "puppeteer";
 import { afterEach, describe, expect, it } from "vitest";
 import { chromiumArgs, findChromium } from "../../src/render/chromium.js";
-import { runCli } from "../support/cli.js";
-import { CLI, tempDir } from "../support/paths.js";
+import { runCli, startCli } from "../support/cli.js";
+import { tempDir } from "../support/paths.js";
 
 const SPEC = (label: string) => `id: demo
 title: Demo stack
@@ -15,24 +15,6 @@ stack:
   - { layer: Hardware, kind: hardware }
   - { layer: "${label}", kind: kernel }
 `;
-
-/** A long-running CLI process (watch, preview) whose output the test can wait on. */
-function startCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  let out = "";
-  child.stdout.on("data", (d) => (out += d));
-  child.stderr.on("data", (d) => (out += d));
-  const waitFor = async (re: RegExp, from = 0, ms = 20_000): Promise<RegExpMatchArray> => {
-    const until = Date.now() + ms;
-    for (;;) {
-      const m = out.slice(from).match(re);
-      if (m) return m;
-      if (Date.now() > until) throw new Error(`timed out waiting for ${re}; output:\n${out}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  return { child, waitFor, output: () => out };
-}
 
 const running: ChildProcess[] = [];
 afterEach(() => {
@@ -44,7 +26,7 @@ describe("slides", () => {
     const dir = tempDir();
     const r = await runCli(["render", "vm-vs-container", "--preset", "slide"], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/\(svg, png, pdf × light, dark;/);
+    expect(r.stdout).toMatch(/\(svg, png, pdf × light, dark\):/);
     const out = join(dir, "out/slides");
     for (const theme of ["light", "dark"]) {
       const png = PNG.sync.read(readFileSync(join(out, `vm-vs-container.${theme}.png`)));
@@ -57,7 +39,7 @@ describe("slides", () => {
       const pdf = readFileSync(join(out, `vm-vs-container.${theme}.pdf`)).toString("latin1");
       expect(pdf.startsWith("%PDF-")).toBe(true);
       expect(pdf.match(/\/Type\s*\/Page\b(?!s)/g)).toHaveLength(1);
-      expect(pdf).toMatch(/\/MediaBox \[0 0 1440 810\]/); // 1920x1080 CSS px in points
+      expect(pdf).toMatch(/\/MediaBox \[\s*0 0 1440 810\s*\]/); // 1920x1080 CSS px in points
     }
     // The larger type: the same diagram's label text is drawn bigger than in the docs preset.
     const docs = await runCli(["render", "vm-vs-container", "-f", "svg", "-t", "light", "-o", "docs"], { cwd: dir });

@@ -118,13 +118,13 @@ describe("raw Mermaid inputs", () => {
 describe("shards", () => {
   it("split the inputs into disjoint shares that together are the whole, stably", () => {
     const files = Array.from({ length: 40 }, (_, i) => `/docs/diagram-${i}.yaml`);
-    const shares = [1, 2, 3].map((index) => shardFiles(files, { index, count: 3 }));
+    const shares = [1, 2, 3].map((index) => shardFiles(files, { index, count: 3 }, "/docs"));
     expect(shares.flat().sort()).toEqual([...files].sort());
     expect(new Set(shares.flat()).size).toBe(files.length);
     for (const share of shares) expect(share.length).toBeGreaterThan(5);
-    expect(shardFiles(files, { index: 2, count: 3 })).toEqual(shares[1]);
+    expect(shardFiles(files, { index: 2, count: 3 }, "/docs")).toEqual(shares[1]);
     // A file keeps its shard when others come and go.
     const fewer = files.filter((_, i) => i % 2 === 0);
-    expect(shardFiles(fewer, { index: 1, count: 3 })).toEqual(shares[0]!.filter((f) => fewer.includes(f)));
+    expect(shardFiles(fewer, { index: 1, count: 3 }, "/docs")).toEqual(shares[0]!.filter((f) => fewer.includes(f)));
   });
 });

@@ -49,7 +49,7 @@ describe("bad input: a clear error with its place, never a crash or a hang", () 
     ["10,000 repeats", `${HEAD}stack:\n  - units:\n      - { unit: U, kind: vm, repeat: 10000 }\n`, "too-big"],
     ["a comparison that names itself", "id: self\ntitle: Self\ncompare: [./self.yaml, type-1-hypervisor]\n", "nested-compare"],
     ["YAML aliases that expand a billion times", `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n`, ""],
-    ["tabs for indentation", `${HEAD}stack:\n\t- layer: L\n\t  kind: app\n`, "yaml-syntax"],
+    ["tabs for indentation", `${HEAD}stack:\n\t- layer: L\n\t  kind: app\n`, "yaml-tab"],
   ];
   for (const [name, text, code] of cases) {
     it(name, async () => {

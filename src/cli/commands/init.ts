@@ -5,6 +5,7 @@ import { writeOutput } from "../../output/write.js";
 import { PACKAGE_ROOT } from "../../package-root.js";
 import { builtinFile, builtinIds } from "../../spec/builtins.js";
 import { didYouMean } from "../../suggest.js";
+import { ID_RULE } from "../../spec/id-rule.js";
 
 interface InitArgs {
   id: string;
@@ -18,7 +19,7 @@ export const describe = "Write a new spec to start from: a small stack, or a cop
 
 export function builder(y: Argv): Argv<InitArgs> {
   return y
-    .positional("id", { describe: "the new spec's id (letters, digits, - and _); names its file and its outputs", type: "string", demandOption: true })
+    .positional("id", { describe: `the new spec's id (${ID_RULE.says}); names its file and its outputs`, type: "string", demandOption: true })
     .option("from", { describe: "start from this built-in spec (see `vstack list`)", type: "string" })
     .option("out", { alias: "o", describe: "file to write", type: "string", defaultDescription: "<id>.yaml" })
     .option("force", { describe: "overwrite the file if it exists", type: "boolean" })
@@ -27,10 +28,13 @@ export function builder(y: Argv): Argv<InitArgs> {
 }
 
 const SCHEMA = resolve(PACKAGE_ROOT, "schema", "vstack-spec.schema.json");
-const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 export async function handler(args: ArgumentsCamelCase<InitArgs>): Promise<number> {
-  if (!ID.test(args.id)) return fail(`"${args.id}" is not a usable id: use letters, digits, - and _, starting with a letter or digit`);
+  if (!ID_RULE.pattern.test(args.id)) {
+    const like = args.id.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^[^a-z]+|-+$/g, "");
+    const hint = like && ID_RULE.pattern.test(like) ? `; try "${like}"` : "";
+    return fail(`"${args.id}" is not a usable id: an id is ${ID_RULE.says}${hint}`, 2);
+  }
   const target = resolve(args.out ?? `${args.id}.yaml`);
   if (existsSync(target) && !args.force) return fail(`${relative(process.cwd(), target)} already exists; choose another id or --out, or pass --force to overwrite it`);
   let body: string;
@@ -48,9 +52,9 @@ export async function handler(args: ArgumentsCamelCase<InitArgs>): Promise<numbe
   return 0;
 }
 
-function fail(message: string): number {
+function fail(message: string, code = 1): number {
   process.stderr.write(`vstack: ${message}\n`);
-  return 1;
+  return code;
 }
 
 function starter(id: string): string {

@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { Argv, ArgumentsCamelCase } from "yargs";
 import type { BuildOptions } from "../../build/options.js";
 import { ConfigError, findConfig } from "../../config/find-config.js";
@@ -23,11 +23,13 @@ export function builder(y: Argv): Argv<PreviewArgs> {
 
 export async function handler(args: ArgumentsCamelCase<PreviewArgs>): Promise<number> {
   const config = findConfig(args.config);
-  // The preview draws SVGs into a folder of its own, so it never touches committed outputs.
-  const previewDir = (o: BuildOptions) => args.out ?? join(o.cacheDir ?? ".vstack-cache", "preview");
+  // The preview draws SVGs (and Markdown pages) into a folder of its own, so it never touches
+  // committed outputs or pages.
+  const previewDir = (o: BuildOptions) => resolve(o.cwd!, args.out ? o.outDir! : join(o.cacheDir ?? ".vstack-cache", "preview"));
   const options = async (): Promise<BuildOptions> => {
     const { options: o } = await resolveRenderFlags(args);
-    return { ...o, outDir: previewDir(o), formats: ["svg"], gallery: false, manifest: false };
+    const dir = previewDir(o);
+    return { ...o, outDir: dir, markdownOut: join(dir, "pages"), formats: ["svg"], gallery: false, manifest: false };
   };
   const outDir = previewDir((await resolveRenderFlags(args)).options);
   const server = new PreviewServer(outDir);

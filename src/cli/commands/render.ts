@@ -1,9 +1,14 @@
+import { resolve } from "node:path";
 import type { Argv, ArgumentsCamelCase } from "yargs";
 import { build } from "../../build.js";
-import { displayPath } from "../../spec/builtins.js";
+import type { BuildReport } from "../../build/report.js";
+import { STDIN } from "../../inputs.js";
+import { displayPath } from "../../paths.js";
 import { plural, seconds } from "../report.js";
 import { reportFlags, RunReporter, type ReportFlags } from "../reporter.js";
 import { renderFlags, resolveRenderFlags, type RenderFlags } from "../render-options.js";
+import { renderOneFile, singleFileTarget } from "../single-file.js";
+import { readStdin } from "../stdin.js";
 
 interface RenderArgs extends RenderFlags, ReportFlags {
   check?: boolean;
@@ -17,6 +22,8 @@ export function builder(y: Argv): Argv<RenderArgs> {
     .option("check", { describe: "write nothing; exit 1 listing every output that is missing, out of date or left from a removed diagram (for CI)", type: "boolean" })
     .example("$0 render", "render vstack.config.yaml's diagrams, or the built-in gallery into out/")
     .example("$0 render my-stack.yaml -f svg -t dark", "one spec, dark SVG only")
+    .example("$0 render xen -o xen.png", "one file: the format from its name, the light theme unless -t says otherwise")
+    .example("cat stack.yaml | $0 render - -o stack.svg", "a spec (or Mermaid text) from standard input")
     .example("$0 render my-stack.yaml --preset slide", "16:9 slide assets (svg, png, pdf; light and dark) into out/slides/")
     .example("$0 render --check", "in CI: fail when the committed diagrams are out of date")
     .example("$0 render 'docs/**/*.md' -o docs/img --markdown-out site/", "render docs' ```vstack fences; write the pages with pictures in place")
@@ -24,31 +31,40 @@ export function builder(y: Argv): Argv<RenderArgs> {
 }
 
 export async function handler(args: ArgumentsCamelCase<RenderArgs>): Promise<number> {
-  const { options, formats, themes, config } = await resolveRenderFlags(args);
+  const stdin = args.inputs.includes(STDIN) ? await readStdin() : undefined;
+  const single = singleFileTarget(args);
+  if (single) return renderOneFile(args, single, stdin);
+  const { options, config, formats, themes } = await resolveRenderFlags(args);
   const check = args.check ?? false;
   const reporter = new RunReporter(args, !check);
-  const report = await build({ ...options, check, onStart: reporter.onStart, onDiagram: reporter.onDiagram });
-  const out = displayPath(options.outDir!);
+  const report = await build({ ...options, ...(stdin !== undefined && { stdin }), check, onStart: reporter.onStart, onDiagram: reporter.onDiagram });
+  const out = `${displayPath(resolve(report.cwd, options.outDir!), report.cwd)}/`;
   const problems = report.failed > 0 || report.stale.length > 0;
-  if (args.check) {
-    reporter.endProgress();
+  reporter.endProgress();
+  if (check) {
     const why = { missing: "missing", stale: "out of date", orphaned: "made for a diagram that is gone; delete it" } as const;
     for (const s of report.stale) process.stderr.write(`${s.file}: ${why[s.reason]}\n`);
     const verdict = report.stale.length === 0 ? "all outputs are up to date" : `${plural(report.stale.length, "output")} missing or out of date; run \`vstack render\` and commit the result`;
-    reporter.finish(report, `vstack: checked ${plural(report.diagrams.length, "diagram")} in ${out}/ in ${seconds(report.elapsedMs)}: ${verdict}; ${report.failed} failed`, { check: true });
+    reporter.finish(report, `vstack: checked ${plural(report.diagrams.length, "diagram")} in ${out} in ${seconds(report.elapsedMs)}: ${verdict}; ${report.failed} failed`, { check: true });
     return problems ? 1 : 0;
   }
-  reporter.endProgress();
   if (report.removed.length > 0 && !args.quiet && args.reporter !== "json") {
     process.stdout.write(`vstack: removed ${plural(report.removed.length, "file")} of diagrams that are gone: ${report.removed.join(" ")}\n`);
   }
-  const files = report.diagrams.reduce((n, d) => n + d.files.length, 0);
-  const written = report.diagrams.reduce((n, d) => n + d.written, 0);
-  const cached = report.diagrams.filter((d) => d.rendered === 0).length;
   const from = config ? ` (config: ${config.file})` : "";
-  reporter.finish(
-    report,
-    `vstack: rendered ${plural(report.diagrams.length, "diagram")} (${formats.join(", ")} × ${themes.join(", ")}; ${plural(files, "file")}, ${written} changed; ${cached} from cache) into ${out}/ in ${seconds(report.elapsedMs)}; ${report.failed} failed${from}`,
-  );
+  reporter.finish(report, `${runSummary(report, out, `${formats.join(", ")} × ${themes.join(", ")}`)}${from}`);
   return problems ? 1 : 0;
+}
+
+/**
+ * One line: diagrams drawn, taken from the cache and failed; then files written, unchanged and
+ * removed (the diagrams' own and the pages about them).
+ */
+export function runSummary(report: BuildReport, out: string, look: string): string {
+  const cached = report.diagrams.filter((d) => d.rendered === 0 && d.files.some((f) => !f.endsWith(".mmd"))).length;
+  const drawn = report.diagrams.length - cached;
+  const files = report.diagrams.reduce((n, d) => n + d.files.length, 0) + report.pages.length;
+  const written = report.diagrams.reduce((n, d) => n + d.written, 0) + report.pagesWritten;
+  const skipped = report.skipped.length > 0 ? `; skipped ${report.skipped.join(", ")} (not specs)` : "";
+  return `vstack: ${plural(report.diagrams.length + report.failed, "diagram")} (${look}): ${drawn} drawn, ${cached} from cache, ${report.failed} failed; ${plural(files, "file")} in ${out}: ${written} written, ${files - written} unchanged, ${report.removed.length} removed; ${seconds(report.elapsedMs)}${skipped}`;
 }

@@ -1,7 +1,7 @@
 import type { Argv, ArgumentsCamelCase } from "yargs";
 import type { BuildReport } from "../../build/report.js";
 import { ConfigError, findConfig } from "../../config/find-config.js";
-import { displayPath } from "../../spec/builtins.js";
+import { displayPath } from "../../paths.js";
 import { watchLoop } from "../../watch/watch-loop.js";
 import { plural, printDiagnostics, seconds } from "../report.js";
 import { renderFlags, resolveRenderFlags, type RenderFlags } from "../render-options.js";
@@ -19,7 +19,7 @@ export async function handler(args: ArgumentsCamelCase<RenderFlags>): Promise<nu
   const config = findConfig(args.config);
   const loop = watchLoop(async () => (await resolveRenderFlags(args)).options, {
     onChange: (paths) => {
-      if (paths.length > 0) process.stdout.write(`\nvstack: ${paths.length === 1 ? displayPath(paths[0]!) : plural(paths.length, "file")} changed\n`);
+      if (paths.length > 0) process.stdout.write(`\nvstack: ${paths.length === 1 ? displayPath(paths[0]!, process.cwd()) : plural(paths.length, "file")} changed\n`);
     },
     onBuild: (report) => {
       printDiagnostics(report.failures);

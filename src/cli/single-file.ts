@@ -1,0 +1,47 @@
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { extname, join, resolve } from "node:path";
+import { build } from "../build.js";
+import { writeOutput } from "../output/write.js";
+import { FORMATS, type Format } from "../presets.js";
+import { printDiagnostics } from "./report.js";
+import type { RenderFlags } from "./render-options.js";
+import { resolveRenderFlags } from "./render-options.js";
+import { UsageError } from "./usage-error.js";
+
+/** `-o name.svg` (or .png, .pdf, .mmd): one file, as mermaid-cli's `-o` writes, rather than a folder. */
+export function singleFileTarget(flags: RenderFlags): { file: string; format: Format } | undefined {
+  const ext = flags.out ? extname(flags.out).slice(1).toLowerCase() : "";
+  return (FORMATS as readonly string[]).includes(ext) ? { file: resolve(flags.out!), format: ext as Format } : undefined;
+}
+
+/**
+ * Renders exactly one diagram into one file: the format is the file's extension, the theme the
+ * one `-t` names (light by default). Drawn into a scratch folder, then written whole to the file.
+ */
+export async function renderOneFile(flags: RenderFlags & { quiet?: boolean; check?: boolean }, target: { file: string; format: Format }, stdin: string | undefined): Promise<number> {
+  if (flags.check) throw new UsageError("--check compares an output folder; -o with a file name writes one file (drop one of them)");
+  if (flags.format && (flags.format.length > 1 || flags.format[0] !== target.format)) {
+    throw new UsageError(`-o ${flags.out} writes a .${target.format} file, but --format says ${flags.format.join(",")}; drop --format, or name a folder with -o`);
+  }
+  if (flags.theme && flags.theme.length > 1) throw new UsageError(`-o ${flags.out} writes one file: name one theme (-t light or -t dark), or name a folder with -o`);
+  const { options } = await resolveRenderFlags({ ...flags, out: undefined });
+  const theme = flags.theme?.[0] ?? "light";
+  const cacheDir = resolve(options.cwd!, options.cacheDir!);
+  await mkdir(cacheDir, { recursive: true });
+  const scratch = await mkdtemp(join(cacheDir, "one-"));
+  try {
+    const report = await build({ ...options, ...(stdin !== undefined && { stdin }), outDir: scratch, markdownOut: scratch, formats: [target.format], themes: [theme], gallery: false, manifest: false });
+    printDiagnostics(report.failures);
+    if (report.failed > 0) return 1;
+    if (report.diagrams.length !== 1) {
+      process.stderr.write(`vstack: -o ${flags.out} writes one file, but the inputs hold ${report.diagrams.length} diagrams; name one input, or a folder with -o\n`);
+      return 1;
+    }
+    const made = report.diagrams[0]!;
+    await writeOutput(target.file, await readFile(join(scratch, made.files[0]!)));
+    if (!flags.quiet) process.stdout.write(`vstack: wrote ${flags.out} (${made.diagram.id}, ${theme})\n`);
+    return 0;
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}

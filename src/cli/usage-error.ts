@@ -1,0 +1,4 @@
+/** Bad usage found after yargs' own checks: printed with the usage hint, exit 2. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}

@@ -1,0 +1,50 @@
+/** mermaid's own pattern for front matter (mermaid/src/diagram-api/regexes.ts). */
+const FRONT_MATTER = /^([^\S\n\r]*)-{3}\s*[\n\r](.*?)[\n\r]\1-{3}\s*[\n\r]+/s;
+const DIRECTIVE = /%{2}\{[\s\S]*?\}%{2}/g;
+
+/**
+ * Where in the user's Mermaid text a parse error is. Mermaid parses the text only after taking
+ * off its front matter, directives, `%%` comment lines (with the blank lines before them) and
+ * leading blank lines, and counts lines in what is left; this follows the same steps to map
+ * its line back to the user's line, and reads the column off the excerpt it prints.
+ */
+export function mermaidErrorPlace(message: string, text: string): { line: number; col: number } | undefined {
+  const m = /Parse error on line (\d+):\n(.*)\n(-*)\^/.exec(message);
+  if (!m) return undefined;
+  const kept = keptLines(text);
+  const line = kept[Number(m[1]) - 1];
+  if (!line) return undefined;
+  // The excerpt ends at the error; its tail that is the start of the line gives the column.
+  const before = m[2]!.slice(0, m[3]!.length);
+  let col = 1;
+  for (let k = line.text.length; k > 0; k--) {
+    if (before.endsWith(line.text.slice(0, k))) {
+      col = k + 1;
+      break;
+    }
+  }
+  return { line: line.number, col };
+}
+
+/** The lines mermaid's parser sees, each with its 1-based line number in the user's text. */
+function keptLines(text: string): Array<{ number: number; text: string }> {
+  const normal = text.replace(/\r\n?/g, "\n");
+  const front = FRONT_MATTER.exec(normal);
+  const skip = front ? (front[0].match(/\n/g) ?? []).length : 0;
+  let lines = normal
+    .split("\n")
+    .map((t, i) => ({ number: i + 1, text: t.replace(DIRECTIVE, "") }))
+    .slice(skip);
+  // A comment line goes, and with it the blank lines just before it.
+  const out: typeof lines = [];
+  for (const line of lines) {
+    if (/^\s*%%(?!\{).+/.test(line.text)) {
+      while (out.length > 0 && out.at(-1)!.text.trim() === "") out.pop();
+      continue;
+    }
+    out.push(line);
+  }
+  lines = out;
+  while (lines.length > 0 && lines[0]!.text.trim() === "") lines.shift();
+  return lines;
+}

@@ -1,0 +1,29 @@
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import { PACKAGE_ROOT } from "./package-root.js";
+
+/** True when `path` is `folder` itself or anything below it (compared by whole path segments). */
+export function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
+}
+
+/**
+ * A path as a reader should see it, the same on every machine: relative to the project folder
+ * `cwd` (with `/`), vstack's own files as `vstack/<path in the package>`, anything else
+ * absolute. What lands in outputs (manifest sources, alt text) is made with this, so it never
+ * holds an absolute path of the machine for a file of the project or of vstack.
+ */
+export function displayPath(file: string, cwd: string): string {
+  if (isInside(file, cwd)) return toSlashes(relative(cwd, file)) || ".";
+  if (isInside(file, PACKAGE_ROOT)) return `vstack/${toSlashes(relative(PACKAGE_ROOT, file))}`;
+  return file;
+}
+
+/** The file a displayPath names, back as an absolute path. */
+export function absolutePath(shown: string, cwd: string): string {
+  return shown.startsWith("vstack/") ? resolve(PACKAGE_ROOT, shown.slice("vstack/".length)) : resolve(cwd, shown);
+}
+
+export function toSlashes(path: string): string {
+  return path.split(sep).join("/");
+}
