@@ -21,19 +21,24 @@ export function formatDiagnosticLine(d: Diagnostic): string {
   return `${where}: ${path}${d.message} [${d.code}]`;
 }
 
+/** How much of a line a code frame shows: a long line is cut to a window around the column. */
+const FRAME_WIDTH = 160;
+
 /** Two lines of context above the problem, the line itself, and a caret under the column. */
 export function formatCodeFrame(source: string, line: number, col: number): string {
   const lines = source.split(/\r?\n/);
   const first = Math.max(1, line - 2);
   const last = Math.min(lines.length, line + 1);
   const width = String(last).length;
+  const text = lines[line - 1] ?? "";
+  // The same window for every line shown, centred on the column, so the caret is in view.
+  const start = Math.max(0, Math.min(col - 1 - FRAME_WIDTH / 2, text.length - FRAME_WIDTH));
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
     const mark = n === line ? ">" : " ";
-    const text = truncate(lines[n - 1] ?? "", 160);
-    out.push(`${mark} ${String(n).padStart(width)} | ${text}`.trimEnd());
+    out.push(`${mark} ${String(n).padStart(width)} | ${windowOf(lines[n - 1] ?? "", start)}`.trimEnd());
     if (n === line) {
-      const pad = " ".repeat(Math.min(Math.max(col - 1, 0), 160));
+      const pad = " ".repeat(Math.max(col - 1 - start, 0) + (start > 0 ? 1 : 0));
       out.push(`  ${" ".repeat(width)} | ${pad}^`);
     }
   }
@@ -46,6 +51,8 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${head}\n${formatCodeFrame(d.source, d.line, d.col ?? 1)}`;
 }
 
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+/** FRAME_WIDTH characters from `start`, with an ellipsis where the line goes on. */
+function windowOf(text: string, start: number): string {
+  const shown = text.slice(start, start + FRAME_WIDTH);
+  return `${start > 0 && text.length > start ? "…" : ""}${shown}${start + FRAME_WIDTH < text.length ? "…" : ""}`;
 }

@@ -27,3 +27,12 @@ export function absolutePath(shown: string, cwd: string): string {
 export function toSlashes(path: string): string {
   return path.split(sep).join("/");
 }
+
+/** A URL path decoded, or undefined when it is not valid percent-encoding (`/%E0%A4%A`). */
+export function safeDecode(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
-import { isAbsolute, join, relative } from "node:path";
+import { join } from "node:path";
 import Handlebars from "handlebars";
 import type { DiagramModel } from "../layout/model.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { escapeLabel } from "./escape.js";
-import { displayPath } from "../paths.js";
+import { displayPath, isInside } from "../paths.js";
 
 /** The templates shipped with vstack. */
 export const BUILTIN_TEMPLATE_DIR = join(PACKAGE_ROOT, "templates");
@@ -59,8 +59,7 @@ export class TemplateSet {
 
 /** A template is read only if it really lies in the folder named (a symlink may not lead out). */
 function readInside(dir: string, file: string): string {
-  const rel = relative(realpathSync(dir), realpathSync(file));
-  if (rel.startsWith("..") || isAbsolute(rel)) throw new Error(`template ${displayPath(file, process.cwd())} leads outside ${displayPath(dir, process.cwd())} (a symlink?); templates must lie in the folder named`);
+  if (!isInside(realpathSync(file), realpathSync(dir))) throw new Error(`template ${displayPath(file, process.cwd())} leads outside ${displayPath(dir, process.cwd())} (a symlink?); templates must lie in the folder named`);
   return readFileSync(file, "utf8");
 }
 

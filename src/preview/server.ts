@@ -2,11 +2,12 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, normalize, resolve, sep } from "node:path";
+import { extname, join, normalize, resolve } from "node:path";
 import type { BuildReport } from "../build/report.js";
 import { formatDiagnostic } from "../diagnostics.js";
 import { escapeHtml } from "../output/embed.js";
 import { galleryHtml } from "../output/gallery.js";
+import { isInside, safeDecode } from "../paths.js";
 
 const TYPES: Record<string, string> = { ".svg": "image/svg+xml", ".png": "image/png", ".pdf": "application/pdf", ".mmd": "text/plain; charset=utf-8", ".json": "application/json" };
 
@@ -57,7 +58,11 @@ export class PreviewServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    const path = safeDecode(new URL(req.url ?? "/", "http://localhost").pathname);
+    if (path === undefined) {
+      res.writeHead(400, { "content-type": "text/plain" });
+      return void res.end("bad request: the address is not valid percent-encoding\n");
+    }
     if (path === "/events") return this.events(res);
     if (path === "/" || path === "/index.html") {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
@@ -65,7 +70,7 @@ export class PreviewServer {
     }
     const root = resolve(this.outDir);
     const file = resolve(join(root, normalize(path)));
-    const info = file.startsWith(root + sep) ? await stat(file).catch(() => undefined) : undefined;
+    const info = file !== root && isInside(file, root) ? await stat(file).catch(() => undefined) : undefined;
     if (!info?.isFile()) {
       res.writeHead(404, { "content-type": "text/plain" });
       return void res.end("not found\n");

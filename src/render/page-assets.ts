@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join } from "node:path";
+import { isInside, safeDecode } from "../paths.js";
 
 /** The origin the rendering page lives at. `.invalid` is reserved: it can never be a real host. */
 export const PAGE_ORIGIN = "https://vstack.invalid/";
@@ -22,10 +23,10 @@ export class PageAssets {
   async serve(url: string): Promise<{ body: Buffer | string; contentType: string } | undefined> {
     if (url === PAGE_URL) return { body: this.pageHtml, contentType: "text/html; charset=utf-8" };
     if (!url.startsWith(PAGE_ORIGIN)) return undefined;
-    const path = decodeURIComponent(new URL(url).pathname).slice(1);
+    const path = safeDecode(new URL(url).pathname)?.slice(1);
+    if (path === undefined) return undefined;
     const file = join(MERMAID_DIST, path);
-    const rel = relative(MERMAID_DIST, file);
-    if (rel.startsWith("..") || rel.includes(`..${sep}`) || !/\.m?js$/.test(file)) return undefined;
+    if (file === MERMAID_DIST || !isInside(file, MERMAID_DIST) || !/\.m?js$/.test(file)) return undefined;
     let bytes = this.files.get(file);
     if (!bytes) {
       bytes = readFile(file).catch(() => undefined);

@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
+import { LIMITS } from "./limits.js";
+import { deepestPlace } from "./nesting.js";
 import { yamlDiagnostics } from "./yaml-errors.js";
 
 /** A spec file as read: its text, the YAML document (JSON is YAML too) and a way to find positions. */
@@ -30,6 +32,13 @@ export async function readSource(file: string): Promise<{ text: string } | { err
 /** Parses YAML or JSON text, keeping positions; syntax errors come back as diagnostics. */
 export function parseSource(file: string, text: string): { source: SourceDoc; diagnostics: Diagnostic[] } {
   const lines = new LineCounter();
+  const deep = deepestPlace(text, LIMITS.yamlDepth);
+  if (deep) {
+    // Not parsed at all: the parser would recurse as deep as the file nests.
+    const source = { file, text, doc: parseDocument(""), lines: lineCounterOf(text) };
+    const message = `the file nests more than ${LIMITS.yamlDepth} levels deep; units may nest at most ${LIMITS.depth} deep`;
+    return { source, diagnostics: [{ code: "too-deep", message, file, ...positionOf(source, deep.offset), source: text }] };
+  }
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const source = { file, text, doc, lines };
   const diagnostics = yamlDiagnostics(doc.errors, text, lines, file);
@@ -84,3 +93,11 @@ export function positionAt(source: SourceDoc, path: ReadonlyArray<PropertyKey>, 
   return positionOf(source, offset);
 }
 
+
+/** A LineCounter for text that is not parsed: line starts found by hand. */
+function lineCounterOf(text: string): LineCounter {
+  const counter = new LineCounter();
+  counter.addNewLine(0);
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) counter.addNewLine(i + 1);
+  return counter;
+}

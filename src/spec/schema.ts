@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ID_RULE } from "./id-rule.js";
 import { KINDS } from "./kinds.js";
+import { LIMITS } from "./limits.js";
 
 /**
  * The spec format, as zod schemas: the one source of truth for parsing, for the TypeScript
@@ -8,7 +9,7 @@ import { KINDS } from "./kinds.js";
  * error with a suggestion rather than a silently ignored line.
  */
 
-const label = z.string().trim().min(1, "must not be empty").max(200_000);
+const label = z.string().trim().min(1, "must not be empty").max(LIMITS.label);
 const kind = z.enum(KINDS).describe("What the box is; decides its colour in every diagram and theme.");
 const nodeId = z.string().regex(ID_RULE.pattern, `must be ${ID_RULE.says}`);
 

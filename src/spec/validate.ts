@@ -2,12 +2,12 @@ import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics.js";
 import { didYouMean } from "../suggest.js";
 import { issueWords } from "./issue-words.js";
+import { LIMITS } from "./limits.js";
 import { KINDS } from "./kinds.js";
 import { documentData, positionAt, type SourceDoc } from "./load.js";
 import { compareSpecSchema, entryKindOf, KEYS, KNOWN_KEYS, stackSpecSchema, type SpecInput } from "./schema.js";
 
-/** Bounds that keep a diagram drawable and a run bounded, whatever the input. */
-export const LIMITS = { depth: 24, layers: 2_000, label: 2_000 } as const;
+export { LIMITS } from "./limits.js";
 
 type Path = ReadonlyArray<PropertyKey>;
 
@@ -62,6 +62,10 @@ function toDiagnostics(issue: z.core.$ZodIssue, data: unknown, at: At): Diagnost
         return [at(path, "unknown-kind", `unknown kind "${value}"${didYouMean(value, KINDS)} (kinds: ${KINDS.join(", ")})`)];
       }
       break;
+    case "too_big":
+      // The schema's one bound on text (LIMITS.label), the one editors see too.
+      if (issue.origin === "string") return [at(path, "label-too-long", `is ${String(valueAt(data, path)).length} characters; a label longer than ${LIMITS.label} cannot be read in a diagram`)];
+      break;
   }
   const { code, message } = issueWords(issue, valueAt(data, path));
   return [at(path, code, message)];
@@ -87,7 +91,6 @@ function checkStack(stack: unknown, path: Path, inRepeat: boolean, depth: number
       for (const key of ["layer", "unit", "detail"]) {
         const text = item[key];
         if (typeof text !== "string") continue;
-        if (text.length > LIMITS.label) out.push(at([...p, key], "label-too-long", `is ${text.length} characters; a label longer than ${LIMITS.label} cannot be read in a diagram`));
         if (text.includes("{n}") && !underRepeat) out.push(at([...p, key], "n-without-repeat", `"{n}" is only replaced inside a unit with "repeat"; add repeat: N to the unit or remove {n}`));
       }
       if (typeof item.id === "string") {

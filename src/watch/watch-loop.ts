@@ -1,4 +1,3 @@
-import { sep } from "node:path";
 import { watch, type FSWatcher } from "chokidar";
 import { build } from "../build.js";
 import { resolveBuildOptions, type BuildOptions } from "../build/options.js";
@@ -6,6 +5,7 @@ import type { BuildReport } from "../build/report.js";
 import { watchRoots } from "../inputs.js";
 import { lazyRenderer, type LazyRenderer } from "../render/lazy-renderer.js";
 import type { Renderer } from "../render/renderer.js";
+import { isInside } from "../paths.js";
 
 export interface WatchHooks {
   /** Before each build: what changed (empty for the first). */
@@ -40,7 +40,7 @@ export function watchLoop(options: () => Promise<BuildOptions>, hooks: WatchHook
   let closed = false;
   const own: string[] = [];
 
-  const ignored = (path: string) => own.some((dir) => path === dir || path.startsWith(dir + sep));
+  const ignored = (path: string) => own.some((dir) => isInside(path, dir));
 
   const runBuild = async (changed: string[]) => {
     let opts: BuildOptions | undefined;
