@@ -6,7 +6,7 @@ import { markdownTargets, writeSiteFiles } from "./build/site-files.js";
 import type { Diagnostic } from "./diagnostics.js";
 import type { Diagram, DiagramInfo } from "./diagrams/diagram.js";
 import { mermaidErrorPlace } from "./diagrams/mermaid-place.js";
-import { TemplateSet } from "./emit/templates.js";
+import { TemplateError, TemplateSet } from "./emit/templates.js";
 import { resolveInputs, shardFiles, STDIN } from "./inputs.js";
 import { displayPath } from "./paths.js";
 import { cacheKey, OutputCache } from "./output/cache.js";
@@ -31,7 +31,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const started = performance.now();
   const opts = resolveBuildOptions(options);
   const templates = new TemplateSet(opts.templatesDir);
-  if (!templates.has(opts.template)) throw new Error(`no template "${opts.template}"; templates: ${templates.names.join(", ")}`);
+  const templateProblems = templates.problems(opts.template, opts.cwd);
+  if (templateProblems.length > 0) throw new TemplateError(templateProblems);
   const resolved = await resolveInputs(opts.inputs, { exclude: [opts.outDir, opts.markdownOut], cwd: opts.cwd });
   const files = opts.shard ? shardFiles(resolved.files, opts.shard, opts.cwd) : resolved.files;
   const identity = [VERSION, MERMAID_VERSION, MERMAID_CONFIG, RENDERER_FINGERPRINT, templates.fingerprint, opts.template];
@@ -53,7 +54,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const renderer = lazyRenderer(opts);
   // Chromium and a warm page start while the specs load; a run that turns out to be wholly
   // cached closes them unused, which costs less than starting them late costs every cold run.
-  if (opts.formats.some((f) => f !== "mmd")) renderer.prestart();
+  if (files.length > 0 && opts.formats.some((f) => f !== "mmd")) renderer.prestart();
   const loaded = await (await loadModule()).loadDiagrams(files, { templates, template: opts.template, cwd: opts.cwd, searched: resolved.searched, ...(opts.stdin !== undefined && { stdin: opts.stdin }) });
   const failures = [...resolved.missing, ...loaded.failures];
   let invalid = resolved.missing.length + loaded.invalid;
@@ -125,7 +126,8 @@ function renderFailure(diagram: Diagram, err: MermaidSyntaxError | RenderFailedE
   const { origin } = diagram;
   const place = syntax && origin ? mermaidErrorPlace(err.message, origin.text) : undefined;
   if (!origin || !place) return failure;
-  return { ...failure, message: failure.message.replace(/Parse error on line \d+: /, ""), line: origin.line + place.line - 1, col: place.col + origin.indent, source: origin.source };
+  const message = failure.message.replace(/Parse error on line \d+: /, "").replace(/(No diagram type detected matching given configuration) for text: .*/s, "$1; the first line must name one (flowchart, sequenceDiagram, classDiagram, block-beta, …)");
+  return { ...failure, message, line: origin.line + place.line - 1, col: place.col + origin.indent, source: origin.source };
 }
 
 /** Mermaid's parse errors put the place first and what it expected last, with a code excerpt between. */

@@ -55,6 +55,12 @@ export interface BuildOptions {
   /** Where Markdown inputs with fences are written out, pictures in place (default: outDir). */
   markdownOut?: string;
   /**
+   * Folders a page keeps its place below when written out, besides the inputs' own: the
+   * config's inputs, so a page rendered on its own (`vstack render docs-src/guide/a.md`) lands
+   * where the whole build puts it (`<markdownOut>/guide/a.md`).
+   */
+  pageRoots?: string[];
+  /**
    * How a fence's picture is written into a page: `picture`, an HTML `<picture>` that follows
    * the reader's colour scheme; `markdown`, two Markdown images marked `#only-light` and
    * `#only-dark` (MkDocs Material's theme switch; MkDocs rewrites Markdown image paths, not HTML ones).
@@ -97,5 +103,6 @@ export function resolveBuildOptions(options: BuildOptions = {}): ResolvedBuildOp
     ...(options.chromium !== undefined && { chromium: /[\\/]/.test(options.chromium) ? at(options.chromium) : options.chromium }),
     check: options.check ?? false,
     pageStyle: options.pageStyle ?? "picture",
+    pageRoots: options.pageRoots ?? [],
   };
 }

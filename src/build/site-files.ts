@@ -2,11 +2,11 @@ import { dirname, join, relative, resolve } from "node:path";
 import { classifyInput } from "../inputs.js";
 import type { Diagram } from "../diagrams/diagram.js";
 import { embedSnippet, markdownImages } from "../output/embed.js";
-import { isInside, toSlashes } from "../paths.js";
+import { displayPath, isInside, toSlashes } from "../paths.js";
 import { galleryHtml, galleryMarkdown } from "../output/gallery.js";
 import { manifestJson } from "../output/manifest.js";
 import { rewrittenMarkdown } from "../output/markdown-out.js";
-import { orphanedOutputs, previousEntries } from "../output/orphans.js";
+import { orphanedOutputs, orphanedPages, previousManifest } from "../output/orphans.js";
 import type { OutputSink } from "../output/sink.js";
 import { VERSION } from "../version.js";
 import type { ResolvedBuildOptions } from "./options.js";
@@ -23,22 +23,39 @@ export async function writeSiteFiles(
   run: { done: DiagramReport[]; diagrams: Diagram[]; failedIds: Set<string>; brokenPages: Set<string>; sourcesRead: Set<string>; failedSources: Set<string> },
 ): Promise<{ pages: string[]; pagesWritten: number; removed: string[] }> {
   const { done, diagrams, failedIds, brokenPages } = run;
-  const previous = opts.manifest ? await previousEntries(opts.outDir) : [];
+  const previous = opts.manifest ? await previousManifest(opts.outDir) : { diagrams: [], pages: [] };
+  const pages = markdownFiles(opts, done, diagrams, (path, fenced) => brokenPages.has(path) || fenced.some((d) => failedIds.has(d.id)));
+  const pageEntries = pages.map((p) => ({ source: displayPath(p.source, opts.cwd), file: displayPath(p.file, opts.cwd) }));
   // Before the manifest is rewritten: files it listed that this run no longer makes. Only after
-  // a clean run: a diagram missing from a run with failures may only be broken, not gone.
+  // a clean run: a diagram missing from a run with failures may only be broken, not gone. Pages
+  // only when this run writes pages at all (it draws pictures).
   const clean = run.failedSources.size === 0;
-  const removed = clean ? orphanedOutputs(previous, opts.outDir, opts.cwd, run.sourcesRead, new Set(done.flatMap((d) => d.files))) : [];
+  const removed = clean ? orphanedOutputs(previous.diagrams, opts.outDir, opts.cwd, run.sourcesRead, new Set(done.flatMap((d) => d.files))) : [];
+  const removedPages = clean && writesPages(opts) ? orphanedPages(previous.pages, opts.markdownOut, opts.cwd, run.sourcesRead, new Set(pageEntries.map((p) => p.file))) : [];
   for (const file of removed) await sink.remove(join(opts.outDir, file));
-  // A source that failed this time keeps its last good entries: its files are still there.
+  for (const file of removedPages) await sink.remove(file);
+  // The manifest describes the folder: entries of sources this run did not read (one spec
+  // rendered into a shared folder) and of sources that failed this time keep their last good
+  // entries, since their files are still there. Entries of removed files go.
   const made = new Set(done.map((d) => d.diagram.id));
-  const kept = previous.filter((e) => run.failedSources.has(e.source) && !made.has(e.id));
+  const gone = new Set(removed);
+  const untouched = (source: string) => run.failedSources.has(source) || !run.sourcesRead.has(source);
+  const kept = previous.diagrams.filter((e) => !made.has(e.id) && untouched(e.source) && !e.outputs.some((o) => gone.has(o.file)));
+  const writtenPages = new Set(pageEntries.map((p) => p.file));
+  const keptPages = previous.pages.filter((p) => !writtenPages.has(p.file) && untouched(p.source) && !removedPages.includes(resolve(opts.cwd, p.file)));
   const files: Array<[string, string]> = [];
   if (opts.gallery) files.push([join(opts.outDir, "README.md"), galleryMarkdown(done)], [join(opts.outDir, "index.html"), galleryHtml(done)]);
-  if (opts.manifest) files.push([join(opts.outDir, "manifest.json"), manifestJson(done, VERSION, kept)]);
-  files.push(...markdownFiles(opts, done, diagrams, (path, fenced) => brokenPages.has(path) || fenced.some((d) => failedIds.has(d.id))));
+  if (opts.manifest) files.push([join(opts.outDir, "manifest.json"), manifestJson(done, VERSION, kept, [...pageEntries, ...keptPages])]);
+  files.push(...pages.map((p): [string, string] => [p.file, p.text]));
   let pagesWritten = 0;
   for (const [file, text] of files) if (await sink.put(file, text)) pagesWritten++;
-  return { pages: files.map(([file]) => file), pagesWritten, removed: sink.checking ? [] : removed };
+  const shownRemoved = [...removed, ...removedPages.map((p) => displayPath(p, opts.cwd))];
+  return { pages: files.map(([file]) => file), pagesWritten, removed: sink.checking ? [] : shownRemoved };
+}
+
+/** Only a run that draws pictures (svg or png) writes pages: Mermaid text or PDFs alone have nothing to show in one. */
+function writesPages(opts: ResolvedBuildOptions): boolean {
+  return opts.formats.some((f) => f === "svg" || f === "png");
 }
 
 /**
@@ -47,20 +64,25 @@ export async function writeSiteFiles(
  * `<markdownOut>/guide/intro.md`), so a docs tree keeps its shape.
  */
 export function markdownTargets(opts: ResolvedBuildOptions): (path: string) => string {
-  // The folders inputs name, deepest first: a page belongs to the deepest that holds it.
-  const roots = opts.inputs
+  // The folders inputs name (and the config's, for a page named on its own), deepest first: a
+  // page belongs to the deepest that holds it; a page under none stays beside its own name.
+  const roots = [...opts.inputs, ...opts.pageRoots]
     .map((input) => classifyInput(input, opts.cwd))
-    .flatMap((input) => (input.kind === "glob" ? [input.base] : input.kind === "dir" ? [input.path] : input.kind === "file" ? [dirname(input.path)] : []))
+    .flatMap((input) => (input.kind === "glob" ? [input.base] : input.kind === "dir" ? [input.path] : []))
     .sort((a, b) => b.length - a.length);
   return (path) => resolve(opts.markdownOut, relative(roots.find((r) => r !== path && isInside(path, r)) ?? dirname(path), path));
 }
 
-/** Each Markdown input whose fences all rendered, written to markdownOut with pictures in their place. */
-function markdownFiles(opts: ResolvedBuildOptions, done: DiagramReport[], diagrams: Diagram[], broken: (path: string, fenced: Diagram[]) => boolean): Array<[string, string]> {
+/**
+ * Each Markdown input whose fences all rendered, written to markdownOut with pictures in their
+ * place (none from a run that draws no pictures: it must not take the pictures out of a page).
+ */
+function markdownFiles(opts: ResolvedBuildOptions, done: DiagramReport[], diagrams: Diagram[], broken: (path: string, fenced: Diagram[]) => boolean): Array<{ source: string; file: string; text: string }> {
+  if (!writesPages(opts)) return [];
   const byFile = new Map<string, Diagram[]>();
   for (const d of diagrams) if (d.fence) byFile.set(d.fence.path, [...(byFile.get(d.fence.path) ?? []), d]);
   const reports = new Map(done.map((r) => [r.diagram.id, r]));
-  const out: Array<[string, string]> = [];
+  const out: Array<{ source: string; file: string; text: string }> = [];
   const targetOf = markdownTargets(opts);
   for (const [path, fenced] of byFile) {
     if (broken(path, fenced)) continue; // its errors are reported; a half-pictured page is not written
@@ -73,7 +95,7 @@ function markdownFiles(opts: ResolvedBuildOptions, done: DiagramReport[], diagra
       const snippet = (report && picture(report, base)) ?? `<!-- vstack: ${d.id} has no picture format in this run -->`;
       return { start: d.fence!.start, end: d.fence!.end, indent: d.fence!.indent, snippet };
     });
-    out.push([target, rewrittenMarkdown(fenced[0]!.fence!.text, pictures)]);
+    out.push({ source: path, file: target, text: rewrittenMarkdown(fenced[0]!.fence!.text, pictures) });
   }
   return out;
 }

@@ -1,6 +1,5 @@
 import yargs, { type Argv, type ArgumentsCamelCase, type CommandModule } from "yargs";
 import { ConfigError } from "../config/find-config.js";
-import { ChromiumUnavailableError } from "../render/chromium.js";
 import { printDiagnostics } from "./report.js";
 import * as init from "./commands/init.js";
 import * as list from "./commands/list.js";
@@ -12,6 +11,7 @@ import * as watch from "./commands/watch.js";
 import { VERSION } from "../version.js";
 import { didYouMean } from "../suggest.js";
 import { UsageError } from "./usage-error.js";
+import { VstackError } from "../errors.js";
 import { STDIN } from "../inputs.js";
 import { STDIN_ARG } from "./stdin.js";
 
@@ -101,14 +101,13 @@ async function runSafely(run: () => Promise<number>): Promise<number> {
     return await run();
   } catch (err) {
     if (err instanceof UsageError) return usage(err.message);
-    if (err instanceof ChromiumUnavailableError) process.stderr.write(`vstack: ${err.message}\n`);
-    else if (err instanceof ConfigError) {
+    if (err instanceof VstackError) {
       printDiagnostics(err.diagnostics);
-      process.stderr.write(`vstack: ${err.message}; fix it, or name another with --config\n`);
-    }
-    else {
-      process.stderr.write(`vstack: ${err instanceof Error ? err.message : String(err)}\n`);
-      if (process.env.VSTACK_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+      process.stderr.write(`vstack: ${err.message}${err instanceof ConfigError ? "; fix it, or name another with --config" : ""}\n`);
+    } else {
+      // Not an error of the input: a bug in vstack. Say so, with where.
+      process.stderr.write(`vstack: internal error (a bug in vstack; please report it with this output): ${err instanceof Error ? err.message : String(err)}\n`);
+      if (err instanceof Error && err.stack) process.stderr.write(`${err.stack.split("\n").slice(1, 6).join("\n")}\n`);
     }
     return EXIT.failed;
   }

@@ -99,6 +99,7 @@ export async function resolveRenderFlags(flags: RenderFlags): Promise<ResolvedRe
     ...defined("shard", shard),
     ...defined("markdownOut", here(flags.markdownOut) ?? config.markdownOut),
     ...defined("pageStyle", flags.pageStyle ?? config.pageStyle),
+    ...defined("pageRoots", config.inputs),
   };
   return { options, ...(loaded && { config: loaded }), formats, themes };
 }

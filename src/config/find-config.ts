@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
+import { VstackError } from "../errors.js";
 
 export const CONFIG_FILES = ["vstack.config.yaml", "vstack.config.yml", "vstack.config.json"];
 
@@ -11,10 +12,9 @@ export interface FoundConfig {
 }
 
 /** A config file that cannot be used, with every problem found in it. */
-export class ConfigError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(`the config file has ${diagnostics.length === 1 ? "a problem" : `${diagnostics.length} problems`}`);
-    this.name = "ConfigError";
+export class ConfigError extends VstackError {
+  constructor(diagnostics: Diagnostic[]) {
+    super("config-invalid", `the config file has ${diagnostics.length === 1 ? "a problem" : `${diagnostics.length} problems`}`, diagnostics);
   }
 }
 

@@ -46,26 +46,32 @@ export function inputKind(file: string): "spec" | "mermaid" | "markdown" {
  */
 export async function loadDiagrams(files: string[], options: LoadOptions): Promise<LoadedDiagrams> {
   const result: LoadedDiagrams = { diagrams: [], failures: [], invalid: 0, brokenPages: new Set(), skipped: [] };
-  const owner = new Map<string, Diagram>();
   // Read and parsed side by side; taken in input order.
   const loaded = await Promise.all(files.map((file) => loadFile(file, options)));
+  const all: Diagram[] = [];
   for (const [i, { found, diagnostics, failed, skipped }] of loaded.entries()) {
     if (skipped) result.skipped.push(displayPath(files[i]!, options.cwd));
     result.failures.push(...diagnostics);
     result.invalid += failed;
     if (failed > 0 && inputKind(files[i]!) === "markdown") result.brokenPages.add(resolve(files[i]!));
-    for (const d of found) {
-      const other = owner.get(d.id);
-      if (other) {
-        result.failures.push(clash(d, other));
-        result.invalid++;
-        if (d.fence) result.brokenPages.add(d.fence.path);
-        continue;
-      }
-      owner.set(d.id, d);
-      result.diagrams.push(d);
-    }
+    all.push(...found);
   }
+  // Two diagrams with one id would write the same files: neither is drawn (drawing the first
+  // would put it in the place of the picture the other page shows), and each page stays as it was.
+  const byId = new Map<string, Diagram[]>();
+  for (const d of all) byId.set(d.id, [...(byId.get(d.id) ?? []), d]);
+  for (const d of all) {
+    const same = byId.get(d.id)!;
+    if (same.length === 1) {
+      result.diagrams.push(d);
+      continue;
+    }
+    if (d !== same[0]) result.failures.push(clash(d, same[0]!));
+    result.invalid++;
+    if (d.fence) result.brokenPages.add(d.fence.path);
+  }
+  // A spec two pages use reports its problems once.
+  result.failures = [...new Map(result.failures.map((f) => [JSON.stringify([f.file, f.line, f.col, f.code, f.message]), f])).values()];
   return result;
 }
 

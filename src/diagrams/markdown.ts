@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
+import { displayPath } from "../paths.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { TemplateSet } from "../emit/templates.js";
 import { builtinIds } from "../spec/builtins.js";
@@ -83,6 +85,7 @@ async function fenceSpec(file: string, shown: string, fence: Fence, here: Here, 
     if (!target) return at("use", "unknown-ref", `"${ref}" is neither a built-in id (see \`vstack list\`) nor a path to a spec file${didYouMean(ref, builtinIds())}`);
     const outside = outsideAllowed(target, pageDir, cwd);
     if (outside) return at("use", "ref-outside", `"${ref}" is outside ${outside}; a fence may only use specs inside the project folder or beside this page`);
+    if (!existsSync(target)) return at("use", "unknown-ref", `"${ref}" is not there: a path in a fence is relative to its page (${displayPath(target, cwd)} does not exist)`);
     const loaded = await loadSpec(target, { cwd });
     if (!loaded.spec) return { diagnostics: [at("use", "bad-ref", `"${ref}" has errors of its own (below)`).diagnostics[0]!, ...loaded.diagnostics] };
     const used = [target];

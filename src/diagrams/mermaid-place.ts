@@ -1,3 +1,5 @@
+import { jisonErrorPlace } from "../jison-error.js";
+
 /** mermaid's own pattern for front matter (mermaid/src/diagram-api/regexes.ts). */
 const FRONT_MATTER = /^([^\S\n\r]*)-{3}\s*[\n\r](.*?)[\n\r]\1-{3}\s*[\n\r]+/s;
 const DIRECTIVE = /%{2}\{[\s\S]*?\}%{2}/g;
@@ -9,21 +11,14 @@ const DIRECTIVE = /%{2}\{[\s\S]*?\}%{2}/g;
  * its line back to the user's line, and reads the column off the excerpt it prints.
  */
 export function mermaidErrorPlace(message: string, text: string): { line: number; col: number } | undefined {
-  const m = /Parse error on line (\d+):\n(.*)\n(-*)\^/.exec(message);
-  if (!m) return undefined;
   const kept = keptLines(text);
-  const line = kept[Number(m[1]) - 1];
-  if (!line) return undefined;
-  // The excerpt ends at the error; its tail that is the start of the line gives the column.
-  const before = m[2]!.slice(0, m[3]!.length);
-  let col = 1;
-  for (let k = line.text.length; k > 0; k--) {
-    if (before.endsWith(line.text.slice(0, k))) {
-      col = k + 1;
-      break;
-    }
-  }
-  return { line: line.number, col };
+  // No diagram type: the first line Mermaid reads should have named one.
+  if (/No diagram type detected/i.test(message)) return kept[0] ? { line: kept[0].number, col: 1 } : undefined;
+  const place = jisonErrorPlace(message, (n) => kept[n - 1]?.text);
+  if (place) return { line: kept[place.line - 1]!.number, col: place.col };
+  // A line past the end (an unclosed bracket found at the end of the text): the last line, at its end.
+  const last = kept.findLast((l) => l.text.trim() !== "");
+  return /Parse error on line \d+/.test(message) && last ? { line: last.number, col: last.text.trimEnd().length + 1 } : undefined;
 }
 
 /** The lines mermaid's parser sees, each with its 1-based line number in the user's text. */

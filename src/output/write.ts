@@ -2,6 +2,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import { displayPath } from "../paths.js";
+import { VstackError } from "../errors.js";
 
 /**
  * Writes a file whole or not at all: the bytes go to a temporary name beside it, are synced,
@@ -28,13 +29,12 @@ const HINTS: Record<string, string> = {
 };
 
 /** A file could not be written. What was written before it is untouched (writes are atomic). */
-export class OutputError extends Error {
+export class OutputError extends VstackError {
   constructor(
     readonly file: string,
     cause: NodeJS.ErrnoException,
   ) {
-    super(`cannot write ${displayPath(file, process.cwd())}: ${HINTS[cause.code ?? ""] ?? cause.message}`);
-    this.name = "OutputError";
+    super("output-unwritable", `cannot write ${displayPath(file, process.cwd())}: ${HINTS[cause.code ?? ""] ?? cause.message}`);
   }
 }
 

@@ -1,3 +1,4 @@
+import { VstackError } from "../errors.js";
 import { accessSync, constants } from "node:fs";
 
 /** Where browsers usually live, in the order vstack tries them. */
@@ -15,10 +16,9 @@ export const INSTALL_HINT =
   "install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or point VSTACK_CHROMIUM at a Chrome or Chromium binary";
 
 /** No browser to render with: none found, or the one found would not start. */
-export class ChromiumUnavailableError extends Error {
+export class ChromiumUnavailableError extends VstackError {
   constructor(message: string) {
-    super(message);
-    this.name = "ChromiumUnavailableError";
+    super("chromium-unavailable", message);
   }
 }
 

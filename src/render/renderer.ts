@@ -1,3 +1,4 @@
+import { VstackError } from "../errors.js";
 /** What to draw and how: Mermaid text plus what the picture carries beyond it. */
 export interface RenderRequest {
   /** The Mermaid text. */
@@ -35,17 +36,15 @@ export interface Renderer {
 }
 
 /** Mermaid rejected the text: a problem of the input, not of the renderer. */
-export class MermaidSyntaxError extends Error {
+export class MermaidSyntaxError extends VstackError {
   constructor(message: string) {
-    super(message);
-    this.name = "MermaidSyntaxError";
+    super("mermaid-rejected", message);
   }
 }
 
 /** The renderer gave up on a diagram: it hung or crashed twice, on two fresh pages. */
-export class RenderFailedError extends Error {
+export class RenderFailedError extends VstackError {
   constructor(message: string) {
-    super(message);
-    this.name = "RenderFailedError";
+    super("render-failed", message);
   }
 }

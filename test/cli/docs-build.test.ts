@@ -104,7 +104,7 @@ describe("docs build step", () => {
     expect(existsSync(join(dir, "out/b.light.mmd"))).toBe(true); // checking removes nothing
     const r = await render("specs");
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/removed 4 files of diagrams that are gone: b\.dark\.mmd b\.light\.mmd c\.dark\.mmd c\.light\.mmd/);
+    expect(r.stdout).toMatch(/removed 4 files that nothing makes any more: b\.dark\.mmd b\.light\.mmd c\.dark\.mmd c\.light\.mmd/);
     expect(readdirSync(join(dir, "out")).sort()).toEqual(["a.dark.mmd", "a.light.mmd", "c2.dark.mmd", "c2.light.mmd", "manifest.json"]);
     expect((await render("specs", "--check")).code).toBe(0);
   });

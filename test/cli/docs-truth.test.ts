@@ -309,7 +309,7 @@ describe("docs folders", () => {
     expect((await runCli(["render", "specs", "-f", "mmd,svg", "-t", "light"], { cwd: dir })).code).toBe(0);
     const svgOnly = await runCli(["render", "specs", "-f", "svg", "-t", "light"], { cwd: dir });
     expect(svgOnly.code, svgOnly.stderr).toBe(0);
-    expect(svgOnly.stdout).toMatch(/removed 2 files of diagrams that are gone: db\.light\.mmd web\.light\.mmd/);
+    expect(svgOnly.stdout).toMatch(/removed 2 files that nothing makes any more: db\.light\.mmd web\.light\.mmd/);
     expect(readdirSync(join(dir, "out")).sort()).toEqual(["db.light.svg", "manifest.json", "web.light.svg"]);
     expect((await runCli(["render", "specs", "-f", "svg", "-t", "light", "--check"], { cwd: dir })).code).toBe(0);
 
@@ -343,5 +343,70 @@ describe("docs folders", () => {
       expect(statSync(resolve(dirname(join(dir, "docs/guide/intro.md")), m[2]!)).isFile()).toBe(true);
     }
     expect(page).not.toContain("<picture>");
+  });
+});
+
+describe("pages stay true to their sources (found by a new user trying the docs workflow)", () => {
+  const CONFIG = "inputs: [docs-src]\nout: docs/img\nmarkdownOut: docs\nformats: [svg]\nthemes: [light]\n";
+
+  it("a run that draws no pictures leaves the written pages alone", async () => {
+    const dir = workspace({ "package.json": "{}", "vstack.config.yaml": CONFIG, "docs-src/index.md": "```vstack\nuse: xen\n```\n" });
+    expect((await runCli(["render"], { cwd: dir })).code).toBe(0);
+    const page = readFileSync(join(dir, "docs/index.md"), "utf8");
+    const r = await runCli(["render", "-f", "mmd", "-o", join(dir, "elsewhere")], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, "docs/index.md"), "utf8")).toBe(page);
+    expect((await runCli(["render", "--check"], { cwd: dir })).code).toBe(0);
+  });
+
+  it("a clash of fence names draws neither, so no page shows another page's picture", async () => {
+    const dir = workspace({ "package.json": "{}", "vstack.config.yaml": CONFIG, "docs-src/index.md": "```mermaid\nflowchart LR\n  client --> server\n```\n" });
+    expect((await runCli(["render"], { cwd: dir })).code).toBe(0);
+    const before = hashes(join(dir, "docs"));
+    mkdirSync(join(dir, "docs-src/guide"));
+    writeFileSync(join(dir, "docs-src/guide/index.md"), "```mermaid\nflowchart LR\n  x --> y\n```\n");
+    const r = await runCli(["render"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/diagram id "index-1" is already used by/);
+    expect(hashes(join(dir, "docs"))).toEqual(before);
+  });
+
+  it("a deleted page's written page is removed, and --check says so first", async () => {
+    const dir = workspace({ "package.json": "{}", "vstack.config.yaml": CONFIG, "docs-src/a.md": "```vstack\nuse: xen\n```\n", "docs-src/b.md": "```vstack\nuse: xen\nid: b-xen\n```\n" });
+    expect((await runCli(["render"], { cwd: dir })).code).toBe(0);
+    rmSync(join(dir, "docs-src/b.md"));
+    const check = await runCli(["render", "--check"], { cwd: dir });
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(/^docs\/b\.md: made for a diagram that is gone/m);
+    const r = await runCli(["render"], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/removed 2 files that nothing makes any more: b-xen\.light\.svg docs\/b\.md/);
+    expect(readdirSync(join(dir, "docs")).sort()).toEqual(["a.md", "img"]);
+    expect((await runCli(["render", "--check"], { cwd: dir })).code).toBe(0);
+  });
+
+  it("a page rendered on its own lands where the whole build puts it, and the manifest keeps the others", async () => {
+    const dir = workspace({ "package.json": "{}", "vstack.config.yaml": CONFIG, "docs-src/index.md": "```vstack\nuse: xen\n```\n", "docs-src/guide/setup.md": "```vstack\nuse: kvm-qemu\n```\n" });
+    expect((await runCli(["render"], { cwd: dir })).code).toBe(0);
+    const whole = hashes(dir);
+    const one = await runCli(["render", "setup.md"], { cwd: join(dir, "docs-src/guide") });
+    expect(one.code, one.stderr).toBe(0);
+    expect(existsSync(join(dir, "docs/setup.md"))).toBe(false);
+    expect(hashes(dir)).toEqual(whole);
+  });
+
+  it("Mermaid errors at the end of the text and with no diagram type still have a place", async () => {
+    const dir = workspace({ "a.mmd": "flowchart LR\n  A[Client] --> B[Server\n", "b.mmd": "%% hello\nflowchrt LR\n  a --> b\n" });
+    const r = await runCli(["render", "a.mmd", "b.mmd", "-f", "svg", "-t", "light"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^a\.mmd:2:25: a: Mermaid rejected the text/m);
+    expect(r.stderr).toMatch(/^b\.mmd:2:1: b: Mermaid rejected the text: No diagram type detected matching given configuration; the first line must name one/m);
+  });
+
+  it("a use: path that is not there says that paths are relative to the page", async () => {
+    const dir = workspace({ "package.json": "{}", "diagrams/x.yaml": SPEC(), "docs-src/guide/a.md": "```vstack\nuse: diagrams/x.yaml\n```\n" });
+    const r = await runCli(["validate", "docs-src"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/docs-src\/guide\/a\.md:2:6: "diagrams\/x\.yaml" is not there: a path in a fence is relative to its page \(docs-src\/guide\/diagrams\/x\.yaml does not exist\)/);
   });
 });

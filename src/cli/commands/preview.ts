@@ -7,6 +7,7 @@ import { PreviewServer } from "../../preview/server.js";
 import { watchLoop } from "../../watch/watch-loop.js";
 import { plural, printDiagnostics, seconds } from "../report.js";
 import { renderFlags, resolveRenderFlags, type RenderFlags } from "../render-options.js";
+import { UsageError } from "../usage-error.js";
 
 interface PreviewArgs extends RenderFlags {
   port: number;
@@ -34,7 +35,7 @@ export async function handler(args: ArgumentsCamelCase<PreviewArgs>): Promise<nu
   const outDir = previewDir((await resolveRenderFlags(args)).options);
   const server = new PreviewServer(outDir);
   const url = await server.listen(args.port).catch((err: NodeJS.ErrnoException) => {
-    throw err.code === "EADDRINUSE" ? new Error(`port ${args.port} is in use (another preview?); pass --port N, or --port 0 for any free port`) : err;
+    throw err.code === "EADDRINUSE" ? new UsageError(`port ${args.port} is in use (another preview?); pass --port N, or --port 0 for any free port`) : err;
   });
   const loop = watchLoop(options, {
     onBuild: (report) => {

@@ -3,7 +3,7 @@ import type { Argv, ArgumentsCamelCase } from "yargs";
 import { build } from "../../build.js";
 import type { BuildReport } from "../../build/report.js";
 import { STDIN } from "../../inputs.js";
-import { displayPath } from "../../paths.js";
+import { displayPath, isInside } from "../../paths.js";
 import { plural, seconds } from "../report.js";
 import { reportFlags, RunReporter, type ReportFlags } from "../reporter.js";
 import { renderFlags, resolveRenderFlags, type RenderFlags } from "../render-options.js";
@@ -38,21 +38,23 @@ export async function handler(args: ArgumentsCamelCase<RenderArgs>): Promise<num
   const check = args.check ?? false;
   const reporter = new RunReporter(args, !check);
   const report = await build({ ...options, ...(stdin !== undefined && { stdin }), check, onStart: reporter.onStart, onDiagram: reporter.onDiagram });
-  const out = `${displayPath(resolve(report.cwd, options.outDir!), report.cwd)}/`;
+  const outDir = resolve(report.cwd, options.outDir!);
+  const out = `${displayPath(outDir, report.cwd)}/`;
   const problems = report.failed > 0 || report.stale.length > 0;
   reporter.endProgress();
   if (check) {
     const why = { missing: "missing", stale: "out of date", orphaned: "made for a diagram that is gone; delete it" } as const;
     for (const s of report.stale) process.stderr.write(`${s.file}: ${why[s.reason]}\n`);
-    const verdict = report.stale.length === 0 ? "all outputs are up to date" : `${plural(report.stale.length, "output")} missing or out of date; run \`vstack render\` and commit the result`;
-    reporter.finish(report, `vstack: checked ${plural(report.diagrams.length, "diagram")} in ${out} in ${seconds(report.elapsedMs)}: ${verdict}; ${report.failed} failed`, { check: true });
+    const outputs = report.stale.length === 0 ? "all outputs are up to date" : `${plural(report.stale.length, "output")} missing or out of date; run \`vstack render\` and commit the result`;
+    const verdict = report.failed > 0 ? `${report.failed} failed (above); ${outputs}` : outputs;
+    reporter.finish(report, `vstack: checked ${plural(report.diagrams.length + report.failed, "diagram")} in ${out} in ${seconds(report.elapsedMs)}: ${verdict}`, { check: true });
     return problems ? 1 : 0;
   }
   if (report.removed.length > 0 && !args.quiet && args.reporter !== "json") {
-    process.stdout.write(`vstack: removed ${plural(report.removed.length, "file")} of diagrams that are gone: ${report.removed.join(" ")}\n`);
+    process.stdout.write(`vstack: removed ${plural(report.removed.length, "file")} that nothing makes any more: ${report.removed.join(" ")}\n`);
   }
   const from = config ? ` (config: ${config.file})` : "";
-  reporter.finish(report, `${runSummary(report, out, `${formats.join(", ")} × ${themes.join(", ")}`)}${from}`);
+  reporter.finish(report, `${runSummary(report, outDir, `${formats.join(", ")} × ${themes.join(", ")}`)}${from}`);
   return problems ? 1 : 0;
 }
 
@@ -60,11 +62,14 @@ export async function handler(args: ArgumentsCamelCase<RenderArgs>): Promise<num
  * One line: diagrams drawn, taken from the cache and failed; then files written, unchanged and
  * removed (the diagrams' own and the pages about them).
  */
-export function runSummary(report: BuildReport, out: string, look: string): string {
+export function runSummary(report: BuildReport, outDir: string, look: string): string {
   const cached = report.diagrams.filter((d) => d.rendered === 0 && d.files.some((f) => !f.endsWith(".mmd"))).length;
   const drawn = report.diagrams.length - cached;
+  // Markdown pages written elsewhere (markdownOut) are counted apart from the output folder's files.
+  const pages = report.pages.filter((p) => !isInside(p, outDir)).length;
   const files = report.diagrams.reduce((n, d) => n + d.files.length, 0) + report.pages.length;
   const written = report.diagrams.reduce((n, d) => n + d.written, 0) + report.pagesWritten;
+  const where = `${plural(files - pages, "file")} in ${displayPath(outDir, report.cwd)}/${pages > 0 ? ` and ${plural(pages, "page")}` : ""}`;
   const skipped = report.skipped.length > 0 ? `; skipped ${report.skipped.join(", ")} (not specs)` : "";
-  return `vstack: ${plural(report.diagrams.length + report.failed, "diagram")} (${look}): ${drawn} drawn, ${cached} from cache, ${report.failed} failed; ${plural(files, "file")} in ${out}: ${written} written, ${files - written} unchanged, ${report.removed.length} removed; ${seconds(report.elapsedMs)}${skipped}`;
+  return `vstack: ${plural(report.diagrams.length + report.failed, "diagram")} (${look}): ${drawn} drawn, ${cached} from cache, ${report.failed} failed; ${where}: ${written} written, ${files - written} unchanged, ${report.removed.length} removed; ${seconds(report.elapsedMs)}${skipped}`;
 }

@@ -12,7 +12,7 @@ interface ValidateArgs extends ReportFlags {
 }
 
 export const command = "validate [inputs..]";
-export const describe = "Check specs and Markdown fences without rendering (default: the config's inputs, else the built-in specs)";
+export const describe = "Check specs and ```vstack fences without rendering or a browser (Mermaid text is checked when rendered; default: the config's inputs, else the built-in specs)";
 
 export function builder(y: Argv): Argv<ValidateArgs> {
   return reportFlags(y)
