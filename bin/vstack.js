@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // Runs the compiled CLI; `npm install` / `npm ci` builds dist/ (the "prepare" script).
+// Stack traces of the bundled CLI point into src/ (the bundle ships its source maps).
+process.setSourceMapsEnabled(true);
 let main;
 try {
   ({ main } = await import("../dist/bundle/vstack.mjs"));

@@ -28,4 +28,7 @@ await build({
   logLevel: "warning",
   legalComments: "none",
   minify: true,
+  // A crash in the field is read against the sources (bin/vstack.js turns source maps on).
+  sourcemap: true,
+  sourcesContent: false,
 });

@@ -15,7 +15,7 @@ import { checkingSink, writingSink } from "./output/sink.js";
 import { MERMAID_CONFIG } from "./render/mermaid-config.js";
 import { MERMAID_VERSION } from "./render/mermaid-version.js";
 import { lazyRenderer } from "./render/lazy-renderer.js";
-import { RENDERER_FINGERPRINT } from "./render/warm-page.js";
+import { RENDERER_VERSION } from "./render/renderer-version.js";
 import { MermaidSyntaxError, RenderFailedError } from "./render/renderer.js";
 import { VERSION } from "./version.js";
 
@@ -35,7 +35,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   if (templateProblems.length > 0) throw new TemplateError(templateProblems);
   const resolved = await resolveInputs(opts.inputs, { exclude: [opts.outDir, opts.markdownOut], cwd: opts.cwd });
   const files = opts.shard ? shardFiles(resolved.files, opts.shard, opts.cwd) : resolved.files;
-  const identity = [VERSION, MERMAID_VERSION, MERMAID_CONFIG, RENDERER_FINGERPRINT, templates.fingerprint, opts.template];
+  const identity = [VERSION, MERMAID_VERSION, MERMAID_CONFIG, RENDERER_VERSION, templates.fingerprint, opts.template];
   const look = [opts.formats, opts.themes, opts.scale, opts.background ?? null, opts.canvas ?? null, opts.fontSize ?? null];
   const runKey = cacheKey([RUN_RECORD_FORMAT, ...identity, opts.cwd, files, opts.outDir, opts.markdownOut, opts.pageStyle, ...look, opts.gallery, opts.manifest]);
   const sink = opts.check ? checkingSink(opts.cwd) : writingSink();

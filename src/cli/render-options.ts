@@ -1,33 +1,13 @@
-import { existsSync } from "node:fs";
-import { relative, resolve } from "node:path";
 import type { Argv } from "yargs";
-import { MAX_JOBS, MAX_SCALE, PAGE_STYLES, type BuildOptions } from "../build/options.js";
-import { findConfig } from "../config/find-config.js";
-import type { LoadedConfig } from "../config/load-config.js";
-import { STDIN, type Shard } from "../inputs.js";
-import { THEMES, type Theme } from "../palette.js";
+import { MAX_JOBS, MAX_SCALE, PAGE_STYLES } from "../build/options.js";
+import type { RenderFlags } from "../config/project-options.js";
+import type { Shard } from "../inputs.js";
+import { THEMES } from "../palette.js";
 import { COLOUR_HINT, isCssColour } from "../colour.js";
 import { typedInputs } from "./stdin.js";
-import { toSlashes } from "../paths.js";
-import { FORMATS, PRESET_NAMES, PRESETS, type Format, type PresetName } from "../presets.js";
-import { builtinFile } from "../spec/builtins.js";
+import { FORMATS, PRESET_NAMES, PRESETS } from "../presets.js";
 
-/** Build options whose flag has the same name. */
-type SameNamed = "scale" | "background" | "template" | "chromium" | "jobs" | "cache" | "cacheDir" | "shard" | "gallery" | "markdownOut" | "pageStyle";
-
-/**
- * The flags `render`, `watch` and `preview` share: the build's options, some under a flag's
- * name. None has a yargs default: unset means "the config's, else the preset's".
- */
-export interface RenderFlags extends Pick<BuildOptions, SameNamed> {
-  inputs: string[];
-  config?: string;
-  out?: string;
-  format?: Format[];
-  theme?: Theme[];
-  preset?: PresetName;
-  templates?: string;
-}
+export type { RenderFlags } from "../config/project-options.js";
 
 export function renderFlags<T>(y: Argv<T>): Argv<T & RenderFlags> {
   return y
@@ -51,72 +31,7 @@ export function renderFlags<T>(y: Argv<T>): Argv<T & RenderFlags> {
     .option("markdown-out", { describe: "where Markdown inputs with ```vstack or ```mermaid fences are written, pictures in place", type: "string", defaultDescription: "the output folder" }) as unknown as Argv<T & RenderFlags>;
 }
 
-export interface ResolvedRender {
-  options: BuildOptions;
-  config?: LoadedConfig;
-  /** For messages: the formats and themes in effect. */
-  formats: Format[];
-  themes: Theme[];
-}
-
-/**
- * Flags over the config file over the preset over vstack's defaults. The project folder is the
- * config's (else the working folder): the config's paths are relative to it, and so is every
- * path vstack writes or shows, wherever in the project vstack runs. Paths typed as flags are
- * taken from the working folder, as a shell user means them. Throws ConfigError for a bad config.
- */
-export async function resolveRenderFlags(flags: RenderFlags): Promise<ResolvedRender> {
-  const found = findConfig(flags.config);
-  // The YAML parser and the schema load only when there is a config to read.
-  const loaded = found ? await (await import("../config/load-config.js")).loadConfig(found) : undefined;
-  const config = loaded?.config ?? {};
-  const cwd = loaded?.dir ?? process.cwd();
-  const here = (path: string | undefined) => (path === undefined ? undefined : rebase(path, cwd));
-  const presetName = flags.preset ?? config.preset ?? "docs";
-  const preset = PRESETS[presetName];
-  const inputs = flags.inputs.length > 0 ? flags.inputs.map((input) => (isBuiltinId(input) || input === STDIN ? input : rebase(input, cwd))) : (config.inputs ?? []);
-  const shard = flags.shard;
-  const formats = flags.format ?? config.formats ?? [...preset.formats];
-  const themes = flags.theme ?? config.themes ?? [...preset.themes];
-  const background = flags.background ?? config.background ?? ("background" in preset ? preset.background : undefined);
-  const options: BuildOptions = {
-    cwd,
-    inputs,
-    outDir: here(flags.out) ?? config.out ?? (presetName === "slide" ? "out/slides" : "out"),
-    formats,
-    themes,
-    scale: flags.scale ?? config.scale ?? preset.scale,
-    template: flags.template ?? config.template ?? "block",
-    cache: flags.cache ?? config.cache ?? true,
-    cacheDir: here(flags.cacheDir) ?? config.cacheDir ?? ".vstack-cache",
-    gallery: flags.gallery ?? config.gallery ?? (inputs.length === 0 && !shard),
-    ...defined("background", background),
-    ...defined("canvas", "canvas" in preset ? preset.canvas : undefined),
-    ...defined("fontSize", "fontSize" in preset ? preset.fontSize : undefined),
-    ...defined("templatesDir", here(flags.templates) ?? config.templates),
-    ...defined("chromium", (flags.chromium && /[\\/]/.test(flags.chromium) ? resolve(flags.chromium) : flags.chromium) ?? config.chromium),
-    ...defined("jobs", flags.jobs ?? config.jobs),
-    ...defined("shard", shard),
-    ...defined("markdownOut", here(flags.markdownOut) ?? config.markdownOut),
-    ...defined("pageStyle", flags.pageStyle ?? config.pageStyle),
-    ...defined("pageRoots", config.inputs),
-  };
-  return { options, ...(loaded && { config: loaded }), formats, themes };
-}
-
-/** A path typed at the working folder, as seen from the project folder (a glob stays a glob). */
-function rebase(path: string, cwd: string): string {
-  return toSlashes(relative(cwd, resolve(path))) || ".";
-}
-
-/** A built-in id typed as an input, where no file or folder of that name is. */
-function isBuiltinId(input: string): boolean {
-  return builtinFile(input) !== undefined && !existsSync(input);
-}
-
-function defined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
+export { resolveRenderFlags, type ResolvedRender } from "../config/project-options.js";
 
 /** Parses `a,b` against the allowed values; yargs turns the thrown error into a usage error (exit 2). */
 function listOf<T extends string>(allowed: readonly T[], what: string) {

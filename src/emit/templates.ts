@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import Handlebars from "handlebars";
-import type { DiagramModel } from "../layout/model.js";
+import type { PrintModel } from "./print-model.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { escapeLabel } from "./escape.js";
 import type { Diagnostic } from "../diagnostics.js";
@@ -28,7 +28,7 @@ export class TemplateSet {
   /** Where each template and partial was read from, for messages. */
   private readonly files = new Map<string, string>();
   private readonly partials = new Map<string, string>();
-  private readonly compiled = new Map<string, Handlebars.TemplateDelegate<DiagramModel>>();
+  private readonly compiled = new Map<string, Handlebars.TemplateDelegate<PrintModel>>();
   private readonly hb = Handlebars.create();
 
   constructor(userDir?: string) {
@@ -92,16 +92,17 @@ export class TemplateSet {
   }
 
   /** Prints a model through the named template; the result always ends in one newline. */
-  emit(name: string, model: DiagramModel): string {
+  emit(name: string, model: PrintModel): string {
     const template = this.compiled.get(name) ?? this.compile(name);
     return `${template(model).replace(/[ \t]+$/gm, "").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
   }
 
   /** Compiled on first use: a build served from the cache never compiles a template. */
-  private compile(name: string): Handlebars.TemplateDelegate<DiagramModel> {
-    const text = this.sources.get(name);
-    if (text === undefined) throw new TemplateError(this.problems(name));
-    const template = this.hb.compile<DiagramModel>(text, { noEscape: true });
+  private compile(name: string): Handlebars.TemplateDelegate<PrintModel> {
+    const problems = this.problems(name);
+    if (problems.length > 0) throw new TemplateError(problems);
+    const text = this.sources.get(name)!;
+    const template = this.hb.compile<PrintModel>(text, { noEscape: true });
     this.compiled.set(name, template);
     return template;
   }

@@ -1,4 +1,3 @@
-import { commentText, formatLabel } from "../emit/escape.js";
 import { swatch, type PaletteKey, type Theme } from "../palette.js";
 import type { Spec, StackSpec } from "../spec/types.js";
 import { flowOfStack } from "./flow.js";
@@ -8,7 +7,7 @@ import type { ClassModel, DiagramModel, FlowItem, FlowLink, GridCell } from "./m
 /** In a comparison every span is multiplied by this, so the one-column gap between stacks is narrow. */
 export const COMPARE_SCALE = 4;
 
-/** Lays out a spec for one theme: everything a template prints. */
+/** Lays out a spec for one theme: every box, row and colour a template prints, text plain. */
 export function buildModel(spec: Spec, theme: Theme): DiagramModel {
   const { columns, rows } = spec.type === "stack" ? gridOfStack(spec) : gridOfComparison(spec.stacks);
   const { flow, links } = spec.type === "stack" ? flowOf(spec) : flowOfComparison(spec.stacks);
@@ -19,7 +18,6 @@ export function buildModel(spec: Spec, theme: Theme): DiagramModel {
     sources: spec.sources,
     theme,
     mermaidTheme: theme === "dark" ? "dark" : "default",
-    comment: commentText(`${spec.title} (vstack spec "${spec.id}")`),
     columns,
     rows: toGridRows(rows),
     flow,
@@ -63,7 +61,7 @@ function flowOfComparison(stacks: StackSpec[]): { flow: FlowItem[]; links: FlowL
   const flow = stacks.map((s, i): FlowItem => {
     const inner = flowOfStack(s.stack, `s${i}_`);
     links.push(...inner.links);
-    return { nodeId: `s${i}_title`, kind: "caption", text: formatLabel(s.title), items: inner.items };
+    return { nodeId: `s${i}_title`, kind: "caption", label: s.title, items: inner.items };
   });
   return { flow, links };
 }

@@ -1,5 +1,4 @@
 import type { Entry } from "../spec/types.js";
-import { formatInlineLabel, formatLabel } from "../emit/escape.js";
 import type { FlowItem, FlowLink } from "./model.js";
 
 /** A stack as nested flowchart items (bottom → top) with the links that join each entry to the next. */
@@ -17,16 +16,16 @@ export function flowOfStack(stack: Entry[], prefix: string): Flow {
     const id = `${prefix}e${i}`;
     let here: string[];
     if (entry.type === "layer") {
-      items.push({ nodeId: id, kind: entry.kind, text: formatLabel(entry.label, entry.detail) });
+      items.push({ nodeId: id, kind: entry.kind, ...labelOf(entry) });
       here = [id];
     } else {
       here = entry.units.map((unit, j) => {
         const uid = `${id}u${j}`;
         if (unit.stack.length === 0) {
-          items.push({ nodeId: uid, kind: unit.kind, text: formatLabel(unit.label, unit.detail) });
+          items.push({ nodeId: uid, kind: unit.kind, ...labelOf(unit) });
         } else {
           const inner = flowOfStack(unit.stack, `${uid}_`);
-          items.push({ nodeId: uid, kind: unit.kind, text: formatInlineLabel(unit.label, unit.detail), items: inner.items });
+          items.push({ nodeId: uid, kind: unit.kind, ...labelOf(unit), inline: true, items: inner.items });
           links.push(...inner.links);
         }
         return uid;
@@ -36,4 +35,8 @@ export function flowOfStack(stack: Entry[], prefix: string): Flow {
     below = here;
   });
   return { items, links };
+}
+
+function labelOf(box: { label: string; detail?: string }): { label: string; detail?: string } {
+  return { label: box.label, ...(box.detail !== undefined && { detail: box.detail }) };
 }

@@ -1,5 +1,4 @@
 import type { Entry, Unit } from "../spec/types.js";
-import { formatLabel } from "../emit/escape.js";
 import type { BlockCell, GridCell, GridRow } from "./model.js";
 import type { PaletteKey } from "../palette.js";
 
@@ -56,7 +55,7 @@ export function share(natural: number[], total: number): number[] {
 }
 
 export function block(nodeId: string, kind: PaletteKey, label: string, detail: string | undefined, span: number): BlockCell {
-  return { space: false, nodeId, kind, label, ...(detail !== undefined && { detail }), text: formatLabel(label, detail), span };
+  return { space: false, nodeId, kind, label, ...(detail !== undefined && { detail }), span };
 }
 
 /** Neighbouring spaces become one wider space, which keeps the Mermaid text short. */

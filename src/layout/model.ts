@@ -1,8 +1,9 @@
 import type { PaletteKey, Theme } from "../palette.js";
 
 /**
- * The laid-out diagram the templates print. Every number and every escaped string a
- * template needs is here already: templates do no arithmetic and no escaping of their own.
+ * The laid-out diagram: every number a template needs (rows, spans, columns) is decided here,
+ * so templates do no arithmetic. Text stays plain; emit escapes it once, for Mermaid
+ * (`emit/print-model.ts`), so layout knows nothing of Mermaid's syntax.
  */
 export interface DiagramModel {
   id: string;
@@ -12,8 +13,6 @@ export interface DiagramModel {
   theme: Theme;
   /** Mermaid's own theme under our palette: `default` for light, `dark` for dark. */
   mermaidTheme: "default" | "dark";
-  /** One-line comment text safe to print after `%%`. */
-  comment: string;
   /** The grid for block diagrams: `columns` wide, rows top → bottom. */
   columns: number;
   rows: GridRow[];
@@ -37,8 +36,6 @@ export interface BlockCell {
   kind: PaletteKey;
   label: string;
   detail?: string;
-  /** Label and detail escaped and formatted for a Mermaid `"..."` string. */
-  text: string;
   span: number;
 }
 
@@ -50,7 +47,10 @@ export interface SpaceCell {
 export interface FlowItem {
   nodeId: string;
   kind: PaletteKey;
-  text: string;
+  label: string;
+  detail?: string;
+  /** A unit's group title: label and detail on one line (a subgraph title keeps no line breaks). */
+  inline?: true;
   /** Present for a group (a unit with a stack of its own, or a compared stack): its items, bottom → top. */
   items?: FlowItem[];
 }

@@ -185,6 +185,3 @@ interface MermaidApi {
   initialize(config: Record<string, unknown>): void;
   render(id: string, text: string, container?: Element): Promise<{ svg: string }>;
 }
-
-/** Everything in this file that shapes an output, for cache keys: a change here re-renders. */
-export const RENDERER_FINGERPRINT = [PAGE_HTML, JSON.stringify(VIEWPORT), drawInPage.toString(), WarmPage.prototype.render.toString(), withMetadata.toString()].join("\n");

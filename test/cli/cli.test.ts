@@ -95,7 +95,7 @@ describe("vstack CLI", () => {
     );
     const missing = await runCli(["render", "good.yaml", "-f", "mmd", "--template", "nope"], { cwd: dir });
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/no template "nope"; templates: block, flowchart/);
+    expect(missing.stderr).toMatch(/no template "nope" \(templates: block, flowchart\) \[unknown-template\]/);
   });
 
   it("draws on a transparent background when asked", async () => {

@@ -5,6 +5,7 @@ import { formatCodeFrame } from "../../src/diagnostics.js";
 import { isInside } from "../../src/paths.js";
 import { PreviewServer } from "../../src/preview/server.js";
 import { deepestPlace } from "../../src/spec/nesting.js";
+import { TemplateError, TemplateSet } from "../../src/emit/templates.js";
 import { tempDir } from "../support/paths.js";
 
 describe("code frames", () => {
@@ -56,4 +57,23 @@ it("preview answers a malformed address with 400 and keeps serving", async () =>
   } finally {
     await server.close();
   }
+});
+
+describe("template problems are diagnostics at their place", () => {
+  it("a syntax error, a missing partial (with a suggestion) and an unknown template name", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "partials"));
+    writeFileSync(join(dir, "broken.mmd.hbs"), "block-beta\n{{#each rows}}\n  {{text}\n{{/each}}\n");
+    writeFileSync(join(dir, "partial.mmd.hbs"), "block-beta\n  {{> flow-iten}}\n");
+    const templates = new TemplateSet(dir);
+    const [syntax] = templates.problems("broken", dir);
+    expect(syntax).toMatchObject({ code: "template-syntax", file: "broken.mmd.hbs", line: 3 });
+    expect(syntax!.message).toMatch(/^the template does not parse: Expecting/);
+    expect(templates.problems("partial", dir)).toEqual([
+      expect.objectContaining({ code: "template-partial", file: "partial.mmd.hbs", line: 2, col: 3, message: expect.stringMatching(/no partial "flow-iten"; did you mean "flow-item"\?/) }),
+    ]);
+    expect(templates.problems("blok", dir)[0]).toMatchObject({ code: "unknown-template", message: expect.stringMatching(/did you mean "block"\?/) });
+    expect(templates.problems("block", dir)).toEqual([]);
+    expect(() => templates.emit("broken", {} as never)).toThrow(TemplateError);
+  });
 });

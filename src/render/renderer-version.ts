@@ -1,0 +1,11 @@
+/**
+ * The renderer's own version, part of every output's cache key. Bump it whenever the code that
+ * draws changes what it draws (the files test/golden/renderer-version.txt lists): a constant,
+ * rather than the text of that code, so the CLI bundle and the library share cache entries and a
+ * bundler upgrade does not throw every cached picture away. A test fails when those files change
+ * and this number does not.
+ */
+export const RENDERER_VERSION = 2;
+
+/** The files whose content the renderer version stands for (relative to src/render). */
+export const RENDERER_FILES = ["warm-page.ts", "pdf-metadata.ts", "page-assets.ts", "mermaid-config.ts"];

@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "../support/paths.js";
+
+// The stages point one way (spec → layout → emit → render → output → build → cli): this keeps
+// them so, by reading every import (static and dynamic) of src/.
+
+const SRC = join(ROOT, "src");
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+}
+
+/** Module → the modules of src/ it imports (`import … from "./x.js"`, `import("./x.js")`, `export … from`). */
+function importGraph(): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const file of sources(SRC)) {
+    const text = readFileSync(file, "utf8");
+    const specs = [...text.matchAll(/(?:from\s+|import\s*\(\s*)["'](\.{1,2}\/[^"']+)["']/g)].map((m) => m[1]!);
+    // Type-only imports vanish at runtime but still tie the stages together: counted too.
+    graph.set(rel(file), specs.map((s) => rel(resolve(dirname(file), s.replace(/\.js$/, ".ts")))));
+  }
+  return graph;
+}
+
+const rel = (file: string) => relative(SRC, file).split("\\").join("/");
+
+function cycles(graph: Map<string, string[]>): string[][] {
+  const found: string[][] = [];
+  const state = new Map<string, "open" | "done">();
+  const walk = (node: string, path: string[]) => {
+    if (state.get(node) === "done") return;
+    if (state.get(node) === "open") {
+      found.push([...path.slice(path.indexOf(node)), node]);
+      return;
+    }
+    state.set(node, "open");
+    for (const next of graph.get(node) ?? []) walk(next, [...path, node]);
+    state.set(node, "done");
+  };
+  for (const node of graph.keys()) walk(node, []);
+  return found;
+}
+
+describe("the import graph of src/", () => {
+  const graph = importGraph();
+
+  it("resolves every relative import to a file of src/", () => {
+    expect(graph.size).toBeGreaterThan(60);
+    expect([...graph.values()].flat().length).toBeGreaterThan(150);
+    const missing = [...graph].flatMap(([from, to]) => to.filter((t) => !graph.has(t)).map((t) => `${from} → ${t}`));
+    expect(missing).toEqual([]);
+  });
+
+  it("has no cycle", () => {
+    expect(cycles(graph).map((c) => c.join(" → "))).toEqual([]);
+  });
+
+  it("keeps the stages one-way", () => {
+    const rules: Array<[from: RegExp, to: RegExp, why: string]> = [
+      [/^layout\//, /^emit\//, "layout holds plain text; escaping for Mermaid happens once, in emit"],
+      [/^(spec|layout|emit|render|output|diagrams|config|build|watch|preview)\//, /^cli\//, "only the CLI knows about the CLI"],
+      [/^(spec|layout|emit|diagrams)\//, /^(render|output|build|watch|preview)\//, "reading and drawing a spec needs no browser and writes no file"],
+      [/^render\//, /^(output|build|watch|preview)\//, "the renderer turns text into pictures and nothing else"],
+    ];
+    const broken = [...graph].flatMap(([from, to]) => to.flatMap((t) => rules.filter(([f, d]) => f.test(from) && d.test(t)).map(([, , why]) => `${from} → ${t}: ${why}`)));
+    expect(broken).toEqual([]);
+  });
+});
