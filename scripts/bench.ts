@@ -14,7 +14,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeF
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { renderMermaid } from "@mermaid-js/mermaid-cli";
-import puppeteer, { type Browser } from "puppeteer";
+import puppeteer, { type Browser } from "puppeteer-core";
 import { chromiumArgs, findChromium } from "../src/render/chromium.js";
 import { MERMAID_CONFIG } from "../src/render/mermaid-config.js";
 import { builtinFiles } from "../src/spec/builtins.js";

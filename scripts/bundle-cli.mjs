@@ -1,7 +1,7 @@
 // Bundles the CLI into dist/bundle/ (vstack.mjs and shared chunks). Node 20 has no compile cache,
 // and resolving and compiling a few hundred small modules is most of a cached rebuild's time.
 // Split at dynamic imports: an up-to-date rebuild never loads the spec parser (zod, yaml).
-// puppeteer and mermaid stay outside: the first is loaded only when a browser is needed,
+// puppeteer-core and mermaid stay outside: the first is loaded only when a browser is needed,
 // the second is read from its package as a file.
 import { build } from "esbuild";
 
@@ -15,7 +15,7 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
-  external: ["puppeteer", "mermaid"],
+  external: ["puppeteer-core", "mermaid"],
   // CommonJS dependencies (handlebars) use require() and __filename; give the ES module both.
   banner: {
     js: [

@@ -3,7 +3,7 @@ import { rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "puppeteer";
+import type { Browser, Page } from "puppeteer-core";
 import { ChromiumUnavailableError, chromiumArgs, findChromium, INSTALL_HINT } from "./chromium.js";
 import { MermaidSyntaxError, RenderFailedError, type RenderRequest, type RenderResult, type Renderer } from "./renderer.js";
 import { PageAssets } from "./page-assets.js";
@@ -127,7 +127,7 @@ export class RendererPool implements Renderer {
     this.open = 0;
     await endBrowser(old, this.profileDir);
     // Loaded on first launch: a build served from the cache never pays for puppeteer.
-    const { default: puppeteer } = await import("puppeteer");
+    const { default: puppeteer } = await import("puppeteer-core");
     this.profileDir = await newProfileDir();
     try {
       this.browser = await puppeteer.launch({ executablePath: this.executablePath, headless: true, args: chromiumArgs(), timeout: 60_000, userDataDir: this.profileDir });

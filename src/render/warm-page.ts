@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from "puppeteer";
+import type { Browser, BrowserContext, Page } from "puppeteer-core";
 import { VERSION } from "../version.js";
 import { MERMAID_CONFIG } from "./mermaid-config.js";
 import { withMetadata } from "./pdf-metadata.js";

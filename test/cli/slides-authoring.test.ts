@@ -2,7 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PNG } from "pngjs";
-import puppeteer from "puppeteer";
+import puppeteer from "puppeteer-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { chromiumArgs, findChromium } from "../../src/render/chromium.js";
 import { runCli, startCli } from "../support/cli.js";
