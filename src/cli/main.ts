@@ -31,13 +31,17 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
  * any temporary file.
  */
 function exitOnInterrupt(): void {
-  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
-    process.once(signal, () => {
-      process.stderr.write(`\nvstack: stopped by ${signal}; the files written so far are whole, and no partial file is left\n`);
-      process.exit(code);
-    });
-  }
+  // Once per process, however often main() runs (tests call it many times).
+  if (!process.listeners("SIGINT").includes(onSigint)) process.once("SIGINT", onSigint);
+  if (!process.listeners("SIGTERM").includes(onSigterm)) process.once("SIGTERM", onSigterm);
 }
+
+const stop = (signal: string, code: number) => {
+  process.stderr.write(`\nvstack: stopped by ${signal}; the files written so far are whole, and no partial file is left\n`);
+  process.exit(code);
+};
+const onSigint = () => stop("SIGINT", 130);
+const onSigterm = () => stop("SIGTERM", 143);
 
 /** Runs the CLI on `argv` (without node and script) and resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {

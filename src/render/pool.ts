@@ -200,12 +200,14 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 
 /** Profiles still on disk; removed at exit too, when a signal ends the process before close(). */
 const liveProfiles = new Set<string>();
-process.once("exit", () => {
+const removeLiveProfiles = () => {
   for (const dir of liveProfiles) rmSync(dir, { recursive: true, force: true });
-});
+};
 
 async function newProfileDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "vstack-chromium-"));
+  // Hooked at the first browser, not on import: importing vstack changes nothing in the process.
+  if (!process.listeners("exit").includes(removeLiveProfiles)) process.once("exit", removeLiveProfiles);
   liveProfiles.add(dir);
   return dir;
 }

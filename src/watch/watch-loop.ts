@@ -34,6 +34,7 @@ const DEBOUNCE_MS = 120;
 export function watchLoop(options: () => Promise<BuildOptions>, hooks: WatchHooks, extraPaths: string[] = []): WatchLoop {
   let watcher: FSWatcher | undefined;
   let browser: LazyRenderer | undefined;
+  let browserShape = "";
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let pending: string[] | undefined;
@@ -49,7 +50,14 @@ export function watchLoop(options: () => Promise<BuildOptions>, hooks: WatchHook
       const resolved = resolveBuildOptions(opts);
       own.splice(0, own.length, resolved.outDir, resolved.cacheDir, resolved.markdownOut);
       // Chromium starts at the first picture to draw (never, for Mermaid text alone) and stays
-      // up across builds; a launch that failed is tried again at the next build.
+      // up across builds; a launch that failed is tried again at the next build. A config that
+      // now names another browser or number of pages gets a new one.
+      const shape = JSON.stringify([opts.chromium ?? null, opts.jobs ?? null]);
+      if (browser && shape !== browserShape) {
+        await browser.close();
+        browser = undefined;
+      }
+      browserShape = shape;
       const pool = (browser ??= lazyRenderer(opts));
       const renderer: Renderer = { render: async (request) => (await pool.get()).render(request), close: async () => undefined };
       hooks.onChange?.(changed);

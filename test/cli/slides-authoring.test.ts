@@ -114,6 +114,20 @@ describe("authoring", () => {
     expect(failures()).toBe(2);
   });
 
+  it("watch takes a changed config's browser: the next build uses the Chromium it names", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "demo.yaml"), SPEC("Linux"));
+    writeFileSync(join(dir, "vstack.config.yaml"), "inputs: [demo.yaml]\nformats: [svg]\nthemes: [light]\n");
+    const cli = startCli(["watch"], dir);
+    running.push(cli.child);
+    await cli.waitFor(/watching for changes/, 0, 60_000);
+    expect(cli.output()).toMatch(/updated demo/);
+    const from = cli.output().length;
+    writeFileSync(join(dir, "vstack.config.yaml"), "inputs: [demo.yaml]\nformats: [svg]\nthemes: [light]\nchromium: ./no-chromium\n");
+    writeFileSync(join(dir, "demo.yaml"), SPEC("Linux 6.12"));
+    await cli.waitFor(/no-chromium/, from, 30_000);
+  });
+
   it("preview serves a page that shows a label, reloads itself when the spec changes, and shows errors on the page", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "demo.yaml"), SPEC("First label"));
