@@ -2,11 +2,17 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     // Browser tests launch real Chromium; on two cores a launch can take a few seconds.
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
     reporters: ["default", "./test/support/summary-reporter.ts"],
+    // `vitest run --project fast`: parsing, layout, goldens and the import graph, in seconds
+    // (UPDATE_GOLDEN=1 to accept changed goldens). `--project browser`: real Chromium, real CLI
+    // processes, real installs. `npm test` runs both.
+    projects: [
+      { extends: true, test: { name: "fast", include: ["test/unit/**/*.test.ts", "test/golden/**/*.test.ts"] } },
+      { extends: true, test: { name: "browser", include: ["test/**/*.test.ts"], exclude: ["test/unit/**", "test/golden/**"] } },
+    ],
   },
 });

@@ -108,7 +108,9 @@ describe("vstack CLI", () => {
 
   it("renders the built-in gallery with a README, and the same bytes again on a second run", async () => {
     const dir = tempDir();
-    const first = await runCli(["render", "-o", dir]);
+    // A cache of its own (not the repository's), and the second run draws everything again:
+    // the same bytes come from rendering, not from the cache.
+    const first = await runCli(["render", "-o", dir, "--cache-dir", tempDir()]);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(new RegExp(`vstack: ${builtinIds().length} diagrams .*: \\d+ drawn, \\d+ from cache, 0 failed`));
     const files = readdirSync(dir).sort();
@@ -116,7 +118,7 @@ describe("vstack CLI", () => {
     const gallery = readFileSync(join(dir, "README.md"), "utf8");
     for (const id of builtinIds()) expect(gallery).toContain(`srcset="${id}.dark.svg"`);
     const before = new Map(files.map((f) => [f, readFileSync(join(dir, f))]));
-    expect((await runCli(["render", "-o", dir])).code).toBe(0);
+    expect((await runCli(["render", "-o", dir, "--no-cache"])).code).toBe(0);
     for (const f of files) expect(readFileSync(join(dir, f)).equals(before.get(f)!), f).toBe(true);
   });
 });

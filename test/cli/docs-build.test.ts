@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
-import { ROOT, tempDir } from "../support/paths.js";
+import { ROOT, workspace } from "../support/paths.js";
 
 const SPEC = (label = "Linux") => `id: web
 title: Web stack
@@ -15,15 +15,6 @@ stack:
   - units:
       - { unit: "Container {n}", kind: container, repeat: 2 }
 `;
-
-function workspace(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, ".."), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
 
 const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 

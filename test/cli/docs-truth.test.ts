@@ -7,7 +7,7 @@ import { fromMarkdown } from "mdast-util-from-markdown";
 import { PNG } from "pngjs";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli, startCli } from "../support/cli.js";
-import { tempDir } from "../support/paths.js";
+import { tempDir, workspace } from "../support/paths.js";
 
 // Regression tests for the docs build step telling the truth (issue 9): each case failed before.
 
@@ -18,15 +18,6 @@ stack:
   - { layer: Hardware, kind: hardware }
   - { layer: ${label}, kind: kernel }
 `;
-
-function workspace(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, ".."), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
 
 /** Every file under a folder (but the cache) with its SHA-256: what a run wrote, byte for byte. */
 function hashes(dir: string, skip = ".vstack-cache"): Record<string, string> {

@@ -35,3 +35,13 @@ describe("golden error messages for bad specs", () => {
     });
   }
 });
+
+describe("golden files", () => {
+  it("each belongs to a built-in spec or a bad fixture (a renamed or deleted one leaves none behind)", () => {
+    const ids = new Set(builtinFiles().map((f) => f.replace(/^.*\//, "").replace(/\.(ya?ml|json)$/, "")));
+    const orphans = readdirSync(join(ROOT, "test/golden/mermaid")).filter((f) => !ids.has(f.replace(/\.(block|flowchart)\.(light|dark)\.mmd$/, "")));
+    const fixtures = new Set(readdirSync(join(FIXTURES, "bad")).map((f) => f.replace(/\.yaml$/, "")));
+    orphans.push(...readdirSync(join(ROOT, "test/golden/errors")).filter((f) => !fixtures.has(f.replace(/\.txt$/, ""))));
+    expect(orphans, "golden files with no spec or fixture: delete them").toEqual([]);
+  });
+});
