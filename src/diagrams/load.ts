@@ -1,9 +1,9 @@
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { TemplateSet } from "../emit/templates.js";
 import { displayPath } from "../paths.js";
 import { STDIN } from "../inputs.js";
+import { readSource } from "../spec/load.js";
 import { loadSpec, loadSpecText, looksLikeSpec } from "../spec/load-spec.js";
 import type { Diagram } from "./diagram.js";
 import { markdownDiagrams } from "./markdown.js";
@@ -103,12 +103,10 @@ async function loadFile(file: string, options: LoadOptions): Promise<FileResult>
     return { found: spec ? [specDiagram(spec, file, templates, template)] : [], diagnostics, failed: spec ? 0 : 1 };
   }
   const shown = displayPath(file, cwd);
-  let text: string;
-  try {
-    text = (await readFile(file, "utf8")).replace(/^\uFEFF/, "");
-  } catch (err) {
-    return { found: [], diagnostics: [{ code: "unreadable", message: `cannot read: ${(err as Error).message}`, file: shown }], failed: 1 };
-  }
+  // The one reader of input files: missing files, folders and a BOM handled as for specs.
+  const read = await readSource(file);
+  if ("error" in read) return { found: [], diagnostics: [{ ...read.error, file: shown }], failed: 1 };
+  const { text } = read;
   if (kind === "mermaid") {
     const { diagrams, diagnostics } = mermaidFileDiagrams(file, shown, text);
     return { found: diagrams, diagnostics, failed: diagrams.length === 0 ? 1 : 0 };

@@ -57,6 +57,8 @@ export function documentData(doc: Document): { data: unknown } | { aliasBomb: st
   try {
     return { data: doc.toJS({ maxAliasCount: 100 }) };
   } catch (err) {
+    // Only yaml's resource-exhaustion guard is an alias bomb; anything else is a bug to see.
+    if (!/alias count|resource exhaustion/i.test((err as Error).message)) throw err;
     return { aliasBomb: `the YAML expands too far through aliases (*name); write the values out instead (${(err as Error).message})` };
   }
 }

@@ -14,7 +14,7 @@ export function yamlDiagnostics(errors: readonly YAMLError[], text: string, line
   const first = errors.filter((e) => e.code !== "DUPLICATE_KEY").sort((a, b) => a.pos[0] - b.pos[0])[0];
   const out = duplicates.map((e) => {
     const { line, col } = lines.linePos(e.pos[0]);
-    return at(line, col, "duplicate-key", `${firstLine(e.message)}; a key may appear once in a mapping`);
+    return at(line, col, "duplicate-key", `${firstLine(e.message).replace(/^./, (c) => c.toLowerCase())}; a key may appear once in a mapping`);
   });
   if (!first) return out;
   const tab = sourceLines.findIndex((l) => /^ *\t/.test(l));
@@ -52,7 +52,8 @@ function explain(e: YAMLError, source: string[], lines: LineCounter, at: At): Di
       if (/Flow sequence/.test(e.message)) return unclosed(line, source, at, /[[\]]/g, "[", "yaml-unclosed-bracket", "this [ is never closed on its line; end it with ]");
       return at(line, col, "yaml-indent", "this line's indentation does not fit the lines above it; indent it as far as the key it belongs with");
   }
-  return at(line, col, "yaml-syntax", firstLine(e.message).replace(/^./, (c) => c.toLowerCase()));
+  // Any other: yaml's own code, one to one (BAD_SCALAR_START → yaml-bad-scalar-start).
+  return at(line, col, `yaml-${e.code.toLowerCase().replaceAll("_", "-")}`, firstLine(e.message).replace(/^./, (c) => c.toLowerCase()));
 }
 
 /** The nearest line at or above `from` where an opening mark is left open: the place to fix. */
