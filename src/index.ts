@@ -1,5 +1,5 @@
 // The library API: only re-exports live here.
-export { build, loadInputs, resolveBuildOptions, FORMATS, type BuildOptions, type BuildReport, type DiagramReport, type Format } from "./build.js";
+export { build, loadInputs, resolveBuildOptions, FORMATS, type BuildOptions, type BuildReport, type DiagramReport, type Format } from "./build/index.js";
 export { formatDiagnostic, formatDiagnosticLine, type Diagnostic } from "./diagnostics.js";
 export { emitMermaid } from "./emit/emit.js";
 export { TemplateSet } from "./emit/templates.js";

@@ -4,7 +4,7 @@ import { THEMES } from "../palette.js";
 import type { Canvas, Format } from "../presets.js";
 import type { Renderer } from "../render/renderer.js";
 import type { Shard } from "../inputs.js";
-import type { DiagramReport } from "./report.js";
+import type { DiagramReport } from "./build-report.js";
 
 /** What the command line and the config file accept: a PNG scale above 0 up to this, pages from 1 up to this. */
 export const MAX_SCALE = 8;

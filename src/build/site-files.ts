@@ -10,7 +10,7 @@ import { orphanedOutputs, orphanedPages, previousManifest } from "../output/orph
 import type { OutputSink } from "../output/sink.js";
 import { VERSION } from "../version.js";
 import type { ResolvedBuildOptions } from "./options.js";
-import type { DiagramReport } from "./report.js";
+import type { DiagramReport } from "./build-report.js";
 
 /**
  * The files a run writes about its diagrams: the gallery (README.md, index.html), manifest.json,

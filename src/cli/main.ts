@@ -1,6 +1,6 @@
 import yargs, { type Argv, type ArgumentsCamelCase, type CommandModule } from "yargs";
 import { ConfigError } from "../config/find-config.js";
-import { printDiagnostics } from "./report.js";
+import { printDiagnostics } from "./print.js";
 import * as init from "./commands/init.js";
 import * as list from "./commands/list.js";
 import * as preview from "./commands/preview.js";

@@ -1,9 +1,9 @@
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
-import { build } from "../build.js";
+import { build } from "../build/index.js";
 import { writeOutput } from "../output/write.js";
 import { FORMATS, type Format } from "../presets.js";
-import { printDiagnostics } from "./report.js";
+import { printDiagnostics } from "./print.js";
 import type { RenderFlags } from "./render-options.js";
 import { resolveRenderFlags } from "./render-options.js";
 import { UsageError } from "./usage-error.js";

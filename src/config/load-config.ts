@@ -1,10 +1,10 @@
 import { dirname } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { displayPath } from "../paths.js";
-import { documentData, parseSource, positionAt, readSource } from "../spec/load.js";
+import { documentData, parseSource, positionAt, readSource } from "../source/yaml-source.js";
 import type { z } from "zod";
-import { describeValue, issueWords } from "../spec/issue-words.js";
-import { formatPath, valueAt } from "../spec/validate.js";
+import { describeValue, issueWords } from "../source/issue-words.js";
+import { formatPath, valueAt } from "../source/data-path.js";
 import { didYouMean } from "../suggest.js";
 import { ConfigError, type FoundConfig } from "./find-config.js";
 import { CONFIG_KEYS, configSchema, type Config } from "./schema.js";

@@ -4,7 +4,7 @@ import { displayPath } from "../paths.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { TemplateSet } from "../emit/templates.js";
 import { builtinIds } from "../spec/builtins.js";
-import { documentData, parseSource, positionAt } from "../spec/load.js";
+import { documentData, parseSource, positionAt } from "../source/yaml-source.js";
 import { loadSpec, loadSpecText, outsideAllowed, resolveRef, type LoadResult } from "../spec/load-spec.js";
 import { didYouMean } from "../suggest.js";
 import type { Diagram } from "./diagram.js";

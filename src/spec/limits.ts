@@ -9,6 +9,4 @@ export const LIMITS = {
   layers: 2_000,
   /** Characters in a label or detail line. */
   label: 2_000,
-  /** YAML/JSON nesting levels read at all: each unit level is four (units, unit, stack, entry), plus room. */
-  yamlDepth: 4 * 24 + 32,
 } as const;

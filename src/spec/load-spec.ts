@@ -5,7 +5,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { displayPath, isInside } from "../paths.js";
 import { BUILTIN_DIR, builtinFile, builtinIds } from "./builtins.js";
 import { expandStackSpec } from "./expand.js";
-import { parseSource, positionAt, readSource } from "./load.js";
+import { parseSource, positionAt, readSource } from "../source/yaml-source.js";
 import type { CompareSpecInput, StackSpecInput } from "./schema.js";
 import type { Spec, StackSpec } from "./types.js";
 import { validateSource } from "./validate.js";

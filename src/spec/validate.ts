@@ -1,10 +1,11 @@
 import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics.js";
 import { didYouMean } from "../suggest.js";
-import { issueWords } from "./issue-words.js";
+import { issueWords } from "../source/issue-words.js";
+import { formatPath, valueAt } from "../source/data-path.js";
 import { LIMITS } from "./limits.js";
 import { KINDS } from "./kinds.js";
-import { documentData, positionAt, type SourceDoc } from "./load.js";
+import { documentData, positionAt, type SourceDoc } from "../source/yaml-source.js";
 import { compareSpecSchema, entryKindOf, KEYS, KNOWN_KEYS, stackSpecSchema, type SpecInput } from "./schema.js";
 
 export { LIMITS } from "./limits.js";
@@ -122,20 +123,6 @@ function hintFor(key: string): string {
     stack: " (the layers bottom → top), or compare: [spec, spec] for a comparison",
   };
   return hints[key] ?? "";
-}
-
-export function valueAt(data: unknown, path: Path): unknown {
-  let v: unknown = data;
-  for (const key of path) {
-    if (v === null || typeof v !== "object") return undefined;
-    v = (v as Record<PropertyKey, unknown>)[key];
-  }
-  return v;
-}
-
-/** `stack[2].units[0].unit` */
-export function formatPath(path: Path): string {
-  return path.map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join("");
 }
 
 function sortByPlace(diagnostics: Diagnostic[]): Diagnostic[] {

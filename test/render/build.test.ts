@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { build, type BuildOptions } from "../../src/build.js";
+import { build, type BuildOptions } from "../../src/build/index.js";
 import { shardFiles } from "../../src/inputs.js";
 import { builtinFile } from "../../src/spec/builtins.js";
 import { tempDir } from "../support/paths.js";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { formatCodeFrame } from "../../src/diagnostics.js";
 import { isInside } from "../../src/paths.js";
 import { PreviewServer } from "../../src/preview/server.js";
-import { deepestPlace } from "../../src/spec/nesting.js";
+import { deepestPlace } from "../../src/source/nesting.js";
 import { TemplateError, TemplateSet } from "../../src/emit/templates.js";
 import { tempDir } from "../support/paths.js";
 

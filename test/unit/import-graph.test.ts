@@ -63,6 +63,9 @@ describe("the import graph of src/", () => {
       [/^(spec|layout|emit|render|output|diagrams|config|build|watch|preview)\//, /^cli\//, "only the CLI knows about the CLI"],
       [/^(spec|layout|emit|diagrams)\//, /^(render|output|build|watch|preview)\//, "reading and drawing a spec needs no browser and writes no file"],
       [/^render\//, /^(output|build|watch|preview)\//, "the renderer turns text into pictures and nothing else"],
+      [/^source\//, /^(spec|config)\//, "reading YAML with positions serves specs and configs alike, and knows neither"],
+      [/^spec\//, /^config\//, "a spec does not borrow from the config"],
+      [/^config\//, /^spec\/(?!builtins\.ts$)/, "the config does not borrow the spec's internals (shared reading lives in source/)"],
     ];
     const broken = [...graph].flatMap(([from, to]) => to.flatMap((t) => rules.filter(([f, d]) => f.test(from) && d.test(t)).map(([, , why]) => `${from} → ${t}: ${why}`)));
     expect(broken).toEqual([]);

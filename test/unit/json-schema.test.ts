@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { KINDS } from "../../src/spec/kinds.js";
-import { configJsonSchema, configJsonSchemaText, specJsonSchema, specJsonSchemaText } from "../../src/spec/json-schema.js";
+import { configJsonSchema, configJsonSchemaText, specJsonSchema, specJsonSchemaText } from "../../src/json-schema.js";
 import { CONFIG_KEYS } from "../../src/config/schema.js";
 import { builtinFiles } from "../../src/spec/builtins.js";
 import { ROOT } from "../support/paths.js";

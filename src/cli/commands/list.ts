@@ -1,6 +1,6 @@
 import type { Argv } from "yargs";
-import { loadInputs } from "../../build.js";
-import { printDiagnostics } from "../report.js";
+import { loadInputs } from "../../build/index.js";
+import { printDiagnostics } from "../print.js";
 
 export const command = "list";
 export const describe = "List the built-in specs with their titles";

@@ -5,7 +5,7 @@ import { ConfigError, findConfig } from "../../config/find-config.js";
 import { formatDiagnostic } from "../../diagnostics.js";
 import { PreviewServer } from "../../preview/server.js";
 import { watchLoop } from "../../watch/watch-loop.js";
-import { plural, printDiagnostics, seconds } from "../report.js";
+import { plural, printDiagnostics, seconds } from "../print.js";
 import { renderFlags, resolveRenderFlags, type RenderFlags } from "../render-options.js";
 import { UsageError } from "../usage-error.js";
 

@@ -1,11 +1,11 @@
 import { resolve } from "node:path";
 import type { Argv, ArgumentsCamelCase } from "yargs";
-import { build } from "../../build.js";
-import type { BuildReport } from "../../build/report.js";
+import { build } from "../../build/index.js";
+import type { BuildReport } from "../../build/build-report.js";
 import { STDIN } from "../../inputs.js";
 import { displayPath, isInside } from "../../paths.js";
-import { plural, seconds } from "../report.js";
-import { reportFlags, RunReporter, type ReportFlags } from "../reporter.js";
+import { plural, seconds } from "../print.js";
+import { reportFlags, RunReporter, type ReportFlags } from "../run-reporter.js";
 import { renderFlags, resolveRenderFlags, type RenderFlags } from "../render-options.js";
 import { renderOneFile, singleFileTarget } from "../single-file.js";
 import { readStdin } from "../stdin.js";

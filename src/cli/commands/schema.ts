@@ -10,7 +10,7 @@ export function builder(y: Argv): Argv<{ config?: boolean }> {
 }
 
 export async function handler(args: ArgumentsCamelCase<{ config?: boolean }>): Promise<number> {
-  const { configJsonSchemaText, specJsonSchemaText } = await import("../../spec/json-schema.js");
+  const { configJsonSchemaText, specJsonSchemaText } = await import("../../json-schema.js");
   process.stdout.write(args.config ? configJsonSchemaText() : specJsonSchemaText());
   return 0;
 }

@@ -1,8 +1,8 @@
 import type { Argv, ArgumentsCamelCase } from "yargs";
-import { loadInputs } from "../../build.js";
+import { loadInputs } from "../../build/index.js";
 import { STDIN } from "../../inputs.js";
-import { plural, printDiagnostics } from "../report.js";
-import { jsonFailures, reportFlags, type ReportFlags } from "../reporter.js";
+import { plural, printDiagnostics } from "../print.js";
+import { jsonFailures, reportFlags, type ReportFlags } from "../run-reporter.js";
 import { resolveRenderFlags } from "../render-options.js";
 import { readStdin, typedInputs } from "../stdin.js";
 

@@ -1,9 +1,9 @@
 import type { Argv, ArgumentsCamelCase } from "yargs";
-import type { BuildReport } from "../../build/report.js";
+import type { BuildReport } from "../../build/build-report.js";
 import { ConfigError, findConfig } from "../../config/find-config.js";
 import { displayPath } from "../../paths.js";
 import { watchLoop } from "../../watch/watch-loop.js";
-import { plural, printDiagnostics, seconds } from "../report.js";
+import { plural, printDiagnostics, seconds } from "../print.js";
 import { renderFlags, resolveRenderFlags, type RenderFlags } from "../render-options.js";
 
 export const command = "watch [inputs..]";

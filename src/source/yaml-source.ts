@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
-import { LIMITS } from "./limits.js";
-import { deepestPlace } from "./nesting.js";
+import { deepestPlace, MAX_YAML_DEPTH } from "./nesting.js";
 import { yamlDiagnostics } from "./yaml-errors.js";
 
 /** A spec file as read: its text, the YAML document (JSON is YAML too) and a way to find positions. */
@@ -32,11 +31,11 @@ export async function readSource(file: string): Promise<{ text: string } | { err
 /** Parses YAML or JSON text, keeping positions; syntax errors come back as diagnostics. */
 export function parseSource(file: string, text: string): { source: SourceDoc; diagnostics: Diagnostic[] } {
   const lines = new LineCounter();
-  const deep = deepestPlace(text, LIMITS.yamlDepth);
+  const deep = deepestPlace(text, MAX_YAML_DEPTH);
   if (deep) {
     // Not parsed at all: the parser would recurse as deep as the file nests.
     const source = { file, text, doc: parseDocument(""), lines: lineCounterOf(text) };
-    const message = `the file nests more than ${LIMITS.yamlDepth} levels deep; units may nest at most ${LIMITS.depth} deep`;
+    const message = `the file nests more than ${MAX_YAML_DEPTH} levels deep, more than any spec or config can mean (units nest at most 24 deep)`;
     return { source, diagnostics: [{ code: "too-deep", message, file, ...positionOf(source, deep.offset), source: text }] };
   }
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });

@@ -3,7 +3,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { TemplateSet } from "../emit/templates.js";
 import { displayPath } from "../paths.js";
 import { STDIN } from "../inputs.js";
-import { readSource } from "../spec/load.js";
+import { readSource } from "../source/yaml-source.js";
 import { loadSpec, loadSpecText, looksLikeSpec } from "../spec/load-spec.js";
 import type { Diagram } from "./diagram.js";
 import { markdownDiagrams } from "./markdown.js";

@@ -1,4 +1,10 @@
 /**
+ * YAML/JSON nesting levels read at all: a spec's units nest at most 24 deep (LIMITS.depth), four
+ * levels each (units, unit, stack, entry), plus room; nothing vstack reads needs more.
+ */
+export const MAX_YAML_DEPTH = 4 * 24 + 32;
+
+/**
  * How deep a YAML or JSON text nests, found by one pass over the characters before any parser
  * sees it. The yaml package and zod both recurse once per level: a deep enough file overflows
  * the stack, and where it does depends on how warm the JIT is. Refusing it up front makes the

@@ -1,9 +1,9 @@
 import cliProgress from "cli-progress";
 import type { Argv } from "yargs";
-import type { BuildReport, DiagramReport } from "../build/report.js";
+import type { BuildReport, DiagramReport } from "../build/build-report.js";
 import { formatDiagnosticLine, type Diagnostic } from "../diagnostics.js";
 import { displayPath } from "../paths.js";
-import { printDiagnostics } from "./report.js";
+import { printDiagnostics } from "./print.js";
 
 export type ReporterName = "text" | "json";
 

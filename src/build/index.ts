@@ -1,27 +1,27 @@
 import { resolve } from "node:path";
-import { diagramOutputs, type OutputContext } from "./build/diagram-outputs.js";
-import { resolveBuildOptions, type BuildOptions } from "./build/options.js";
-import type { BuildReport, DiagramReport } from "./build/report.js";
-import { markdownTargets, writeSiteFiles } from "./build/site-files.js";
-import type { Diagnostic } from "./diagnostics.js";
-import type { Diagram, DiagramInfo } from "./diagrams/diagram.js";
-import { mermaidErrorPlace } from "./diagrams/mermaid-place.js";
-import { TemplateError, TemplateSet } from "./emit/templates.js";
-import { resolveInputs, shardFiles, STDIN } from "./inputs.js";
-import { displayPath } from "./paths.js";
-import { cacheKey, OutputCache } from "./output/cache.js";
-import { saveRun, upToDateRun } from "./output/run-record.js";
-import { checkingSink, writingSink } from "./output/sink.js";
-import { MERMAID_CONFIG } from "./render/mermaid-config.js";
-import { MERMAID_VERSION } from "./render/mermaid-version.js";
-import { lazyRenderer } from "./render/lazy-renderer.js";
-import { RENDERER_VERSION } from "./render/renderer-version.js";
-import { MermaidSyntaxError, RenderFailedError } from "./render/renderer.js";
-import { VERSION } from "./version.js";
+import { diagramOutputs, type OutputContext } from "./diagram-outputs.js";
+import { resolveBuildOptions, type BuildOptions } from "./options.js";
+import type { BuildReport, DiagramReport } from "./build-report.js";
+import { markdownTargets, writeSiteFiles } from "./site-files.js";
+import type { Diagnostic } from "../diagnostics.js";
+import type { Diagram, DiagramInfo } from "../diagrams/diagram.js";
+import { mermaidErrorPlace } from "../diagrams/mermaid-place.js";
+import { TemplateError, TemplateSet } from "../emit/templates.js";
+import { resolveInputs, shardFiles, STDIN } from "../inputs.js";
+import { displayPath } from "../paths.js";
+import { cacheKey, OutputCache } from "../output/cache.js";
+import { saveRun, upToDateRun } from "../output/run-record.js";
+import { checkingSink, writingSink } from "../output/sink.js";
+import { MERMAID_CONFIG } from "../render/mermaid-config.js";
+import { MERMAID_VERSION } from "../render/mermaid-version.js";
+import { lazyRenderer } from "../render/lazy-renderer.js";
+import { RENDERER_VERSION } from "../render/renderer-version.js";
+import { MermaidSyntaxError, RenderFailedError } from "../render/renderer.js";
+import { VERSION } from "../version.js";
 
-export { FORMATS, type Format } from "./presets.js";
-export { resolveBuildOptions, type BuildOptions, type ResolvedBuildOptions } from "./build/options.js";
-export type { BuildReport, DiagramReport } from "./build/report.js";
+export { FORMATS, type Format } from "../presets.js";
+export { resolveBuildOptions, type BuildOptions, type ResolvedBuildOptions } from "./options.js";
+export type { BuildReport, DiagramReport } from "./build-report.js";
 
 /** Bumped when the run record changes shape, so an older record is never read as a newer one. */
 const RUN_RECORD_FORMAT = 3;
@@ -150,4 +150,4 @@ export async function loadInputs(inputs: string[], options: { cwd?: string; stdi
 }
 
 /** The spec loader (zod, yaml) is loaded on first need: an up-to-date rebuild never needs it. */
-const loadModule = () => import("./diagrams/load.js");
+const loadModule = () => import("../diagrams/load-diagrams.js");
