@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs the compiled CLI; `npm install` / `npm ci` builds dist/ (the "prepare" script).
-// Stack traces of the bundled CLI point into src/ (the bundle ships its source maps).
-process.setSourceMapsEnabled(true);
+// With VSTACK_DEBUG set, stack traces of the bundled CLI point into src/ (the bundle ships its
+// source maps); off by default, since reading the maps costs every run start-up time.
+if (process.env.VSTACK_DEBUG) process.setSourceMapsEnabled(true);
 let main;
 try {
   ({ main } = await import("../dist/bundle/vstack.mjs"));

@@ -112,6 +112,7 @@ async function runSafely(run: () => Promise<number>): Promise<number> {
       // Not an error of the input: a bug in vstack. Say so, with where.
       process.stderr.write(`vstack: internal error (a bug in vstack; please report it with this output): ${err instanceof Error ? err.message : String(err)}\n`);
       if (err instanceof Error && err.stack) process.stderr.write(`${err.stack.split("\n").slice(1, 6).join("\n")}\n`);
+      if (!process.env.VSTACK_DEBUG) process.stderr.write("(run again with VSTACK_DEBUG=1 for the stack against vstack's sources)\n");
     }
     return EXIT.failed;
   }
