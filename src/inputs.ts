@@ -42,7 +42,8 @@ export async function resolveInputs(inputs: string[], options: { exclude?: strin
   const files: string[] = [];
   const searched = new Set<string>();
   const missing: Diagnostic[] = [];
-  for (const [i, input] of inputs.map((input) => classifyInput(input, cwd)).entries()) {
+  const classified = inputs.map((input) => classifyInput(input, cwd));
+  for (const [i, input] of classified.entries()) {
     if (input.kind === "stdin") {
       files.push(STDIN);
       continue;
@@ -60,7 +61,7 @@ export async function resolveInputs(inputs: string[], options: { exclude?: strin
   }
   const unique = [...new Set(files)];
   // A file also named one by one is the user's explicit choice.
-  for (const input of inputs.map((input) => classifyInput(input, cwd))) if (input.kind === "file") searched.delete(input.path);
+  for (const input of classified) if (input.kind === "file") searched.delete(input.path);
   return { files: unique, searched, missing };
 }
 

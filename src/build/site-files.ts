@@ -26,12 +26,13 @@ export async function writeSiteFiles(
   const previous = opts.manifest ? await previousManifest(opts.outDir) : { diagrams: [], pages: [] };
   const pages = markdownFiles(opts, done, diagrams, (path, fenced) => brokenPages.has(path) || fenced.some((d) => failedIds.has(d.id)));
   const pageEntries = pages.map((p) => ({ source: displayPath(p.source, opts.cwd), file: displayPath(p.file, opts.cwd) }));
+  const writtenPages = new Set(pageEntries.map((p) => p.file));
   // Before the manifest is rewritten: files it listed that this run no longer makes. Only after
   // a clean run: a diagram missing from a run with failures may only be broken, not gone. Pages
   // only when this run writes pages at all (it draws pictures).
   const clean = run.failedSources.size === 0;
   const removed = clean ? orphanedOutputs(previous.diagrams, opts.outDir, opts.cwd, run.sourcesRead, new Set(done.flatMap((d) => d.files))) : [];
-  const removedPages = clean && writesPages(opts) ? orphanedPages(previous.pages, opts.markdownOut, opts.cwd, run.sourcesRead, new Set(pageEntries.map((p) => p.file))) : [];
+  const removedPages = clean && writesPages(opts) ? orphanedPages(previous.pages, opts.markdownOut, opts.cwd, run.sourcesRead, writtenPages) : [];
   for (const file of removed) await sink.remove(join(opts.outDir, file));
   for (const file of removedPages) await sink.remove(file);
   // The manifest describes the folder: entries of sources this run did not read (one spec
@@ -41,7 +42,6 @@ export async function writeSiteFiles(
   const gone = new Set(removed);
   const untouched = (source: string) => run.failedSources.has(source) || !run.sourcesRead.has(source);
   const kept = previous.diagrams.filter((e) => !made.has(e.id) && untouched(e.source) && !e.outputs.some((o) => gone.has(o.file)));
-  const writtenPages = new Set(pageEntries.map((p) => p.file));
   const keptPages = previous.pages.filter((p) => !writtenPages.has(p.file) && untouched(p.source) && !removedPages.includes(resolve(opts.cwd, p.file)));
   const files: Array<[string, string]> = [];
   if (opts.gallery) files.push([join(opts.outDir, "README.md"), galleryMarkdown(done)], [join(opts.outDir, "index.html"), galleryHtml(done)]);

@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rm } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
 import { build } from "../build/index.js";
 import { writeOutput } from "../output/write.js";
@@ -26,9 +27,11 @@ export async function renderOneFile(flags: RenderFlags & { quiet?: boolean; chec
   if (flags.theme && flags.theme.length > 1) throw new UsageError(`-o ${flags.out} writes one file: name one theme (-t light or -t dark), or name a folder with -o`);
   const { options } = await resolveRenderFlags({ ...flags, out: undefined });
   const theme = flags.theme?.[0] ?? "light";
-  const cacheDir = resolve(options.cwd!, options.cacheDir!);
-  await mkdir(cacheDir, { recursive: true });
-  const scratch = await mkdtemp(join(cacheDir, "one-"));
+  // A scratch folder of its own per target file: the run records it leaves in the cache stay
+  // one per target, however often it is rendered.
+  const scratch = join(resolve(options.cwd!, options.cacheDir!), "one-file", createHash("sha256").update(target.file).digest("hex").slice(0, 16));
+  await rm(scratch, { recursive: true, force: true });
+  await mkdir(scratch, { recursive: true });
   try {
     const report = await build({ ...options, ...(stdin !== undefined && { stdin }), outDir: scratch, markdownOut: scratch, formats: [target.format], themes: [theme], gallery: false, manifest: false });
     printDiagnostics(report.failures);
