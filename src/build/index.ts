@@ -17,6 +17,7 @@ import { MERMAID_VERSION } from "../render/mermaid-version.js";
 import { lazyRenderer } from "../render/lazy-renderer.js";
 import { RENDERER_VERSION } from "../render/renderer-version.js";
 import { MermaidSyntaxError, RenderFailedError } from "../render/renderer.js";
+import { metaOf } from "../spec/types.js";
 import { VERSION } from "../version.js";
 
 export { FORMATS, type Format } from "../presets.js";
@@ -138,7 +139,7 @@ function firstAndLast(message: string): string {
 
 /** The plain-data part of a diagram, as reports and the run record keep it. */
 function infoOf(d: Diagram): DiagramInfo {
-  return { id: d.id, title: d.title, ...(d.summary !== undefined && { summary: d.summary }), description: d.description, notes: d.notes, sources: d.sources, file: d.file };
+  return { ...metaOf(d), description: d.description };
 }
 
 /** Resolves and loads inputs without rendering (for `vstack validate` and `vstack list`). */

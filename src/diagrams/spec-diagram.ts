@@ -2,19 +2,14 @@ import { resolve } from "node:path";
 import { emitMermaid } from "../emit/emit.js";
 import type { TemplateSet } from "../emit/templates.js";
 import { describeSpec } from "../layout/describe.js";
-import type { Spec } from "../spec/types.js";
+import { metaOf, type Spec } from "../spec/types.js";
 import type { Diagram } from "./diagram.js";
 
 /** A validated spec as a diagram: drawn through the template, described for alt text. */
 export function specDiagram(spec: Spec, absolute: string, templates: TemplateSet, template: string): Diagram {
   return {
-    id: spec.id,
-    title: spec.title,
-    ...(spec.summary !== undefined && { summary: spec.summary }),
+    ...metaOf(spec),
     description: describeSpec(spec),
-    notes: spec.notes,
-    sources: spec.sources,
-    file: spec.file,
     inputs: [resolve(absolute), ...(spec.type === "compare" ? spec.references : [])],
     spec,
     mermaid: (theme) => emitMermaid(spec, theme, templates, template),

@@ -1,18 +1,9 @@
 import type { EntryInput, StackSpecInput, UnitInput } from "./schema.js";
-import type { Entry, StackSpec, Unit } from "./types.js";
+import { metaOf, type Entry, type StackSpec, type Unit } from "./types.js";
 
 /** Turns a validated stack spec into the model layout uses: repeats expanded, `{n}` filled in. */
 export function expandStackSpec(input: StackSpecInput, file: string): StackSpec {
-  return {
-    type: "stack",
-    id: input.id,
-    title: input.title,
-    ...(input.summary !== undefined && { summary: input.summary }),
-    notes: input.notes ?? [],
-    sources: input.sources,
-    file,
-    stack: expandStack(input.stack, undefined),
-  };
+  return { type: "stack", ...metaOf({ ...input, file }), stack: expandStack(input.stack, undefined) };
 }
 
 function expandStack(stack: EntryInput[], n: number | undefined): Entry[] {

@@ -7,7 +7,7 @@ import { BUILTIN_DIR, builtinFile, builtinIds } from "./builtins.js";
 import { expandStackSpec } from "./expand.js";
 import { parseSource, positionAt, readSource } from "../source/yaml-source.js";
 import type { CompareSpecInput, StackSpecInput } from "./schema.js";
-import type { Spec, StackSpec } from "./types.js";
+import { metaOf, type Spec, type StackSpec } from "./types.js";
 import { validateSource } from "./validate.js";
 import { didYouMean } from "../suggest.js";
 
@@ -83,13 +83,8 @@ export async function loadSpecText(shown: string, text: string, baseDir: string,
   return {
     spec: {
       type: "compare",
-      id: input.id,
-      title: input.title,
-      ...(input.summary !== undefined && { summary: input.summary }),
-      notes: input.notes ?? [],
       // A comparison's sources are its own plus those of every stack it shows.
-      sources: [...new Set([...(input.sources ?? []), ...stacks.flatMap((s) => s.sources)])],
-      file: shown,
+      ...metaOf({ ...input, sources: [...new Set([...(input.sources ?? []), ...stacks.flatMap((s) => s.sources)])], file: shown }),
       stacks,
       references,
     },

@@ -3,7 +3,8 @@ import type { Kind } from "./kinds.js";
 /** A validated spec with its repeats expanded: what layout works from. */
 export type Spec = StackSpec | CompareSpec;
 
-interface SpecMeta {
+/** What is said about a diagram besides its boxes; copied from one thing to the next by metaOf. */
+export interface SpecMeta {
   id: string;
   title: string;
   summary?: string;
@@ -11,6 +12,11 @@ interface SpecMeta {
   sources: string[];
   /** The file it came from, as the user named it. */
   file: string;
+}
+
+/** The metadata fields of anything that has them (a spec, a diagram, a report), and nothing else. */
+export function metaOf(from: Omit<SpecMeta, "notes"> & { notes?: string[] | undefined }): SpecMeta {
+  return { id: from.id, title: from.title, ...(from.summary !== undefined && { summary: from.summary }), notes: from.notes ?? [], sources: from.sources, file: from.file };
 }
 
 export interface StackSpec extends SpecMeta {
