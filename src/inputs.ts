@@ -13,6 +13,8 @@ const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**", "**/.vstack-cache/**
 
 /** The input that means "the text on standard input" (`vstack render -`). */
 export const STDIN = "-";
+/** How what was read from standard input is named in messages and the manifest. */
+export const STDIN_NAME = "<stdin>";
 
 export interface Shard {
   /** 1-based. */

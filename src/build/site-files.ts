@@ -6,7 +6,7 @@ import { displayPath, isInside, toSlashes } from "../paths.js";
 import { galleryHtml, galleryMarkdown } from "../output/gallery.js";
 import { manifestJson } from "../output/manifest.js";
 import { rewrittenMarkdown } from "../output/markdown-out.js";
-import { orphanedOutputs, orphanedPages, previousManifest } from "../output/orphans.js";
+import { orphanedOutputs, orphanedPages, previousManifest, type ManifestEntry } from "../output/orphans.js";
 import type { OutputSink } from "../output/sink.js";
 import { VERSION } from "../version.js";
 import type { ResolvedBuildOptions } from "./options.js";
@@ -31,8 +31,12 @@ export async function writeSiteFiles(
   // a clean run: a diagram missing from a run with failures may only be broken, not gone. Pages
   // only when this run writes pages at all (it draws pictures).
   const clean = run.failedSources.size === 0;
-  const removed = clean ? orphanedOutputs(previous.diagrams, opts.outDir, opts.cwd, run.sourcesRead, new Set(done.flatMap((d) => d.files))) : [];
-  const removedPages = clean && writesPages(opts) ? orphanedPages(previous.pages, opts.markdownOut, opts.cwd, run.sourcesRead, writtenPages) : [];
+  // A run that writes no pages (-f mmd) keeps the pictures the pages it leaves alone still show.
+  const pagesTouched = writesPages(opts);
+  const pagePicture = (e: ManifestEntry, file: string) => !pagesTouched && /\.(md|markdown)$/i.test(e.source) && /\.(svg|png)$/.test(file);
+  const removed = clean ? orphanedOutputs(previous.diagrams, opts.outDir, opts.cwd, run.sourcesRead, new Set(done.flatMap((d) => d.files)), pagePicture) : [];
+  const writtenSources = new Set(pageEntries.map((p) => p.source));
+  const removedPages = clean && pagesTouched ? orphanedPages(previous.pages, opts.markdownOut, opts.cwd, run.sourcesRead, writtenSources) : [];
   for (const file of removed) await sink.remove(join(opts.outDir, file));
   for (const file of removedPages) await sink.remove(file);
   // The manifest describes the folder: entries of sources this run did not read (one spec
@@ -42,7 +46,7 @@ export async function writeSiteFiles(
   const gone = new Set(removed);
   const untouched = (source: string) => run.failedSources.has(source) || !run.sourcesRead.has(source);
   const kept = previous.diagrams.filter((e) => !made.has(e.id) && untouched(e.source) && !e.outputs.some((o) => gone.has(o.file)));
-  const keptPages = previous.pages.filter((p) => !writtenPages.has(p.file) && untouched(p.source) && !removedPages.includes(resolve(opts.cwd, p.file)));
+  const keptPages = previous.pages.filter((p) => !writtenPages.has(p.file) && (!pagesTouched || untouched(p.source) || writtenSources.has(p.source)) && !removedPages.includes(resolve(opts.cwd, p.file)));
   const files: Array<[string, string]> = [];
   if (opts.gallery) files.push([join(opts.outDir, "README.md"), galleryMarkdown(done)], [join(opts.outDir, "index.html"), galleryHtml(done)]);
   if (opts.manifest) files.push([join(opts.outDir, "manifest.json"), manifestJson(done, VERSION, kept, [...pageEntries, ...keptPages])]);
@@ -93,7 +97,7 @@ function markdownFiles(opts: ResolvedBuildOptions, done: DiagramReport[], diagra
     const pictures = fenced.map((d) => {
       const report = reports.get(d.id);
       const snippet = (report && picture(report, base)) ?? `<!-- vstack: ${d.id} has no picture format in this run -->`;
-      return { start: d.fence!.start, end: d.fence!.end, indent: d.fence!.indent, snippet };
+      return { start: d.fence!.start, end: d.fence!.end, snippet };
     });
     out.push({ source: path, file: target, text: rewrittenMarkdown(fenced[0]!.fence!.text, pictures) });
   }

@@ -36,7 +36,7 @@ export async function loadConfig(found: FoundConfig): Promise<LoadedConfig> {
     source: source.text,
   });
   const whole = documentData(source.doc);
-  if ("aliasBomb" in whole) throw new ConfigError([at([], "alias-bomb", whole.aliasBomb)]);
+  if ("problem" in whole) throw new ConfigError([at([], whole.problem.code, whole.problem.message)]);
   const data = valueAt(whole.data, prefix);
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     throw new ConfigError([at([], "not-a-config", `the config is ${describeValue(data ?? null)}; it must be a mapping of options such as inputs, out, formats`)]);

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { TemplateSet } from "../emit/templates.js";
 import { displayPath } from "../paths.js";
-import { STDIN } from "../inputs.js";
+import { STDIN, STDIN_NAME } from "../inputs.js";
 import { readSource } from "../source/yaml-source.js";
 import { loadSpec, loadSpecText, looksLikeSpec } from "../spec/load-spec.js";
 import type { Diagram } from "./diagram.js";
@@ -66,7 +66,8 @@ export async function loadDiagrams(files: string[], options: LoadOptions): Promi
       result.diagrams.push(d);
       continue;
     }
-    if (d !== same[0]) result.failures.push(clash(d, same[0]!));
+    // Both sides are reported, so both sources count as failed and keep their last good entries.
+    result.failures.push(clash(d, d === same[0] ? same[1]! : same[0]!));
     result.invalid++;
     if (d.fence) result.brokenPages.add(d.fence.path);
   }
@@ -117,7 +118,7 @@ async function loadFile(file: string, options: LoadOptions): Promise<FileResult>
 
 /** Standard input: a spec when it reads as one (a mapping with stack, compare or id), else Mermaid text. */
 async function loadStdin({ templates, template, cwd, stdin = "" }: LoadOptions): Promise<FileResult> {
-  const shown = "<stdin>";
+  const shown = STDIN_NAME;
   const text = stdin.replace(/^\uFEFF/, "");
   if (looksLikeSpec(text)) {
     const { spec, diagnostics } = await loadSpecText(shown, text, cwd, { cwd });

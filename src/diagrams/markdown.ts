@@ -68,12 +68,14 @@ type Here = (line: number, col: number, code: string, message: string) => Diagno
 /** `used`: the file a `use:` fence names (with no id of its own, the fence is named after it). */
 async function fenceSpec(file: string, shown: string, fence: Fence, here: Here, cwd: string, nextId: () => string): Promise<LoadResult & { used?: string[]; named?: boolean }> {
   const pageDir = dirname(resolve(file));
-  const { source } = parseSource(shown, fence.body);
-  // An alias bomb has no data here: the inline path below reports it at its place.
+  const { source, diagnostics: parsed } = parseSource(shown, fence.body);
+  // Data that cannot be read: the inline path below reports it at its place.
   const read = documentData(source.doc);
   const data = "data" in read ? read.data : undefined;
   const keys = data && typeof data === "object" && !Array.isArray(data) ? Object.keys(data) : [];
   if (keys.includes("use")) {
+    // A `use:` fence with YAML mistakes (a repeated key, a tab) is reported, not half-read.
+    if (parsed.length > 0) return { diagnostics: parsed.map((d) => ({ ...d, ...here(d.line ?? 1, d.col ?? 1, d.code, d.message) })) };
     const { use, id: own, ...rest } = data as { use: unknown; id?: unknown };
     const at = (key: string, code: string, message: string) => {
       const { line, col } = positionAt(source, [key]);

@@ -26,10 +26,34 @@ function keptLines(text: string): Array<{ number: number; text: string }> {
   const normal = text.replace(/\r\n?/g, "\n");
   const front = FRONT_MATTER.exec(normal);
   const skip = front ? (front[0].match(/\n/g) ?? []).length : 0;
-  let lines = normal
+  // Directives go whole, line breaks inside them too (as mermaid removes them): each kept
+  // character remembers its line, and a line takes the number of its first character.
+  let kept = "";
+  const lineOf: number[] = [];
+  let line = 1;
+  let from = 0;
+  const keep = (upTo: number) => {
+    for (; from < upTo; from++) {
+      kept += normal[from];
+      lineOf.push(line);
+      if (normal[from] === "\n") line++;
+    }
+  };
+  for (const m of normal.matchAll(DIRECTIVE)) {
+    keep(m.index);
+    line += (m[0].match(/\n/g) ?? []).length;
+    from = m.index + m[0].length;
+  }
+  keep(normal.length);
+  let offset = 0;
+  let lines = kept
     .split("\n")
-    .map((t, i) => ({ number: i + 1, text: t.replace(DIRECTIVE, "") }))
-    .slice(skip);
+    .map((t) => {
+      const entry = { number: lineOf[offset] ?? line, text: t };
+      offset += t.length + 1;
+      return entry;
+    })
+    .filter((l) => l.number > skip);
   // A comment line goes, and with it the blank lines just before it.
   const out: typeof lines = [];
   for (const line of lines) {

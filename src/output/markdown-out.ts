@@ -2,8 +2,6 @@
 export interface PagePicture {
   start: number;
   end: number;
-  /** The fence's column less one: the replacement's later lines are indented by as much (a fence in a list item). */
-  indent: number;
   snippet: string;
 }
 
@@ -18,12 +16,17 @@ export function rewrittenMarkdown(text: string, pictures: PagePicture[]): string
   let out = "";
   let at = 0;
   for (const p of [...pictures].sort((a, b) => a.start - b.start)) {
-    const next = `${eol}${" ".repeat(p.indent)}`;
+    // The fence's own indentation, tabs kept as tabs (a list item indented with a tab stays one).
+    const lineStart = text.lastIndexOf("\n", p.start - 1) + 1;
+    const next = `${eol}${text.slice(lineStart, p.start).replace(/[^\t]/g, " ")}`;
     // "-->" would end the comment early: a fence holding one (a flowchart arrow) keeps it as "--&gt;".
-    // The fence's own later lines already carry its indentation and line endings.
-    const kept = text.slice(p.start, p.end).replace(/-->/g, "--&gt;");
+    // The fence's own later lines already carry its indentation and line endings. A fence its
+    // list item ended (no closing line) ends with the line break, which goes after the picture.
+    const fence = text.slice(p.start, p.end);
+    const ending = /\r?\n$/.exec(fence)?.[0] ?? "";
+    const kept = fence.slice(0, fence.length - ending.length).replace(/-->/g, "--&gt;");
     const snippet = p.snippet.split("\n").join(next);
-    out += `${text.slice(at, p.start)}<!-- vstack: drawn from this fence${next}${kept}${next}-->${next}${snippet}`;
+    out += `${text.slice(at, p.start)}<!-- vstack: drawn from this fence${next}${kept}${next}-->${next}${snippet}${ending}`;
     at = p.end;
   }
   return out + text.slice(at);

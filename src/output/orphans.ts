@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, posix, resolve } from "node:path";
+import { STDIN_NAME } from "../inputs.js";
 import { absolutePath, isInside } from "../paths.js";
 
 /** What an earlier manifest.json says of a diagram (what finding orphans and keeping entries needs). */
@@ -39,22 +40,24 @@ export async function previousManifest(outDir: string): Promise<{ diagrams: Mani
  * rendering one spec into a shared folder never touches the others' files. Only files that
  * exist are returned. `sourcesRead` are as the manifest names sources (relative to `cwd`).
  */
-export function orphanedOutputs(entries: ManifestEntry[], outDir: string, cwd: string, sourcesRead: Set<string>, made: Set<string>): string[] {
+export function orphanedOutputs(entries: ManifestEntry[], outDir: string, cwd: string, sourcesRead: Set<string>, made: Set<string>, keep: (entry: ManifestEntry, file: string) => boolean = () => false): string[] {
   const gone = goneSources(sourcesRead, cwd);
-  const files = entries.filter((e) => gone(e.source)).flatMap((e) => e.outputs.map((o) => o.file));
+  const files = entries.filter((e) => gone(e.source)).flatMap((e) => e.outputs.map((o) => o.file).filter((f) => !keep(e, f)));
   // Only plain names inside the folder: a manifest edited by hand cannot send a removal elsewhere.
   return [...new Set(files)].filter((f) => typeof f === "string" && /^[^/\\]+$/.test(f) && f !== ".." && !made.has(f) && existsSync(join(outDir, f)));
 }
 
 /**
- * Markdown pages an earlier run wrote that this one no longer writes though it read their
- * source (its fences all removed), or whose source was deleted. Only pages under the Markdown
- * output folder are ever named, whatever a hand-edited manifest says. Absolute paths.
+ * Markdown pages an earlier run wrote whose source this run read and wrote no page for (its
+ * fences all removed), or whose source was deleted. A source written to another place this
+ * time (a page rendered on its own, without the config's folders) leaves its page alone. Only
+ * pages under the Markdown output folder are ever named, whatever a hand-edited manifest says.
+ * Absolute paths.
  */
-export function orphanedPages(pages: PageEntry[], markdownOut: string, cwd: string, sourcesRead: Set<string>, written: Set<string>): string[] {
+export function orphanedPages(pages: PageEntry[], markdownOut: string, cwd: string, sourcesRead: Set<string>, writtenSources: Set<string>): string[] {
   const gone = goneSources(sourcesRead, cwd);
   return pages
-    .filter((p) => gone(p.source) && !written.has(p.file))
+    .filter((p) => gone(p.source) && !writtenSources.has(p.source))
     .map((p) => resolve(cwd, p.file))
     .filter((file) => file !== markdownOut && isInside(file, markdownOut) && /\.(md|markdown)$/i.test(file) && existsSync(file));
 }
@@ -62,5 +65,6 @@ export function orphanedPages(pages: PageEntry[], markdownOut: string, cwd: stri
 /** A source whose outputs this run answers for: one it read, or one deleted from a folder it read. */
 function goneSources(sourcesRead: Set<string>, cwd: string): (source: string) => boolean {
   const foldersRead = new Set([...sourcesRead].map((s) => posix.dirname(s)));
-  return (source) => sourcesRead.has(source) || (foldersRead.has(posix.dirname(source)) && !existsSync(absolutePath(source, cwd)));
+  // Standard input is no file: what was drawn from it is never taken for gone.
+  return (source) => sourcesRead.has(source) || (source !== STDIN_NAME && foldersRead.has(posix.dirname(source)) && !existsSync(absolutePath(source, cwd)));
 }

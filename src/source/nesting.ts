@@ -18,13 +18,13 @@ export function deepestPlace(text: string, limit: number): { offset: number; dep
   for (let i = 0; i < text.length; ) {
     // At a line's start: its block depth, from its indentation and its item markers.
     if (i === lineStart && flow === 0) {
-      const m = /^( *)((?:- +)*)(.?)/.exec(text.slice(i, i + 4096))!;
+      const m = /^( *)((?:[-?] +)*)(.?)/.exec(text.slice(i, i + 4096))!;
       const [, spaces, dashes, next] = m;
       if (next !== "" && next !== "#" && next !== "\n" && next !== "\r") {
         const indent = spaces!.length;
         while (indents.length > 0 && indents.at(-1)! >= indent) indents.pop();
         indents.push(indent);
-        const depth = indents.length + (dashes!.match(/-/g)?.length ?? 0);
+        const depth = indents.length + (dashes!.match(/[-?]/g)?.length ?? 0);
         if (depth > limit) return { offset: i, depth };
       }
     }
@@ -38,7 +38,8 @@ export function deepestPlace(text: string, limit: number): { offset: number; dep
       const end = text.indexOf("\n", i);
       i = end < 0 ? text.length : end;
     } else {
-      if (c === "[" || c === "{") {
+      // A bracket opens a collection only where a value starts (`a [b` is plain text).
+      if ((c === "[" || c === "{") && (flow > 0 || startsValue(text, i, lineStart))) {
         flow++;
         if (flow + indents.length > limit) return { offset: i, depth: flow + indents.length };
       } else if ((c === "]" || c === "}") && flow > 0) flow--;
@@ -48,10 +49,12 @@ export function deepestPlace(text: string, limit: number): { offset: number; dep
   return undefined;
 }
 
-/** A quote opens a quoted scalar only where a value starts (`Docker's engine` is a plain scalar). */
+/**
+ * Whether a node can start here: at the line's start, after `key: `, `- ` or `? ` (with the
+ * space), or after `[`, `{` or `,`. So a quote in `Docker's engine` or `a-'b` is plain text.
+ */
 function startsValue(text: string, at: number, lineStart: number): boolean {
-  const before = text.slice(lineStart, at).trimEnd();
-  return before === "" || /[:\-[{,?]$/.test(before);
+  return /(^\s*|[:\-?]\s+|[[{,]\s*)$/.test(text.slice(lineStart, at));
 }
 
 /** The offset just past a quoted scalar that starts at `start` (YAML: `\"` escapes in double quotes, `''` in single). */

@@ -17,10 +17,12 @@ export function yamlDiagnostics(errors: readonly YAMLError[], text: string, line
     return at(line, col, "duplicate-key", `${firstLine(e.message).replace(/^./, (c) => c.toLowerCase())}; a key may appear once in a mapping`);
   });
   if (!first) return out;
-  const tab = sourceLines.findIndex((l) => /^ *\t/.test(l));
-  if (tab >= 0 && errors.some((e) => e.code === "TAB_AS_INDENT")) {
-    const more = sourceLines.filter((l) => /^ *\t/.test(l)).length - 1;
-    out.push(at(tab + 1, sourceLines[tab]!.indexOf("\t") + 1, "yaml-tab", `tabs are not allowed for indentation in YAML; indent with spaces${more > 0 ? ` (${more} more line${more === 1 ? "" : "s"} below start with a tab too)` : ""}`));
+  const tabs = errors.filter((e) => e.code === "TAB_AS_INDENT").map((e) => lines.linePos(e.pos[0]));
+  if (tabs.length > 0) {
+    // Where yaml found a tab as indentation (not a tab inside a block of text), once.
+    const { line, col } = tabs[0]!;
+    const more = new Set(tabs.map((t) => t.line)).size - 1;
+    out.push(at(line, col, "yaml-tab", `tabs are not allowed for indentation in YAML; indent with spaces${more > 0 ? ` (${more} more line${more === 1 ? "" : "s"} below start with a tab too)` : ""}`));
   } else {
     out.push(explain(first, sourceLines, lines, at));
   }

@@ -52,13 +52,14 @@ export function parseSource(file: string, text: string): { source: SourceDoc; di
  * The document as plain data. yaml refuses alias chains that would expand without bound
  * ("billion laughs"); that comes back as a message to report, not an exception.
  */
-export function documentData(doc: Document): { data: unknown } | { aliasBomb: string } {
+export function documentData(doc: Document): { data: unknown } | { problem: { code: string; message: string } } {
   try {
     return { data: doc.toJS({ maxAliasCount: 100 }) };
   } catch (err) {
-    // Only yaml's resource-exhaustion guard is an alias bomb; anything else is a bug to see.
-    if (!/alias count|resource exhaustion/i.test((err as Error).message)) throw err;
-    return { aliasBomb: `the YAML expands too far through aliases (*name); write the values out instead (${(err as Error).message})` };
+    const message = (err as Error).message;
+    // yaml's resource-exhaustion guard is an alias bomb; anything else (an alias to no anchor) is said as yaml says it.
+    if (/alias count|resource exhaustion/i.test(message)) return { problem: { code: "alias-bomb", message: `the YAML expands too far through aliases (*name); write the values out instead (${message})` } };
+    return { problem: { code: "yaml-data", message: `the YAML cannot be read as data: ${message.split("\n")[0]}` } };
   }
 }
 

@@ -24,7 +24,7 @@ export function validateSource(source: SourceDoc): { spec?: SpecInput; diagnosti
   });
 
   const read = documentData(source.doc);
-  if ("aliasBomb" in read) return { diagnostics: [at([], "alias-bomb", read.aliasBomb)] };
+  if ("problem" in read) return { diagnostics: [at([], read.problem.code, read.problem.message)] };
   const { data } = read;
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     const what = data === null || data === undefined ? "empty" : Array.isArray(data) ? "a list" : `a ${typeof data}`;

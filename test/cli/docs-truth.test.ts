@@ -402,3 +402,12 @@ describe("pages stay true to their sources (found by a new user trying the docs 
     expect(r.stderr).toMatch(/docs-src\/guide\/a\.md:2:6: "diagrams\/x\.yaml" is not there: a path in a fence is relative to its page \(docs-src\/guide\/diagrams\/x\.yaml does not exist\)/);
   });
 });
+
+it("what was drawn from standard input is not taken for gone by the next run into the folder", async () => {
+  const dir = workspace({ "a.yaml": SPEC("a") });
+  expect((await runCli(["render", "-", "-f", "mmd", "-o", "out"], { cwd: dir, input: "flowchart LR\n  a --> b\n" })).code).toBe(0);
+  const r = await runCli(["render", "a.yaml", "-f", "mmd", "-o", "out"], { cwd: dir });
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stdout).not.toMatch(/vstack: removed/);
+  expect(readdirSync(join(dir, "out")).sort()).toEqual(["a.dark.mmd", "a.light.mmd", "manifest.json", "stdin.dark.mmd", "stdin.light.mmd"]);
+});

@@ -2,7 +2,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatCodeFrame } from "../../src/diagnostics.js";
-import { isInside } from "../../src/paths.js";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { findFences } from "../../src/diagrams/fences.js";
+import { mermaidErrorPlace } from "../../src/diagrams/mermaid-place.js";
+import { rewrittenMarkdown } from "../../src/output/markdown-out.js";
+import { absolutePath, displayPath, isInside } from "../../src/paths.js";
+import { parseSource } from "../../src/source/yaml-source.js";
+import { loadSpecText } from "../../src/spec/load-spec.js";
 import { PreviewServer } from "../../src/preview/server.js";
 import { deepestPlace } from "../../src/source/nesting.js";
 import { TemplateError, TemplateSet } from "../../src/emit/templates.js";
@@ -75,5 +81,44 @@ describe("template problems are diagnostics at their place", () => {
     expect(templates.problems("blok", dir)[0]).toMatchObject({ code: "unknown-template", message: expect.stringMatching(/did you mean "block"\?/) });
     expect(templates.problems("block", dir)).toEqual([]);
     expect(() => templates.emit("broken", {} as never)).toThrow(TemplateError);
+  });
+});
+
+describe("found in review (each failed before its fix)", () => {
+  it("an alias to no anchor is an error at its place, not a crash", async () => {
+    const { diagnostics } = await loadSpecText("s.yaml", "id: s\ntitle: *t\nsources: [https://example.com/]\nstack: []\n", tempDir());
+    expect(diagnostics.length).toBeGreaterThan(0);
+    expect(diagnostics[0]!.message).not.toMatch(/internal/);
+  });
+
+  it("a project folder called vstack/ is the project's, not vstack's own", () => {
+    const cwd = "/srv/site";
+    expect(absolutePath(displayPath("/srv/site/vstack/b.yaml", cwd), cwd)).toBe("/srv/site/vstack/b.yaml");
+  });
+
+  it("Mermaid's line past a directive over several lines is the user's line", () => {
+    expect(mermaidErrorPlace("Parse error on line 2:\n...A-->\n-----^\nExpecting 'X'", "%%{init: {\n 'theme':'dark'\n}}%%\nflowchart LR\n  A-->\n")).toMatchObject({ line: 5 });
+  });
+
+  it("quotes and brackets inside plain text do not hide a deep nesting from the scanner", () => {
+    const deep = `id: x\ntitle: a-'b and a [bracket\ny: ${"[".repeat(300)}1${"]".repeat(300)}\nz: c'\n`;
+    expect(deepestPlace(deep, 128)).toBeDefined();
+    expect(deepestPlace(`${"? ".repeat(300)}a\n`, 128)).toBeDefined();
+  });
+
+  it("a tab inside a block of text is not the tab reported; the one used as indentation is", () => {
+    const { diagnostics } = parseSource("s.yaml", "id: s\nsummary: |\n  a\n  \tb\nstack:\n\t- layer: A\n");
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([["yaml-tab", 6]]);
+  });
+
+  it("a fence in a tab-indented list item, and one its item ends unclosed, keep the list", () => {
+    for (const page of ["- one:\n\n\t```mermaid\n\tflowchart LR\n\t```\n- two\n", "- a\n  ```mermaid\n  flowchart LR\n- b\n"]) {
+      const pictures = findFences(page).map((f) => ({ start: f.start, end: f.end, snippet: "<img src=\"x.svg\">" }));
+      const written = rewrittenMarkdown(page, pictures);
+      const lists = fromMarkdown(written).children.filter((n) => n.type === "list") as Array<{ children: unknown[] }>;
+      expect(lists, written).toHaveLength(1);
+      expect(lists[0]!.children, written).toHaveLength(2);
+      expect(written.endsWith("\n")).toBe(true);
+    }
   });
 });
