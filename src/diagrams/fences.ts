@@ -11,7 +11,7 @@ export interface Fence {
   end: number;
   /** The 1-based line of the body's first line. */
   bodyLine: number;
-  /** The column the fence starts at, less one: what a replacement's later lines are indented by. */
+  /** The column the fence starts at, less one: added to a column in the body to give its column in the page. */
   indent: number;
 }
 
