@@ -66,7 +66,7 @@ async function themeOutputs(diagram: Diagram, theme: Theme, { opts, cache, rende
       background,
       ...(wanted.includes("png") && { pngScale: opts.scale }),
       ...(wanted.includes("pdf") && { pdf: true }),
-      ...(diagram.raw && { theme: theme === "dark" ? "dark" : "default" }),
+      ...(diagram.raw ? { theme: theme === "dark" ? "dark" : "default" } : { svgText: true }),
       ...(opts.canvas && { canvas: opts.canvas }),
       ...(opts.fontSize && { fontSize: opts.fontSize }),
     });

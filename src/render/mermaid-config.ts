@@ -5,6 +5,13 @@
  */
 export const FONT_FAMILY = '"Noto Sans", "Noto Sans CJK SC", "Noto Color Emoji", Helvetica, Arial, sans-serif';
 
+/**
+ * The font list written on SVG text. No emoji font by name: librsvg (Pango) then draws digits
+ * and spaces from it, spaced wide; every renderer finds emoji by fallback anyway. Unquoted, as
+ * CSS allows, since some SVG tools do not read quotes in a presentation attribute.
+ */
+export const SVG_FONT_FAMILY = "Noto Sans, Noto Sans CJK SC, Helvetica, Arial, sans-serif";
+
 export const MERMAID_CONFIG = {
   startOnLoad: false,
   securityLevel: "strict",

@@ -16,6 +16,11 @@ export interface RenderRequest {
   pdf?: boolean;
   /** A fixed picture size (CSS pixels): the drawing is fitted inside, centred, with a margin. */
   canvas?: { width: number; height: number };
+  /**
+   * Labels as SVG text instead of Mermaid's HTML in `<foreignObject>`, so renderers other than
+   * browsers draw them (vstack's own diagrams; raw Mermaid keeps what Mermaid draws).
+   */
+  svgText?: boolean;
   /** Mermaid's base font size in CSS pixels. */
   fontSize?: number;
 }

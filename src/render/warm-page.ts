@@ -1,8 +1,9 @@
 import type { Browser, BrowserContext, Page } from "puppeteer-core";
 import { VERSION } from "../version.js";
-import { MERMAID_CONFIG } from "./mermaid-config.js";
+import { MERMAID_CONFIG, SVG_FONT_FAMILY } from "./mermaid-config.js";
 import { withMetadata } from "./pdf-metadata.js";
 import { PAGE_URL, type PageAssets } from "./page-assets.js";
+import { installSvgLabels } from "./svg-labels.js";
 import { MermaidSyntaxError, type RenderRequest, type RenderResult } from "./renderer.js";
 
 /**
@@ -48,6 +49,7 @@ export class WarmPage {
       await page.goto(PAGE_URL);
       await page.waitForFunction(() => (window as unknown as { vstackReady?: boolean }).vstackReady === true);
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await page.evaluate(installSvgLabels);
       return new WarmPage(context, page);
     } catch (err) {
       await (context ?? page).close().catch(() => undefined);
@@ -69,7 +71,7 @@ export class WarmPage {
       ...(request.fontSize && { fontSize: request.fontSize, themeVariables: { ...MERMAID_CONFIG.themeVariables, fontSize: `${request.fontSize}px` } }),
     };
     const png = request.pngScale !== undefined;
-    const look = { background: request.background, canvas: request.canvas ?? null, show: png || Boolean(request.pdf) };
+    const look = { background: request.background, canvas: request.canvas ?? null, show: png || Boolean(request.pdf), svgText: request.svgText ? SVG_FONT_FAMILY : null };
     const drawn = await page.evaluate(drawInPage, config, request.mermaid, request.title, request.description, look);
     if ("error" in drawn) throw new MermaidSyntaxError(drawn.error);
     const result: RenderResult = { svg: drawn.svg, width: drawn.width, height: drawn.height };
@@ -101,7 +103,7 @@ async function drawInPage(
   text: string,
   title: string,
   description: string,
-  look: { background: string; canvas: { width: number; height: number } | null; show: boolean },
+  look: { background: string; canvas: { width: number; height: number } | null; show: boolean; svgText: string | null },
 ): Promise<{ svg: string; width: number; height: number } | { error: string }> {
   const mermaid = (window as unknown as { mermaid: MermaidApi }).mermaid;
   const container = document.getElementById("vstack")!;
@@ -157,6 +159,20 @@ async function drawInPage(
   svg.setAttribute("aria-describedby", "vstack-diagram-desc");
   svg.style.backgroundColor = look.background;
   let [x0 = 0, y0 = 0, width = 0, height = 0] = (svg.getAttribute("viewBox") ?? "0 0 0 0").split(/[\s,]+/).map(Number);
+  if (look.svgText) {
+    // Labels are measured where the browser lays them out: on the page, at their own size.
+    const [sizedWidth, sizedStyle] = [svg.getAttribute("width"), svg.getAttribute("style")];
+    svg.setAttribute("width", String(width));
+    svg.setAttribute("height", String(height));
+    svg.style.maxWidth = "none";
+    container.replaceChildren(svg);
+    (window as unknown as { vstackSvgLabels: (svg: SVGSVGElement, family: string) => number }).vstackSvgLabels(svg as SVGSVGElement, look.svgText);
+    svg.remove();
+    svg.removeAttribute("height");
+    svg.setAttribute("width", sizedWidth ?? "100%");
+    if (sizedStyle === null) svg.removeAttribute("style");
+    else svg.setAttribute("style", sizedStyle);
+  }
   if (look.canvas) {
     // Fitted inside the canvas less a 5% margin, never blown up past 3x, centred: a viewBox of
     // the canvas's shape around the drawing does all of it.
