@@ -2,7 +2,8 @@
 // and resolving and compiling a few hundred small modules is most of a cached rebuild's time.
 // Split at dynamic imports: an up-to-date rebuild never loads the spec parser (zod, yaml).
 // puppeteer-core and mermaid stay outside: the first is loaded only when a browser is needed,
-// the second is read from its package as a file.
+// the second is read from its package as a file; the font libraries load their WebAssembly from
+// their own packages.
 import { build } from "esbuild";
 
 await build({
@@ -15,7 +16,7 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
-  external: ["puppeteer-core", "mermaid"],
+  external: ["puppeteer-core", "mermaid", "harfbuzzjs", "subset-font"],
   // CommonJS dependencies (handlebars) use require() and __filename; give the ES module both.
   banner: {
     js: [

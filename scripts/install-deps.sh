@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs everything vstack needs on a fresh Debian/Ubuntu machine with Node 20:
 # Chromium (Debian's; puppeteer never downloads a browser), fonts that cover Latin, CJK and
-# emoji, poppler-utils (the tests read PDFs with pdfinfo), and the npm packages (npm ci also
-# builds dist/ through the "prepare" script).
+# emoji, fontconfig (fc-match finds the fonts to embed), and for the tests poppler-utils (PDFs),
+# librsvg2-bin (SVGs drawn without a browser) and DejaVu (a machine without Noto); then the npm
+# packages (npm ci also builds dist/ through the "prepare" script).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 [ -n "${VSTACK_CHROMIUM:-}" ] || command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-for pkg in fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fontconfig poppler-utils; do
+for pkg in fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fonts-dejavu-core fontconfig poppler-utils librsvg2-bin; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

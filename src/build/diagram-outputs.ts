@@ -7,6 +7,7 @@ import { cacheKey, type OutputCache } from "../output/cache.js";
 import type { OutputSink } from "../output/sink.js";
 import { BACKGROUND, type Theme } from "../palette.js";
 import type { LazyRenderer } from "../render/lazy-renderer.js";
+import { withFonts } from "../fonts/with-fonts.js";
 import type { ResolvedBuildOptions } from "./options.js";
 
 export interface DiagramOutputs {
@@ -49,7 +50,7 @@ async function themeOutputs(diagram: Diagram, theme: Theme, { opts, cache, rende
   const background = opts.background ?? BACKGROUND[theme];
   const look = [opts.canvas ?? null, opts.fontSize ?? null];
   const shape = [...identity, mermaid, diagram.title, diagram.description, background, diagram.raw ? theme : null, ...look];
-  const keys: Record<Drawn, string> = { svg: cacheKey([...shape, "svg"]), png: cacheKey([...shape, "png", opts.scale]), pdf: cacheKey([...shape, "pdf"]) };
+  const keys: Record<Drawn, string> = { svg: cacheKey([...shape, "svg", opts.fonts]), png: cacheKey([...shape, "png", opts.scale]), pdf: cacheKey([...shape, "pdf"]) };
   const found = new Map<Drawn, Buffer>();
   for (const f of wanted) {
     const hit = await cache?.get(keys[f]);
@@ -71,7 +72,7 @@ async function themeOutputs(diagram: Diagram, theme: Theme, { opts, cache, rende
       ...(opts.fontSize && { fontSize: opts.fontSize }),
     });
     rendered = wanted.length;
-    found.set("svg", Buffer.from(drawn.svg));
+    found.set("svg", Buffer.from(await withFonts(drawn.svg, drawn.labels, opts.fonts)));
     if (drawn.png) found.set("png", drawn.png);
     if (drawn.pdf) found.set("pdf", drawn.pdf);
     // Checking writes nothing, the cache included.

@@ -11,6 +11,14 @@ export const MAX_SCALE = 8;
 export const MAX_JOBS = 64;
 
 export const PAGE_STYLES = ["picture", "markdown"] as const;
+
+/**
+ * How an SVG carries its fonts: `embed`, a subset of the faces drawn (only the glyphs used) as
+ * WOFF2 data; `outline`, text turned into paths (an invisible text layer keeps the words);
+ * `system`, a font list only, drawn with whatever the viewer has.
+ */
+export const FONT_MODES = ["embed", "outline", "system"] as const;
+export type FontMode = (typeof FONT_MODES)[number];
 export type PageStyle = (typeof PAGE_STYLES)[number];
 
 export interface BuildOptions {
@@ -35,6 +43,8 @@ export interface BuildOptions {
   canvas?: Canvas;
   /** Mermaid's base font size in CSS pixels. */
   fontSize?: number;
+  /** How SVGs carry their fonts (default embed); PNG and PDF always hold what the browser drew. */
+  fonts?: FontMode;
   /** Template name (a `<name>.mmd.hbs` file). */
   template?: string;
   /** A folder of templates laid over the built-in ones. */
@@ -92,6 +102,7 @@ export function resolveBuildOptions(options: BuildOptions = {}): ResolvedBuildOp
     formats: options.formats ?? ["svg", "png", "mmd"],
     themes: options.themes ?? [...THEMES],
     scale: options.scale ?? 2,
+    fonts: options.fonts ?? "embed",
     template: options.template ?? "block",
     cache: options.cache ?? true,
     cacheDir: at(options.cacheDir ?? ".vstack-cache"),

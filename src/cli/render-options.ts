@@ -1,5 +1,5 @@
 import type { Argv } from "yargs";
-import { MAX_JOBS, MAX_SCALE, PAGE_STYLES } from "../build/options.js";
+import { FONT_MODES, MAX_JOBS, MAX_SCALE, PAGE_STYLES } from "../build/options.js";
 import type { RenderFlags } from "../config/project-options.js";
 import type { Shard } from "../inputs.js";
 import { THEMES } from "../palette.js";
@@ -18,6 +18,7 @@ export function renderFlags<T>(y: Argv<T>): Argv<T & RenderFlags> {
     .option("theme", { alias: "t", describe: `comma-separated themes: ${THEMES.join(", ")}`, type: "string", defaultDescription: THEMES.join(","), coerce: listOf(THEMES, "theme") })
     .option("preset", { describe: PRESET_NAMES.map((p) => `${p}: ${PRESETS[p].describe}`).join("; "), choices: PRESET_NAMES, defaultDescription: "docs" })
     .option("scale", { describe: "PNG pixels per CSS pixel (2 is crisp on retina screens)", type: "number", defaultDescription: "2 (slide: 1)", coerce: scaleOf })
+    .option("fonts", { describe: "how SVGs carry their fonts: embed (a subset of the glyphs drawn, so every browser shows the same), outline (text as paths, for PowerPoint, Keynote and LaTeX) or system (a font list only)", choices: FONT_MODES, defaultDescription: "embed" })
     .option("background", { describe: "background colour (CSS), or 'transparent'", type: "string", defaultDescription: "the theme's own (slide: transparent)", coerce: colourOf })
     .option("template", { describe: "template to print Mermaid with: block (block-beta) or flowchart", type: "string", defaultDescription: "block" })
     .option("templates", { describe: "folder of your own templates (<name>.mmd.hbs, partials/*.hbs), laid over the built-in ones", type: "string" })

@@ -25,8 +25,19 @@ export interface RenderRequest {
   fontSize?: number;
 }
 
+/**
+ * One line of a label as written into the SVG (`<text id>`), with the runs of text it holds:
+ * what font embedding and outlining work from.
+ */
+export interface LabelLine {
+  id: string;
+  runs: Array<{ text: string; size: number; bold: boolean; italic: boolean; fill: string }>;
+}
+
 export interface RenderResult {
   svg: string;
+  /** The label lines written as SVG text (empty when labels stay Mermaid's HTML). */
+  labels: LabelLine[];
   png?: Buffer;
   pdf?: Buffer;
   /** The picture's size in CSS pixels (the canvas, when one was asked for). */

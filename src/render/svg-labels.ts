@@ -11,6 +11,11 @@
  * from outside its own body.
  */
 export function installSvgLabels(): void {
+  /** Kept in step with LabelLine in renderer.ts (this function may not import it). */
+  interface LabelLine {
+    id: string;
+    runs: Array<{ text: string; size: number; bold: boolean; italic: boolean; fill: string }>;
+  }
   interface Run {
     text: string;
     left: number;
@@ -79,9 +84,9 @@ export function installSvgLabels(): void {
 
   const same = (a: Run["font"], b: Run["font"]) => a.size === b.size && a.weight === b.weight && a.style === b.style && a.fill === b.fill;
 
-  /** Replaces every foreignObject label in a laid-out SVG; returns how many it replaced. */
-  (window as unknown as { vstackSvgLabels: (svg: SVGSVGElement, family: string) => number }).vstackSvgLabels = (svg, family) => {
-    let replaced = 0;
+  /** Replaces every foreignObject label in a laid-out SVG; returns the lines it wrote. */
+  (window as unknown as { vstackSvgLabels: (svg: SVGSVGElement, family: string) => LabelLine[] }).vstackSvgLabels = (svg, family) => {
+    const written: LabelLine[] = [];
     for (const fo of Array.from(svg.querySelectorAll("foreignObject"))) {
       const toLocal = (fo as SVGGraphicsElement).getScreenCTM()?.inverse();
       if (!toLocal) continue;
@@ -101,6 +106,7 @@ export function installSvgLabels(): void {
         const right = Math.max(...line.map((r) => r.right));
         const at = local((left + right) / 2, line[0]!.baseline);
         const el = document.createElementNS(ns, "text");
+        el.id = `${svg.id}-t${written.length}`;
         el.setAttribute("x", at.x.toFixed(2));
         el.setAttribute("y", at.y.toFixed(2));
         el.setAttribute("text-anchor", "middle");
@@ -116,6 +122,10 @@ export function installSvgLabels(): void {
           if (last && same(last.font, run.font)) last.text += run.text;
           else merged.push({ ...run });
         }
+        written.push({
+          id: el.id,
+          runs: merged.map((r) => ({ text: r.text, size: parseFloat(r.font.size), bold: Number(r.font.weight) >= 600, italic: r.font.style !== "normal", fill: r.font.fill })),
+        });
         for (const run of merged) {
           const span = document.createElementNS(ns, "tspan");
           span.textContent = run.text;
@@ -130,8 +140,7 @@ export function installSvgLabels(): void {
         group.append(el);
       }
       fo.replaceWith(group);
-      replaced++;
     }
-    return replaced;
+    return written;
   };
 }

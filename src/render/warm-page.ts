@@ -4,7 +4,7 @@ import { MERMAID_CONFIG, SVG_FONT_FAMILY } from "./mermaid-config.js";
 import { withMetadata } from "./pdf-metadata.js";
 import { PAGE_URL, type PageAssets } from "./page-assets.js";
 import { installSvgLabels } from "./svg-labels.js";
-import { MermaidSyntaxError, type RenderRequest, type RenderResult } from "./renderer.js";
+import { MermaidSyntaxError, type LabelLine, type RenderRequest, type RenderResult } from "./renderer.js";
 
 /**
  * mermaid-cli's (puppeteer's default) page size: diagrams that fill their container, such as
@@ -74,7 +74,7 @@ export class WarmPage {
     const look = { background: request.background, canvas: request.canvas ?? null, show: png || Boolean(request.pdf), svgText: request.svgText ? SVG_FONT_FAMILY : null };
     const drawn = await page.evaluate(drawInPage, config, request.mermaid, request.title, request.description, look);
     if ("error" in drawn) throw new MermaidSyntaxError(drawn.error);
-    const result: RenderResult = { svg: drawn.svg, width: drawn.width, height: drawn.height };
+    const result: RenderResult = { svg: drawn.svg, labels: drawn.labels, width: drawn.width, height: drawn.height };
     if (request.pdf) {
       const pdf = await page.pdf({ width: `${drawn.width}px`, height: `${drawn.height}px`, printBackground: true, omitBackground: request.background === "transparent", pageRanges: "1" });
       result.pdf = await withMetadata(pdf, { title: request.title, creator: `vstack ${VERSION}` });
@@ -104,7 +104,7 @@ async function drawInPage(
   title: string,
   description: string,
   look: { background: string; canvas: { width: number; height: number } | null; show: boolean; svgText: string | null },
-): Promise<{ svg: string; width: number; height: number } | { error: string }> {
+): Promise<{ svg: string; labels: LabelLine[]; width: number; height: number } | { error: string }> {
   const mermaid = (window as unknown as { mermaid: MermaidApi }).mermaid;
   const container = document.getElementById("vstack")!;
   container.replaceChildren();
@@ -159,6 +159,7 @@ async function drawInPage(
   svg.setAttribute("aria-describedby", "vstack-diagram-desc");
   svg.style.backgroundColor = look.background;
   let [x0 = 0, y0 = 0, width = 0, height = 0] = (svg.getAttribute("viewBox") ?? "0 0 0 0").split(/[\s,]+/).map(Number);
+  let labels: LabelLine[] = [];
   if (look.svgText) {
     // Labels are measured where the browser lays them out: on the page, at their own size.
     const [sizedWidth, sizedStyle] = [svg.getAttribute("width"), svg.getAttribute("style")];
@@ -166,7 +167,7 @@ async function drawInPage(
     svg.setAttribute("height", String(height));
     svg.style.maxWidth = "none";
     container.replaceChildren(svg);
-    (window as unknown as { vstackSvgLabels: (svg: SVGSVGElement, family: string) => number }).vstackSvgLabels(svg as SVGSVGElement, look.svgText);
+    labels = (window as unknown as { vstackSvgLabels: (svg: SVGSVGElement, family: string) => LabelLine[] }).vstackSvgLabels(svg as SVGSVGElement, look.svgText);
     svg.remove();
     svg.removeAttribute("height");
     svg.setAttribute("width", sizedWidth ?? "100%");
@@ -194,7 +195,7 @@ async function drawInPage(
     shown.style.maxWidth = "none";
     container.replaceChildren(shown);
   }
-  return { svg: xml, width: width || 0, height: height || 0 };
+  return { svg: xml, labels, width: width || 0, height: height || 0 };
 }
 
 interface MermaidApi {

@@ -1,0 +1,50 @@
+import { createHash } from "node:crypto";
+import type { LabelLine } from "../render/renderer.js";
+import { SVG_FONT_FAMILY } from "../render/mermaid-config.js";
+import type { FontSet, LoadedFace } from "./font-set.js";
+
+/**
+ * `--fonts embed`: the faces the labels are drawn in, cut down to the glyphs drawn, inside the
+ * SVG as WOFF2 `@font-face` data, so any browser draws the same letters at the same widths
+ * whatever is installed. Family names carry a hash of the subsets: two diagrams inlined in one
+ * HTML page never take each other's glyphs. Renderers that ignore `@font-face` (librsvg) read
+ * the same list and fall through to the installed faces.
+ */
+export async function embedFonts(svg: string, labels: LabelLine[], fonts: FontSet): Promise<string> {
+  if (labels.length === 0) return svg;
+  const used = new Map<LoadedFace, Set<string>>();
+  for (const line of labels)
+    for (const run of line.runs)
+      for (const segment of fonts.segments(run)) {
+        const chars = used.get(segment.face) ?? new Set<string>();
+        for (const char of segment.text) chars.add(char);
+        used.set(segment.face, chars);
+      }
+  const { default: subsetFont } = await import("subset-font");
+  const subsets: Array<{ face: LoadedFace; data: Buffer }> = [];
+  for (const face of fonts.faces) {
+    const chars = used.get(face);
+    if (!chars) continue;
+    // Sorted: the same characters give the same bytes whatever order they were met in.
+    const text = [...chars].sort().join("");
+    subsets.push({ face, data: await subsetFont(face.bytes, text, { targetFormat: "woff2" }) });
+  }
+  const hash = createHash("sha256");
+  for (const s of subsets) hash.update(s.data);
+  const tag = hash.digest("hex").slice(0, 8);
+  const family = (role: string) => `vstack-${role}-${tag}`;
+  const faces = subsets.map(
+    ({ face, data }) =>
+      `@font-face{font-family:"${family(face.role)}";font-weight:${face.bold ? 700 : 400};src:url(data:font/woff2;base64,${data.toString("base64")}) format("woff2")}`,
+  );
+  const list = [...new Set(subsets.map((s) => `"${family(s.face.role)}"`))].join(",");
+  const rule = `.vstack-label text{font-family:${list},${SVG_FONT_FAMILY}}`;
+  return insertStyle(svg, faces.join("") + rule);
+}
+
+/** Adds a style sheet as the first thing after the SVG's title and description. */
+export function insertStyle(svg: string, css: string): string {
+  const at = svg.indexOf("</desc>");
+  const end = at >= 0 ? at + "</desc>".length : svg.indexOf(">") + 1;
+  return `${svg.slice(0, end)}<style>${css}</style>${svg.slice(end)}`;
+}

@@ -1,0 +1,74 @@
+import type { LabelLine } from "../render/renderer.js";
+import type { FontSet } from "./font-set.js";
+
+/**
+ * `--fonts outline`: every label line becomes filled paths (colour emoji: their bitmaps),
+ * shaped by HarfBuzz as the browser shaped it, for tools that draw neither HTML nor embedded
+ * fonts (PowerPoint, LaTeX via Inkscape). The text stays, invisible, over its outlines, so the
+ * words can still be searched, selected and read out.
+ */
+export function outlineText(svg: string, labels: LabelLine[], fonts: FontSet): string {
+  let out = svg;
+  for (const line of labels) {
+    const found = new RegExp(`<text id="${line.id}"([^>]*)>([\\s\\S]*?)</text>`).exec(out);
+    if (!found) throw new Error(`label line ${line.id} is not in the SVG`);
+    const attrs = found[1]!;
+    const x = Number(/ x="([^"]+)"/.exec(attrs)?.[1] ?? 0);
+    const y = Number(/ y="([^"]+)"/.exec(attrs)?.[1] ?? 0);
+    const drawn = drawLine(line, fonts, x, y);
+    const hidden = `<text id="${line.id}"${attrs.replace(/ style="/, ' style="opacity:0;')}>${found[2]}</text>`;
+    out = out.slice(0, found.index) + `<g aria-hidden="true">${drawn}</g>` + hidden + out.slice(found.index + found[0].length);
+  }
+  return out;
+}
+
+interface Placed {
+  glyph: number;
+  x: number;
+  y: number;
+  scale: number;
+  face: ReturnType<FontSet["segments"]>[number]["face"];
+  fill: string;
+}
+
+/** The line's glyphs in place, centred on x as `text-anchor="middle"` centres it, baseline y. */
+function drawLine(line: LabelLine, fonts: FontSet, x: number, y: number): string {
+  const placed: Placed[] = [];
+  let pen = 0;
+  for (const run of line.runs) {
+    for (const segment of fonts.segments(run)) {
+      const buffer = new fonts.hb.Buffer();
+      buffer.addText(segment.text);
+      buffer.guessSegmentProperties();
+      fonts.hb.shape(segment.face.font, buffer);
+      const scale = run.size / segment.face.upem;
+      for (const g of buffer.getGlyphInfosAndPositions()) {
+        placed.push({ glyph: g.codepoint, x: pen + (g.xOffset ?? 0) * scale, y: -(g.yOffset ?? 0) * scale, scale, face: segment.face, fill: run.fill });
+        pen += (g.xAdvance ?? 0) * scale;
+      }
+    }
+  }
+  const left = x - pen / 2;
+  const paths = new Map<string, string[]>();
+  const images: string[] = [];
+  for (const p of placed) {
+    const ox = left + p.x;
+    const oy = y + p.y;
+    const png = p.face.role === "emoji" ? p.face.font.getGlyphColorPng(p.glyph) : undefined;
+    if (png) {
+      const e = p.face.font.glyphExtents(p.glyph);
+      if (e) images.push(`<image x="${num(ox + e.xBearing * p.scale)}" y="${num(oy - e.yBearing * p.scale)}" width="${num(e.width * p.scale)}" height="${num(-e.height * p.scale)}" href="data:image/png;base64,${Buffer.from(png).toString("base64")}"/>`);
+      continue;
+    }
+    const d = p.face.font
+      .glyphToJson(p.glyph)
+      .map((c) => c.type + c.values.map((v, i) => num(i % 2 === 0 ? ox + v * p.scale : oy - v * p.scale)).join(" "))
+      .join("");
+    if (d) paths.set(p.fill, [...(paths.get(p.fill) ?? []), d]);
+  }
+  return [...paths].map(([fill, ds]) => `<path style="fill:${fill};stroke:none" d="${ds.join("")}"/>`).join("") + images.join("");
+}
+
+function num(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}

@@ -1,0 +1,56 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { VstackError } from "../errors.js";
+import { faceOfCollection } from "./sfnt.js";
+
+/** The faces vstack's labels are drawn in, in the order a browser falls back through them. */
+export const FONT_ROLES = [
+  { role: "sans", family: "Noto Sans", bold: false },
+  { role: "sans", family: "Noto Sans", bold: true },
+  { role: "cjk", family: "Noto Sans CJK SC", bold: false },
+  { role: "cjk", family: "Noto Sans CJK SC", bold: true },
+  { role: "emoji", family: "Noto Color Emoji", bold: false },
+] as const;
+
+export type FontRole = (typeof FONT_ROLES)[number]["role"];
+
+export interface SystemFace {
+  role: FontRole;
+  family: string;
+  bold: boolean;
+  /** The face's own font file (one face, cut out of a collection when need be). */
+  bytes: Buffer;
+}
+
+export class FontsUnavailableError extends VstackError {
+  constructor(message: string) {
+    super("fonts-unavailable", message);
+  }
+}
+
+/**
+ * The font files the browser drew with, found the way it found them: through fontconfig
+ * (`fc-match`). A family fontconfig can only substitute is left out, not embedded under a
+ * name it does not have.
+ */
+export function findSystemFaces(match: (query: string) => string = fcMatch): SystemFace[] {
+  const faces: SystemFace[] = [];
+  for (const { role, family, bold } of FONT_ROLES) {
+    const [file = "", index = "0", found = ""] = match(`${family}:${bold ? "bold" : "regular"}`).split("|");
+    if (found !== family || !file) continue;
+    if (role === "emoji" && faces.some((f) => f.role === "emoji")) continue;
+    faces.push({ role, family, bold, bytes: faceOfCollection(readFileSync(file), Number(index)) });
+  }
+  if (!faces.some((f) => f.role === "sans")) {
+    throw new FontsUnavailableError("Noto Sans is not installed, so there is no font to embed; install fonts-noto-core (Debian/Ubuntu) or use --fonts system");
+  }
+  return faces;
+}
+
+function fcMatch(query: string): string {
+  try {
+    return execFileSync("fc-match", ["-f", "%{file}|%{index}|%{family[0]}", query], { encoding: "utf8" });
+  } catch {
+    throw new FontsUnavailableError("fontconfig's fc-match is needed to find the fonts to embed; install fontconfig (Debian/Ubuntu) or use --fonts system");
+  }
+}
