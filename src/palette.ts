@@ -13,41 +13,44 @@ export interface Swatch {
 export type PaletteKey = Kind | "caption";
 
 /**
- * One colour family per kind; light: pale fill, dark text; dark: deep fill, light text.
- * Families were picked so neighbours in a typical stack differ in hue, not just shade.
+ * One colour family per kind; light: pale fill, dark text; dark: deep fill, light text. The
+ * fills were searched for (CIEDE2000 in OKLCH, hues kept near each kind's family) so that every
+ * pair of kinds stays apart for normal vision and for protanopia, deuteranopia and tritanopia
+ * (Machado et al. simulation), and every label keeps WCAG AA contrast; test/unit/palette.test.ts
+ * measures both. Strokes are the fill's hue, darker (light) or lighter (dark).
  */
 const PALETTE: Record<Theme, Record<PaletteKey, Swatch>> = {
   light: {
-    hardware: { fill: "#d9dde3", stroke: "#5b6473", color: "#1b1f24" },
-    firmware: { fill: "#e6dfd6", stroke: "#7a6a55", color: "#1b1f24" },
-    hypervisor: { fill: "#ffd8a8", stroke: "#c2560c", color: "#1b1f24" },
-    vmm: { fill: "#ffe8cc", stroke: "#d9822b", color: "#1b1f24" },
-    kernel: { fill: "#a5d8ff", stroke: "#1864ab", color: "#1b1f24" },
-    os: { fill: "#d0ebff", stroke: "#1c7ed6", color: "#1b1f24" },
-    runtime: { fill: "#96f2d7", stroke: "#087f5b", color: "#1b1f24" },
-    vm: { fill: "#e5dbff", stroke: "#6741d9", color: "#1b1f24" },
-    container: { fill: "#d3f9d8", stroke: "#2b8a3e", color: "#1b1f24" },
-    sandbox: { fill: "#e9fac8", stroke: "#5c940d", color: "#1b1f24" },
-    libs: { fill: "#fff3bf", stroke: "#e67700", color: "#1b1f24" },
-    app: { fill: "#ffdeeb", stroke: "#c2255c", color: "#1b1f24" },
-    service: { fill: "#c5f6fa", stroke: "#0c8599", color: "#1b1f24" },
+    hardware: { fill: "#f0f2f4", stroke: "#5b5e60", color: "#1b1f24" },
+    firmware: { fill: "#d1ccc6", stroke: "#635c55", color: "#1b1f24" },
+    hypervisor: { fill: "#f8cf9b", stroke: "#805300", color: "#1b1f24" },
+    vmm: { fill: "#ffe8cc", stroke: "#7c5419", color: "#1b1f24" },
+    kernel: { fill: "#aad9fe", stroke: "#136394", color: "#1b1f24" },
+    os: { fill: "#d0ebff", stroke: "#24648b", color: "#1b1f24" },
+    runtime: { fill: "#89f6dd", stroke: "#006e5d", color: "#1b1f24" },
+    vm: { fill: "#b6b0e1", stroke: "#5e5294", color: "#1b1f24" },
+    container: { fill: "#b1d2af", stroke: "#3c6b3b", color: "#1b1f24" },
+    sandbox: { fill: "#e2e47a", stroke: "#626200", color: "#1b1f24" },
+    libs: { fill: "#f8fbb5", stroke: "#626200", color: "#1b1f24" },
+    app: { fill: "#dcaabe", stroke: "#864562", color: "#1b1f24" },
+    service: { fill: "#7ed6d2", stroke: "#006c69", color: "#1b1f24" },
     caption: { fill: "transparent", stroke: "transparent", color: "#1b1f24" },
   },
   dark: {
-    hardware: { fill: "#343a40", stroke: "#adb5bd", color: "#f1f3f5" },
-    firmware: { fill: "#40372c", stroke: "#c4a484", color: "#f1f3f5" },
-    hypervisor: { fill: "#7a3306", stroke: "#ffa94d", color: "#fff4e6" },
-    vmm: { fill: "#5c3a10", stroke: "#ffc078", color: "#fff4e6" },
-    kernel: { fill: "#0b4a80", stroke: "#74c0fc", color: "#e7f5ff" },
-    os: { fill: "#15406b", stroke: "#a5d8ff", color: "#e7f5ff" },
-    runtime: { fill: "#0b5d48", stroke: "#63e6be", color: "#e6fcf5" },
-    vm: { fill: "#3b2a80", stroke: "#b197fc", color: "#f3f0ff" },
-    container: { fill: "#1e5c2a", stroke: "#8ce99a", color: "#ebfbee" },
-    sandbox: { fill: "#3b5a0a", stroke: "#c0eb75", color: "#f4fce3" },
-    libs: { fill: "#5c4a05", stroke: "#ffe066", color: "#fff9db" },
-    app: { fill: "#6e1a3c", stroke: "#faa2c1", color: "#fff0f6" },
-    service: { fill: "#0b525b", stroke: "#66d9e8", color: "#e3fafc" },
-    caption: { fill: "transparent", stroke: "transparent", color: "#f1f3f5" },
+    hardware: { fill: "#313538", stroke: "#bec5cb", color: "#f8f9fa" },
+    firmware: { fill: "#40372c", stroke: "#e8bb82", color: "#f8f9fa" },
+    hypervisor: { fill: "#84582e", stroke: "#fcb26c", color: "#f8f9fa" },
+    vmm: { fill: "#4d2e05", stroke: "#f1b779", color: "#f8f9fa" },
+    kernel: { fill: "#2658a1", stroke: "#a0c6ff", color: "#f8f9fa" },
+    os: { fill: "#384471", stroke: "#afc1ff", color: "#f8f9fa" },
+    runtime: { fill: "#1b6c5e", stroke: "#5eddc5", color: "#f8f9fa" },
+    vm: { fill: "#302474", stroke: "#bcbdff", color: "#f8f9fa" },
+    container: { fill: "#43664b", stroke: "#99d5a6", color: "#f8f9fa" },
+    sandbox: { fill: "#3c5300", stroke: "#abd65e", color: "#f8f9fa" },
+    libs: { fill: "#59472a", stroke: "#e4be80", color: "#f8f9fa" },
+    app: { fill: "#670736", stroke: "#ffa6c3", color: "#f8f9fa" },
+    service: { fill: "#1e4e55", stroke: "#79d5e3", color: "#f8f9fa" },
+    caption: { fill: "transparent", stroke: "transparent", color: "#f8f9fa" },
   },
 };
 

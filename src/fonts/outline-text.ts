@@ -27,6 +27,7 @@ interface Placed {
   x: number;
   y: number;
   scale: number;
+  advance: number;
   face: ReturnType<FontSet["segments"]>[number]["face"];
   fill: string;
 }
@@ -43,7 +44,7 @@ function drawLine(line: LabelLine, fonts: FontSet, x: number, y: number): string
       fonts.hb.shape(segment.face.font, buffer);
       const scale = run.size / segment.face.upem;
       for (const g of buffer.getGlyphInfosAndPositions()) {
-        placed.push({ glyph: g.codepoint, x: pen + (g.xOffset ?? 0) * scale, y: -(g.yOffset ?? 0) * scale, scale, face: segment.face, fill: run.fill });
+        placed.push({ glyph: g.codepoint, x: pen + (g.xOffset ?? 0) * scale, y: -(g.yOffset ?? 0) * scale, scale, advance: (g.xAdvance ?? 0) * scale, face: segment.face, fill: run.fill });
         pen += (g.xAdvance ?? 0) * scale;
       }
     }
@@ -56,8 +57,10 @@ function drawLine(line: LabelLine, fonts: FontSet, x: number, y: number): string
     const oy = y + p.y;
     const png = p.face.role === "emoji" ? p.face.font.getGlyphColorPng(p.glyph) : undefined;
     if (png) {
-      const e = p.face.font.glyphExtents(p.glyph);
-      if (e) images.push(`<image x="${num(ox + e.xBearing * p.scale)}" y="${num(oy - e.yBearing * p.scale)}" width="${num(e.width * p.scale)}" height="${num(-e.height * p.scale)}" href="data:image/png;base64,${Buffer.from(png).toString("base64")}"/>`);
+      // A bitmap glyph fills its advance, from the ascender down to the descender.
+      const { ascender, descender } = p.face.font.hExtents();
+      const box = `x="${num(ox)}" y="${num(oy - ascender * p.scale)}" width="${num(p.advance)}" height="${num((ascender - descender) * p.scale)}"`;
+      images.push(`<image ${box} preserveAspectRatio="xMidYMid meet" href="data:image/png;base64,${Buffer.from(png).toString("base64")}"/>`);
       continue;
     }
     const d = p.face.font
