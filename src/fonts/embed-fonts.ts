@@ -20,14 +20,11 @@ export async function embedFonts(svg: string, labels: LabelLine[], fonts: FontSe
         for (const char of segment.text) chars.add(char);
         used.set(segment.face, chars);
       }
-  const { default: subsetFont } = await import("subset-font");
   const subsets: Array<{ face: LoadedFace; data: Buffer }> = [];
   for (const face of fonts.faces) {
     const chars = used.get(face);
-    if (!chars) continue;
     // Sorted: the same characters give the same bytes whatever order they were met in.
-    const text = [...chars].sort().join("");
-    subsets.push({ face, data: await subsetFont(face.bytes, text, { targetFormat: "woff2" }) });
+    if (chars) subsets.push({ face, data: await subset(face, [...chars].sort().join("")) });
   }
   const hash = createHash("sha256");
   for (const s of subsets) hash.update(s.data);
@@ -40,6 +37,26 @@ export async function embedFonts(svg: string, labels: LabelLine[], fonts: FontSe
   const list = [...new Set(subsets.map((s) => `"${family(s.face.role)}"`))].join(",");
   const rule = `.vstack-label text{font-family:${list},${SVG_FONT_FAMILY}}`;
   return insertStyle(svg, faces.join("") + rule);
+}
+
+/**
+ * Only the features text needs drawn horizontally (kerning, ligatures, marks, local forms) are
+ * kept, with the glyphs they reach: keeping every feature makes hb-subset 100 times slower.
+ * Hinting is dropped (a third of the bytes): browsers draw SVG text at fractional sizes, and
+ * vstack's own Chromium draws unhinted. Light and dark of a diagram share their subsets.
+ */
+const KEEP_FEATURES = ["kern", "liga", "clig", "calt", "ccmp", "locl", "mark", "mkmk", "rlig"];
+const subsets = new Map<string, Promise<Buffer>>();
+
+function subset(face: LoadedFace, text: string): Promise<Buffer> {
+  const key = `${face.family}|${face.bold}|${text}`;
+  let found = subsets.get(key);
+  if (!found) {
+    found = import("subset-font").then(({ default: subsetFont }) => subsetFont(face.bytes, text, { targetFormat: "woff2", keepFeatures: KEEP_FEATURES, noHinting: true }));
+    subsets.set(key, found);
+    found.catch(() => subsets.delete(key));
+  }
+  return found;
 }
 
 /** Adds a style sheet as the first thing after the SVG's title and description. */

@@ -1,5 +1,5 @@
 import type { LabelLine } from "../render/renderer.js";
-import { findSystemFaces, type FontRole, type SystemFace } from "./system-fonts.js";
+import { findSystemFace, FONT_ROLES, FontsUnavailableError, type SystemFace } from "./system-fonts.js";
 
 type HarfBuzz = typeof import("harfbuzzjs");
 
@@ -15,38 +15,54 @@ export interface Segment {
   face: LoadedFace;
 }
 
+type Run = LabelLine["runs"][number];
+
 /**
- * The system's label faces, read once per process, with HarfBuzz (the shaper Chromium, Firefox
- * and Pango use) for coverage, shaping and outlines. HarfBuzz loads only when fonts are
- * embedded or outlined.
+ * The system's label faces, with HarfBuzz (the shaper Chromium, Firefox and Pango use) for
+ * coverage, shaping and outlines. A face is read only when a label needs it: the CJK
+ * collection alone is tens of megabytes, and most diagrams are Latin.
  */
 export class FontSet {
-  private constructor(
-    readonly hb: HarfBuzz,
-    readonly faces: LoadedFace[],
-  ) {}
+  private readonly loaded = new Map<number, LoadedFace | undefined>();
+
+  private constructor(readonly hb: HarfBuzz) {}
 
   private static loading: Promise<FontSet> | undefined;
 
+  /** The process's font set (HarfBuzz loads on first use). */
   static load(): Promise<FontSet> {
-    FontSet.loading ??= (async () => {
-      const hb = await import("harfbuzzjs");
-      const faces = findSystemFaces().map((f) => {
-        const face = new hb.Face(new hb.Blob(f.bytes), 0);
-        return { ...f, font: new hb.Font(face), upem: face.upem, covers: new Set(face.collectUnicodes()) };
-      });
-      return new FontSet(hb, faces);
-    })();
+    FontSet.loading ??= import("harfbuzzjs").then((hb) => new FontSet(hb));
     FontSet.loading.catch(() => (FontSet.loading = undefined));
     return FontSet.loading;
+  }
+
+  /** Reads every face the runs need, in fallback order, stopping once every character has one. */
+  prepare(runs: Run[]): void {
+    for (const bold of [false, true]) {
+      let missing = new Set(runs.filter((r) => r.bold === bold).flatMap((r) => [...r.text].map((c) => c.codePointAt(0)!)));
+      for (const [i, want] of FONT_ROLES.entries()) {
+        if (missing.size === 0) break;
+        if (want.role !== "emoji" && want.bold !== bold) continue;
+        const face = this.face(i);
+        if (face) missing = new Set([...missing].filter((c) => !face.covers.has(c) && !joinsPrevious(c)));
+      }
+    }
+    if (!this.faces.some((f) => f.role === "sans")) {
+      throw new FontsUnavailableError("Noto Sans is not installed, so there is no font to embed; install fonts-noto-core (Debian/Ubuntu) or use --fonts system");
+    }
+  }
+
+  /** The faces read so far, in fallback order. */
+  get faces(): LoadedFace[] {
+    return FONT_ROLES.flatMap((_, i) => this.loaded.get(i) ?? []);
   }
 
   /**
    * A run cut where the face changes: each character goes to the first face (in the browser's
    * fallback order) of its weight that has it. Marks that join or vary a character (ZWJ,
-   * variation selectors, skin tones) stay with the character before them.
+   * variation selectors, skin tones) stay with the character before them. Call prepare() first.
    */
-  segments(run: LabelLine["runs"][number]): Segment[] {
+  segments(run: Run): Segment[] {
     const out: Segment[] = [];
     for (const char of run.text) {
       const code = char.codePointAt(0)!;
@@ -62,18 +78,19 @@ export class FontSet {
     return out;
   }
 
-  private faceFor(code: number, bold: boolean): LoadedFace {
-    const sameWeight = (f: LoadedFace) => f.role === "emoji" || f.bold === bold;
-    return (
-      this.faces.find((f) => sameWeight(f) && f.covers.has(code)) ??
-      this.faces.find((f) => f.covers.has(code)) ??
-      this.faces.find((f) => f.role === "sans" && f.bold === bold) ??
-      this.faces[0]!
-    );
+  private face(index: number): LoadedFace | undefined {
+    if (!this.loaded.has(index)) {
+      const found = findSystemFace(FONT_ROLES[index]!);
+      const face = found && new this.hb.Face(new this.hb.Blob(found.bytes), 0);
+      this.loaded.set(index, found && face && { ...found, font: new this.hb.Font(face), upem: face.upem, covers: new Set(face.collectUnicodes()) });
+    }
+    return this.loaded.get(index);
   }
 
-  roles(): FontRole[] {
-    return [...new Set(this.faces.map((f) => f.role))];
+  private faceFor(code: number, bold: boolean): LoadedFace {
+    const faces = this.faces;
+    const sameWeight = (f: LoadedFace) => f.role === "emoji" || f.bold === bold;
+    return faces.find((f) => sameWeight(f) && f.covers.has(code)) ?? faces.find((f) => f.covers.has(code)) ?? faces.find((f) => f.role === "sans" && f.bold === bold) ?? faces[0]!;
   }
 }
 

@@ -29,22 +29,14 @@ export class FontsUnavailableError extends VstackError {
 }
 
 /**
- * The font files the browser drew with, found the way it found them: through fontconfig
- * (`fc-match`). A family fontconfig can only substitute is left out, not embedded under a
- * name it does not have.
+ * The font file the browser drew a face with, found the way it found it: through fontconfig
+ * (`fc-match`). A family fontconfig can only substitute gives undefined: it is not embedded
+ * under a name it does not have.
  */
-export function findSystemFaces(match: (query: string) => string = fcMatch): SystemFace[] {
-  const faces: SystemFace[] = [];
-  for (const { role, family, bold } of FONT_ROLES) {
-    const [file = "", index = "0", found = ""] = match(`${family}:${bold ? "bold" : "regular"}`).split("|");
-    if (found !== family || !file) continue;
-    if (role === "emoji" && faces.some((f) => f.role === "emoji")) continue;
-    faces.push({ role, family, bold, bytes: faceOfCollection(readFileSync(file), Number(index)) });
-  }
-  if (!faces.some((f) => f.role === "sans")) {
-    throw new FontsUnavailableError("Noto Sans is not installed, so there is no font to embed; install fonts-noto-core (Debian/Ubuntu) or use --fonts system");
-  }
-  return faces;
+export function findSystemFace(want: (typeof FONT_ROLES)[number], match: (query: string) => string = fcMatch): SystemFace | undefined {
+  const [file = "", index = "0", found = ""] = match(`${want.family}:${want.bold ? "bold" : "regular"}`).split("|");
+  if (found !== want.family || !file) return undefined;
+  return { ...want, bytes: faceOfCollection(readFileSync(file), Number(index)) };
 }
 
 function fcMatch(query: string): string {

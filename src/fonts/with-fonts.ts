@@ -8,5 +8,6 @@ import { outlineText } from "./outline-text.js";
 export async function withFonts(svg: string, labels: LabelLine[], mode: FontMode): Promise<string> {
   if (mode === "system" || labels.length === 0) return svg;
   const fonts = await FontSet.load();
+  fonts.prepare(labels.flatMap((line) => line.runs));
   return mode === "embed" ? embedFonts(svg, labels, fonts) : outlineText(svg, labels, fonts);
 }
