@@ -19,6 +19,8 @@ export interface Preset {
   canvas?: Canvas;
   /** Mermaid's base font size in CSS pixels (its own default is 16). */
   fontSize?: number;
+  /** The widest the drawing may be before it is fitted to the canvas; labels wrap to keep it. */
+  maxWidth?: number;
 }
 
 export const PRESETS = {
@@ -31,6 +33,8 @@ export const PRESETS = {
     background: "transparent",
     canvas: { width: 1920, height: 1080 },
     fontSize: 22,
+    // 22 px type, fitted into 1920 × 0.9: at most 1.2x wider than the canvas's drawing area.
+    maxWidth: 2000,
   },
 } as const satisfies Record<string, Preset>;
 

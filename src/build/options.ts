@@ -3,12 +3,15 @@ import type { Theme } from "../palette.js";
 import { THEMES } from "../palette.js";
 import type { Canvas, Format } from "../presets.js";
 import type { Renderer } from "../render/renderer.js";
+import { DEFAULT_LAYOUT, type LayoutOptions } from "../layout/fit-width.js";
 import type { Shard } from "../inputs.js";
 import type { DiagramReport } from "./build-report.js";
 
 /** What the command line and the config file accept: a PNG scale above 0 up to this, pages from 1 up to this. */
 export const MAX_SCALE = 8;
 export const MAX_JOBS = 64;
+/** `--max-width` bounds: narrower cannot hold a label; wider is no longer a page. */
+export const MAX_WIDTH_RANGE = [240, 20_000] as const;
 
 export const PAGE_STYLES = ["picture", "markdown"] as const;
 
@@ -43,6 +46,11 @@ export interface BuildOptions {
   canvas?: Canvas;
   /** Mermaid's base font size in CSS pixels. */
   fontSize?: number;
+  /**
+   * The widest a spec's picture may be, in CSS pixels: labels and details wrap at measured
+   * widths to fit (default 880, so an 800 px docs column shows text at 12 px or more).
+   */
+  maxWidth?: number;
   /** How SVGs carry their fonts (default embed); PNG and PDF always hold what the browser drew. */
   fonts?: FontMode;
   /** Template name (a `<name>.mmd.hbs` file). */
@@ -86,7 +94,7 @@ export interface BuildOptions {
   onStart?: (diagrams: number) => void;
 }
 
-type Optional = "stdin" | "background" | "canvas" | "fontSize" | "templatesDir" | "chromium" | "renderer" | "onDiagram" | "onStart" | "jobs" | "shard";
+type Optional = "stdin" | "background" | "canvas" | "fontSize" | "maxWidth" | "templatesDir" | "chromium" | "renderer" | "onDiagram" | "onStart" | "jobs" | "shard";
 export type ResolvedBuildOptions = Required<Omit<BuildOptions, Optional>> & Pick<BuildOptions, Optional>;
 
 /** Every default of a build, in one place; every path comes back absolute. */
@@ -116,4 +124,9 @@ export function resolveBuildOptions(options: BuildOptions = {}): ResolvedBuildOp
     pageStyle: options.pageStyle ?? "picture",
     pageRoots: options.pageRoots ?? [],
   };
+}
+
+/** The width and type size specs are laid out for. */
+export function layoutOf(opts: Pick<BuildOptions, "maxWidth" | "fontSize">): LayoutOptions {
+  return { maxWidth: opts.maxWidth ?? DEFAULT_LAYOUT.maxWidth, fontSize: opts.fontSize ?? DEFAULT_LAYOUT.fontSize };
 }

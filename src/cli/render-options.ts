@@ -1,5 +1,5 @@
 import type { Argv } from "yargs";
-import { FONT_MODES, MAX_JOBS, MAX_SCALE, PAGE_STYLES } from "../build/options.js";
+import { FONT_MODES, MAX_JOBS, MAX_SCALE, MAX_WIDTH_RANGE, PAGE_STYLES } from "../build/options.js";
 import type { RenderFlags } from "../config/project-options.js";
 import type { Shard } from "../inputs.js";
 import { THEMES } from "../palette.js";
@@ -18,6 +18,7 @@ export function renderFlags<T>(y: Argv<T>): Argv<T & RenderFlags> {
     .option("theme", { alias: "t", describe: `comma-separated themes: ${THEMES.join(", ")}`, type: "string", defaultDescription: THEMES.join(","), coerce: listOf(THEMES, "theme") })
     .option("preset", { describe: PRESET_NAMES.map((p) => `${p}: ${PRESETS[p].describe}`).join("; "), choices: PRESET_NAMES, defaultDescription: "docs" })
     .option("scale", { describe: "PNG pixels per CSS pixel (2 is crisp on retina screens)", type: "number", defaultDescription: "2 (slide: 1)", coerce: scaleOf })
+    .option("max-width", { describe: "the widest a spec's picture may be, in CSS pixels; labels and details wrap to fit", type: "number", defaultDescription: "880 (an 800 px docs column shows 12 px text; slide: 2000)", coerce: maxWidthOf })
     .option("fonts", { describe: "how SVGs carry their fonts: embed (a subset of the glyphs drawn, so every browser shows the same), outline (text as paths, for PowerPoint, Keynote and LaTeX) or system (a font list only)", choices: FONT_MODES, defaultDescription: "embed" })
     .option("background", { describe: "background colour (CSS), or 'transparent'", type: "string", defaultDescription: "the theme's own (slide: transparent)", coerce: colourOf })
     .option("template", { describe: "template to print Mermaid with: block (block-beta) or flowchart", type: "string", defaultDescription: "block" })
@@ -60,6 +61,12 @@ function shardOf(value: string): Shard {
   const count = Number(m?.[2]);
   if (!m || count < 1 || index < 1 || index > count) throw new Error(`--shard takes i/n with 1 <= i <= n, e.g. 2/4; got "${value}"`);
   return { index, count };
+}
+
+function maxWidthOf(value: number): number {
+  const [min, max] = MAX_WIDTH_RANGE;
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`--max-width must be a whole number of pixels from ${min} to ${max}, got ${value}`);
+  return value;
 }
 
 function scaleOf(value: number): number {

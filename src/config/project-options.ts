@@ -10,7 +10,7 @@ import { findConfig } from "./find-config.js";
 import type { LoadedConfig } from "./load-config.js";
 
 /** Build options whose flag has the same name. */
-type SameNamed = "scale" | "fonts" | "background" | "template" | "chromium" | "jobs" | "cache" | "cacheDir" | "shard" | "gallery" | "markdownOut" | "pageStyle";
+type SameNamed = "scale" | "fonts" | "maxWidth" | "background" | "template" | "chromium" | "jobs" | "cache" | "cacheDir" | "shard" | "gallery" | "markdownOut" | "pageStyle";
 
 /**
  * The flags `render`, `watch` and `preview` share: the build's options, some under a flag's
@@ -70,6 +70,7 @@ export async function resolveRenderFlags(flags: RenderFlags, typedIn = process.c
     ...defined("background", background),
     ...defined("canvas", "canvas" in preset ? preset.canvas : undefined),
     ...defined("fontSize", "fontSize" in preset ? preset.fontSize : undefined),
+    ...defined("maxWidth", flags.maxWidth ?? config.maxWidth ?? ("maxWidth" in preset ? preset.maxWidth : undefined)),
     ...defined("templatesDir", here(flags.templates) ?? config.templates),
     ...defined("chromium", (flags.chromium && /[\\/]/.test(flags.chromium) ? resolve(typedIn, flags.chromium) : flags.chromium) ?? config.chromium),
     ...defined("jobs", flags.jobs ?? config.jobs),

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { TemplateSet } from "../emit/templates.js";
+import type { LayoutOptions } from "../layout/fit-width.js";
 import { displayPath } from "../paths.js";
 import { STDIN, STDIN_NAME } from "../inputs.js";
 import { readSource } from "../source/yaml-source.js";
@@ -24,6 +25,8 @@ export interface LoadedDiagrams {
 export interface LoadOptions {
   templates: TemplateSet;
   template: string;
+  /** The width specs are fitted to (default: a docs column's). */
+  layout?: LayoutOptions;
   /** The project folder: paths are shown relative to it. */
   cwd: string;
   /** Files found by a folder or glob rather than named: one that is not a spec is skipped, not an error. */
@@ -96,12 +99,12 @@ interface FileResult {
 
 async function loadFile(file: string, options: LoadOptions): Promise<FileResult> {
   if (file === STDIN) return loadStdin(options);
-  const { templates, template, cwd, searched } = options;
+  const { templates, template, layout, cwd, searched } = options;
   const kind = inputKind(file);
   if (kind === "spec") {
     const { spec, diagnostics, notASpec } = await loadSpec(file, { cwd, skipNonSpec: searched?.has(file) ?? false });
     if (notASpec) return { found: [], diagnostics: [], failed: 0, skipped: true };
-    return { found: spec ? [specDiagram(spec, file, templates, template)] : [], diagnostics, failed: spec ? 0 : 1 };
+    return { found: spec ? [specDiagram(spec, file, templates, template, layout)] : [], diagnostics, failed: spec ? 0 : 1 };
   }
   const shown = displayPath(file, cwd);
   // The one reader of input files: missing files, folders and a BOM handled as for specs.
@@ -112,18 +115,18 @@ async function loadFile(file: string, options: LoadOptions): Promise<FileResult>
     const { diagrams, diagnostics } = mermaidFileDiagrams(file, shown, text);
     return { found: diagrams, diagnostics, failed: diagrams.length === 0 ? 1 : 0 };
   }
-  const { diagrams, diagnostics, failed } = await markdownDiagrams(file, shown, text, templates, template, cwd);
+  const { diagrams, diagnostics, failed } = await markdownDiagrams(file, shown, text, templates, template, cwd, layout);
   return { found: diagrams, diagnostics, failed };
 }
 
 /** Standard input: a spec when it reads as one (a mapping with stack, compare or id), else Mermaid text. */
-async function loadStdin({ templates, template, cwd, stdin = "" }: LoadOptions): Promise<FileResult> {
+async function loadStdin({ templates, template, layout, cwd, stdin = "" }: LoadOptions): Promise<FileResult> {
   const shown = STDIN_NAME;
   const text = stdin.replace(/^\uFEFF/, "");
   if (looksLikeSpec(text)) {
     const { spec, diagnostics } = await loadSpecText(shown, text, cwd, { cwd });
     // Not a file: nothing to hash or watch.
-    return { found: spec ? [{ ...specDiagram(spec, cwd, templates, template), inputs: [] }] : [], diagnostics, failed: spec ? 0 : 1 };
+    return { found: spec ? [{ ...specDiagram(spec, cwd, templates, template, layout), inputs: [] }] : [], diagnostics, failed: spec ? 0 : 1 };
   }
   const { diagrams, diagnostics } = mermaidFileDiagrams("stdin.mmd", shown, text);
   return { found: diagrams.map((d) => ({ ...d, inputs: [] })), diagnostics, failed: diagrams.length === 0 ? 1 : 0 };

@@ -3,6 +3,7 @@ import { basename, dirname, resolve } from "node:path";
 import { displayPath } from "../paths.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { TemplateSet } from "../emit/templates.js";
+import type { LayoutOptions } from "../layout/fit-width.js";
 import { builtinIds } from "../spec/builtins.js";
 import { documentData, parseSource, positionAt } from "../source/yaml-source.js";
 import { loadSpec, loadSpecText, outsideAllowed, resolveRef, type LoadResult } from "../spec/load-spec.js";
@@ -26,7 +27,7 @@ export interface MarkdownDiagrams {
  * adding a fence elsewhere on the page renames nothing; every other fence `<page>-1`,
  * `<page>-2`, ... in order, as mermaid-cli names mermaid fences.
  */
-export async function markdownDiagrams(file: string, shown: string, text: string, templates: TemplateSet, template: string, cwd: string): Promise<MarkdownDiagrams> {
+export async function markdownDiagrams(file: string, shown: string, text: string, templates: TemplateSet, template: string, cwd: string, layout?: LayoutOptions): Promise<MarkdownDiagrams> {
   const page = idFrom(basename(file).replace(/\.(md|markdown)$/i, ""));
   const diagrams: Diagram[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -56,7 +57,7 @@ export async function markdownDiagrams(file: string, shown: string, text: string
       for (let n = 2; taken.has(id); n++) id = `${named}-${n}`;
     }
     taken.add(id);
-    const diagram = specDiagram({ ...loaded.spec, id }, file, templates, template);
+    const diagram = specDiagram({ ...loaded.spec, id }, file, templates, template, layout);
     // The page, the spec a `use:` names, and the specs that one compares: a change to any redraws it.
     diagrams.push({ ...diagram, file: shown, inputs: [...new Set([resolve(file), ...(loaded.used ?? []), ...diagram.inputs])], fence });
   }

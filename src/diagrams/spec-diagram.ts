@@ -1,18 +1,19 @@
 import { resolve } from "node:path";
 import { emitMermaid } from "../emit/emit.js";
 import type { TemplateSet } from "../emit/templates.js";
+import type { LayoutOptions } from "../layout/fit-width.js";
 import { describeSpec } from "../layout/describe.js";
 import { metaOf, type Spec } from "../spec/types.js";
 import type { Diagram } from "./diagram.js";
 
 /** A validated spec as a diagram: drawn through the template, described for alt text. */
-export function specDiagram(spec: Spec, absolute: string, templates: TemplateSet, template: string): Diagram {
+export function specDiagram(spec: Spec, absolute: string, templates: TemplateSet, template: string, layout?: LayoutOptions): Diagram {
   return {
     ...metaOf(spec),
     description: describeSpec(spec),
     inputs: [resolve(absolute), ...(spec.type === "compare" ? spec.references : [])],
     spec,
-    mermaid: (theme) => emitMermaid(spec, theme, templates, template),
+    mermaid: (theme) => emitMermaid(spec, theme, templates, template, layout),
     raw: false,
   };
 }

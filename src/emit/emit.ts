@@ -1,10 +1,11 @@
 import { buildModel } from "../layout/diagram.js";
+import type { LayoutOptions } from "../layout/fit-width.js";
 import type { Theme } from "../palette.js";
 import type { Spec } from "../spec/types.js";
 import { printModel } from "./print-model.js";
 import type { TemplateSet } from "./templates.js";
 
-/** Spec → Mermaid text for one theme, through the named template. */
-export function emitMermaid(spec: Spec, theme: Theme, templates: TemplateSet, template = "block"): string {
-  return templates.emit(template, printModel(buildModel(spec, theme)));
+/** Spec → Mermaid text for one theme, through the named template, fitted to the layout's width. */
+export function emitMermaid(spec: Spec, theme: Theme, templates: TemplateSet, template = "block", layout?: LayoutOptions): string {
+  return templates.emit(template, printModel(buildModel(spec, theme, layout)));
 }

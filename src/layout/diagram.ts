@@ -1,5 +1,6 @@
 import { swatch, type PaletteKey, type Theme } from "../palette.js";
 import type { Spec, StackSpec } from "../spec/types.js";
+import { BLOCK_PADDING, DEFAULT_LAYOUT, fitRows, type LayoutOptions } from "./fit-width.js";
 import { flowOfStack } from "./flow.js";
 import { block, layoutStack, mergeSpaces, naturalWidth, scaleRows, toGridRows, type Rows } from "./grid.js";
 import type { ClassModel, DiagramModel, FlowItem, FlowLink, GridCell } from "./model.js";
@@ -8,8 +9,10 @@ import type { ClassModel, DiagramModel, FlowItem, FlowLink, GridCell } from "./m
 export const COMPARE_SCALE = 4;
 
 /** Lays out a spec for one theme: every box, row and colour a template prints, text plain. */
-export function buildModel(spec: Spec, theme: Theme): DiagramModel {
-  const { columns, rows } = spec.type === "stack" ? gridOfStack(spec) : gridOfComparison(spec.stacks);
+export function buildModel(spec: Spec, theme: Theme, layout: LayoutOptions = DEFAULT_LAYOUT): DiagramModel {
+  const grid = spec.type === "stack" ? gridOfStack(spec) : gridOfComparison(spec.stacks);
+  const { columns } = grid;
+  const rows = fitRows(grid.rows, columns, layout);
   const { flow, links } = spec.type === "stack" ? flowOf(spec) : flowOfComparison(spec.stacks);
   return {
     id: spec.id,
@@ -18,6 +21,7 @@ export function buildModel(spec: Spec, theme: Theme): DiagramModel {
     sources: spec.sources,
     theme,
     mermaidTheme: theme === "dark" ? "dark" : "default",
+    blockPadding: BLOCK_PADDING,
     columns,
     rows: toGridRows(rows),
     flow,

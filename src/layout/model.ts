@@ -13,6 +13,8 @@ export interface DiagramModel {
   theme: Theme;
   /** Mermaid's own theme under our palette: `default` for light, `dark` for dark. */
   mermaidTheme: "default" | "dark";
+  /** Mermaid's block padding: the room around a label is 2× it on each side, and the gap between boxes. */
+  blockPadding: number;
   /** The grid for block diagrams: `columns` wide, rows top → bottom. */
   columns: number;
   rows: GridRow[];

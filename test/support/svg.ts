@@ -45,3 +45,8 @@ export function specLabels(spec: Spec): string[] {
 export function foldSpace(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
+
+/** Text with all white space taken out: a label wrapped onto lines (at a space or after a hyphen) still matches. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, "");
+}

@@ -1,0 +1,64 @@
+import { BOLD, METRIC_RANGES, REGULAR } from "./font-metrics.js";
+
+/**
+ * Text widths as Noto Sans draws them, from its advance table (no browser, no font file), for
+ * wrapping labels before Mermaid sizes the boxes. Kerning is left out: it narrows, so a line
+ * measured here never comes out wider in the picture.
+ */
+export function textWidth(text: string, bold: boolean, sizePx: number): number {
+  const table = bold ? BOLD : REGULAR;
+  let thousandths = 0;
+  for (const char of text) thousandths += advance(char.codePointAt(0)!, table);
+  return (thousandths / 1000) * sizePx;
+}
+
+function advance(code: number, table: readonly number[]): number {
+  let offset = 0;
+  for (const [from, to] of METRIC_RANGES) {
+    if (code >= from && code <= to) return table[offset + code - from] || 600;
+    offset += to - from + 1;
+  }
+  if (isWide(code)) return 1000;
+  if (code >= 0x1f000) return 1300; // emoji, drawn from Noto Color Emoji
+  if (code >= 0x300 && code <= 0x36f) return 0; // combining marks
+  return 600;
+}
+
+/** CJK ideographs, kana, hangul and full-width forms: one em each, a line may break between any two. */
+function isWide(code: number): boolean {
+  return (code >= 0x2e80 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7af) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xffef) || (code >= 0x20000 && code <= 0x3ffff);
+}
+
+/**
+ * Breaks text into lines no wider than `maxPx` where it can: at spaces, after a hyphen, slash
+ * or underscore inside a long word, and between CJK characters. A piece that cannot be broken
+ * stays whole (its box grows). Line breaks already in the text are kept.
+ */
+export function wrapText(text: string, maxPx: number, bold: boolean, sizePx: number): string {
+  return text
+    .split("\n")
+    .map((paragraph) => wrapLine(paragraph, maxPx, bold, sizePx).join("\n"))
+    .join("\n");
+}
+
+function wrapLine(text: string, maxPx: number, bold: boolean, sizePx: number): string[] {
+  const width = (s: string) => textWidth(s, bold, sizePx);
+  if (width(text) <= maxPx) return [text];
+  // Pieces with what joins each to the one before: a space, or nothing.
+  const pieces: Array<{ text: string; joiner: string }> = [];
+  text.split(/ +/).forEach((word, i) => {
+    const parts = width(word) > maxPx ? word.split(/(?<=[-/_])|(?<=[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef])|(?=[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef])/u).filter(Boolean) : [word];
+    parts.forEach((part, j) => pieces.push({ text: part, joiner: i > 0 && j === 0 ? " " : "" }));
+  });
+  const lines: string[] = [];
+  let line = "";
+  for (const piece of pieces) {
+    const joined = line === "" ? piece.text : line + piece.joiner + piece.text;
+    if (line !== "" && width(joined) > maxPx) {
+      lines.push(line);
+      line = piece.text;
+    } else line = joined;
+  }
+  if (line !== "") lines.push(line);
+  return lines;
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { buildModel } from "../../src/layout/diagram.js";
+import { DEFAULT_LAYOUT } from "../../src/layout/fit-width.js";
+import { textWidth, wrapText } from "../../src/layout/text-width.js";
+import type { StackSpec } from "../../src/spec/types.js";
+
+describe("text widths and wrapping", () => {
+  it("measures as Chromium lays out Noto Sans (the widths Mermaid gave these labels)", () => {
+    expect(textWidth("App 1", true, 16)).toBeCloseTo(44.609, 1);
+    expect(textWidth("a user process on the host", false, 16 / 1.2)).toBeCloseTo(165.3, 0);
+  });
+
+  it("breaks at spaces, keeps every word, and keeps lines within the width", () => {
+    const text = "one Linux VM for every container, with the engine inside it";
+    const lines = wrapText(text, 150, false, 13.33).split("\n");
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.join(" ")).toBe(text);
+    for (const line of lines) expect(textWidth(line, false, 13.33)).toBeLessThanOrEqual(150);
+  });
+
+  it("breaks a long word after a hyphen or slash, CJK between characters, and never splits what cannot break", () => {
+    expect(wrapText("containerd-shim-runc-v2 (per container)", 150, false, 13.33).split("\n")[0]).toBe("containerd-shim-runc-");
+    expect(wrapText("容器运行时和命名空间隔离", 60, false, 13.33).split("\n").every((l) => textWidth(l, false, 13.33) <= 60)).toBe(true);
+    expect(wrapText("supercalifragilistic", 40, true, 16)).toBe("supercalifragilistic");
+    expect(wrapText("kept\nbreaks", 500, false, 13.33)).toBe("kept\nbreaks");
+  });
+});
+
+describe("a stack fitted to a width", () => {
+  const wide: StackSpec = {
+    type: "stack",
+    id: "wide",
+    title: "Five columns, one long detail",
+    sources: ["https://example.com"],
+    notes: [],
+    file: "wide.yaml",
+    stack: [
+      { type: "layer", label: "Hardware", kind: "hardware" },
+      {
+        type: "units",
+        units: ["a", "b", "c", "d", "e"].map((n) => ({
+          label: `VM ${n}`,
+          kind: "vm" as const,
+          stack: [],
+          ...(n === "c" && { detail: "QEMU process with virtio devices, vhost-net and a QMP socket for the management agent" }),
+        })),
+      },
+    ],
+  };
+
+  it("wraps each box's text to its share of the width, so one long detail cannot widen every column", () => {
+    const model = buildModel(wide, "light", { maxWidth: 880, fontSize: 16 });
+    const column = (880 - 10 - 4 * 6) / 5 - 24;
+    const cell = model.rows.flatMap((r) => r.cells).find((c) => !c.space && c.label === "VM c");
+    expect(cell && !cell.space && cell.detail!.split("\n").length).toBeGreaterThan(2);
+    for (const line of (cell as { detail: string }).detail.split("\n")) expect(textWidth(line, false, 16 / 1.2)).toBeLessThanOrEqual(column);
+  });
+
+  it("wraps less when given more room, and the default fits a docs column", () => {
+    const lines = (maxWidth: number) => buildModel(wide, "light", { maxWidth, fontSize: 16 }).rows.flatMap((r) => r.cells).flatMap((c) => (c.space ? [] : (c.detail ?? "").split("\n"))).length;
+    expect(lines(3000)).toBeLessThan(lines(880));
+    expect(DEFAULT_LAYOUT.maxWidth * (12 / (16 / 1.2))).toBeLessThanOrEqual(800);
+  });
+});
