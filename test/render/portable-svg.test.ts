@@ -88,7 +88,8 @@ describe("every built-in spec's SVG, light and dark", () => {
         for (const label of specLabels(specs.find((s) => s.id === id)!)) expect(squash(drawn)).toContain(squash(label));
 
         // Placed in an 800 px docs column (scaled down when wider), the smallest text is 12 px or more.
-        const smallest = Math.min(...[...svg.matchAll(/font-size:([\d.]+)px/g)].map((m) => Number(m[1])));
+        const styles = ["text", "tspan"].flatMap((tag) => Array.from(doc.getElementsByTagName(tag)).map((el) => el.getAttribute("style") ?? ""));
+        const smallest = Math.min(...styles.flatMap((style) => [...style.matchAll(/font-size:([\d.]+)px/g)].map((m) => Number(m[1]))));
         expect(smallest * Math.min(1, 800 / size(svg).width), `smallest text in an 800 px column (picture ${size(svg).width} px wide)`).toBeGreaterThanOrEqual(12);
 
         const inRsvg = ink(rsvg(svg), rsvg(withoutText(svg)));
