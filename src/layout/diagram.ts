@@ -8,9 +8,12 @@ import type { ClassModel, DiagramModel, FlowItem, FlowLink, GridCell } from "./m
 /** In a comparison every span is multiplied by this, so the one-column gap between stacks is narrow. */
 export const COMPARE_SCALE = 4;
 
+/** The narrowest a unit's box may be in a comparison before stacks wrap onto another band (CSS px). */
+export const MIN_UNIT_WIDTH = 140;
+
 /** Lays out a spec for one theme: every box, row and colour a template prints, text plain. */
 export function buildModel(spec: Spec, theme: Theme, layout: LayoutOptions = DEFAULT_LAYOUT): DiagramModel {
-  const grid = spec.type === "stack" ? gridOfStack(spec) : gridOfComparison(spec.stacks);
+  const grid = spec.type === "stack" ? gridOfStack(spec) : gridOfComparison(spec.stacks, layout.maxWidth);
   const { columns } = grid;
   const rows = fitRows(grid.rows, columns, layout);
   const { flow, links } = spec.type === "stack" ? flowOf(spec) : flowOfComparison(spec.stacks);
@@ -35,19 +38,34 @@ function gridOfStack(spec: StackSpec): { columns: number; rows: Rows } {
   return { columns, rows: layoutStack(spec.stack, columns, "") };
 }
 
-/** Stacks side by side, bases on one baseline, each under a caption naming it. */
-function gridOfComparison(stacks: StackSpec[]): { columns: number; rows: Rows } {
+/**
+ * Stacks side by side, bases on one baseline, each under a caption naming it. Stacks that would
+ * leave a box less than MIN_UNIT_WIDTH wide within the page's width wrap onto further bands,
+ * read left to right, top to bottom; each band has its own baseline.
+ */
+function gridOfComparison(stacks: StackSpec[], maxWidth: number): { columns: number; rows: Rows } {
   const sides = stacks.map((s, i) => {
     const width = naturalWidth(s.stack);
-    return { spec: s, width: width * COMPARE_SCALE, rows: scaleRows(layoutStack(s.stack, width, `s${i}_`), COMPARE_SCALE) };
+    return { spec: s, units: width, width: width * COMPARE_SCALE, rows: scaleRows(layoutStack(s.stack, width, `s${i}_`), COMPARE_SCALE) };
   });
-  const height = Math.max(...sides.map((s) => s.rows.length));
-  const rows: Rows = [];
-  for (let r = 0; r < height; r++) {
-    rows.push(mergeSpaces(joinWithGaps(sides.map((s) => s.rows[r] ?? [{ space: true, span: s.width }]))));
+  const perBand = Math.max(1, Math.floor(maxWidth / MIN_UNIT_WIDTH));
+  const bands: Array<typeof sides> = [];
+  for (const side of sides) {
+    const band = bands.at(-1);
+    if (band && band.reduce((n, s) => n + s.units, 0) + side.units <= perBand) band.push(side);
+    else bands.push([side]);
   }
-  rows.push(joinWithGaps(sides.map((s, i) => [block(`s${i}_title`, "caption", s.spec.title, undefined, s.width)])));
-  const columns = sides.reduce((sum, s) => sum + s.width, 0) + sides.length - 1;
+  const bandWidth = (band: typeof sides) => band.reduce((sum, s) => sum + s.width, 0) + band.length - 1;
+  const columns = Math.max(...bands.map(bandWidth));
+  const rows: Rows = [];
+  // Rows go bottom → top: the last band first.
+  for (const band of [...bands].reverse()) {
+    const pad = columns - bandWidth(band);
+    const padded = (cells: GridCell[]) => mergeSpaces(pad > 0 ? [...cells, { space: true, span: pad }] : cells);
+    const height = Math.max(...band.map((s) => s.rows.length));
+    for (let r = 0; r < height; r++) rows.push(padded(joinWithGaps(band.map((s) => s.rows[r] ?? [{ space: true, span: s.width }]))));
+    rows.push(padded(joinWithGaps(band.map((s) => [block(`s${sides.indexOf(s)}_title`, "caption", s.spec.title, undefined, s.width)]))));
+  }
   return { columns, rows };
 }
 

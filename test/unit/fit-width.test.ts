@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { buildModel } from "../../src/layout/diagram.js";
 import { DEFAULT_LAYOUT } from "../../src/layout/fit-width.js";
 import { textWidth, wrapText } from "../../src/layout/text-width.js";
-import type { StackSpec } from "../../src/spec/types.js";
+import { builtinFile } from "../../src/spec/builtins.js";
+import { loadSpec } from "../../src/spec/load-spec.js";
+import type { CompareSpec, StackSpec } from "../../src/spec/types.js";
 
 describe("text widths and wrapping", () => {
   it("measures as Chromium lays out Noto Sans (the widths Mermaid gave these labels)", () => {
@@ -60,5 +62,23 @@ describe("a stack fitted to a width", () => {
     const lines = (maxWidth: number) => buildModel(wide, "light", { maxWidth, fontSize: 16 }).rows.flatMap((r) => r.cells).flatMap((c) => (c.space ? [] : (c.detail ?? "").split("\n"))).length;
     expect(lines(3000)).toBeLessThan(lines(880));
     expect(DEFAULT_LAYOUT.maxWidth * (12 / (16 / 1.2))).toBeLessThanOrEqual(800);
+  });
+});
+
+describe("a comparison fitted to a width", () => {
+  const comparison = async (ids: string[]): Promise<CompareSpec> => {
+    const stacks = await Promise.all(ids.map(async (id) => (await loadSpec(builtinFile(id)!)).spec as StackSpec));
+    return { type: "compare", id: "three", title: "Three", sources: ["https://example.com"], notes: [], file: "three.yaml", stacks, references: [] };
+  };
+  const captions = (model: ReturnType<typeof buildModel>) => model.rows.filter((r) => r.cells.some((c) => !c.space && c.kind === "caption")).map((r) => r.cells.flatMap((c) => (c.space ? [] : [c.label])));
+
+  it("keeps two stacks on one baseline, and wraps a third onto a band of its own below", async () => {
+    const two = buildModel(await comparison(["type-1-hypervisor", "linux-containers"]), "light");
+    expect(captions(two)).toEqual([["Type 1 (bare-metal) hypervisor", "Containers on Linux"]]);
+    const three = buildModel(await comparison(["type-1-hypervisor", "type-2-hypervisor", "linux-containers"]), "light");
+    expect(captions(three)).toEqual([["Type 1 (bare-metal) hypervisor", "Type 2 (hosted) hypervisor"], ["Containers on Linux"]]);
+    for (const row of three.rows) expect(row.cells.reduce((n, c) => n + c.span, 0)).toBe(three.columns);
+    // Given the room, all three share one baseline again.
+    expect(captions(buildModel(await comparison(["type-1-hypervisor", "type-2-hypervisor", "linux-containers"]), "light", { maxWidth: 1400, fontSize: 16 }))).toHaveLength(1);
   });
 });
