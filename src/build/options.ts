@@ -17,7 +17,7 @@ export const PAGE_STYLES = ["picture", "markdown"] as const;
 
 /**
  * How an SVG carries its fonts: `embed`, a subset of the faces drawn (only the glyphs used) as
- * WOFF2 data; `outline`, text turned into paths (an invisible text layer keeps the words);
+ * TrueType data; `outline`, text turned into paths (an invisible text layer keeps the words);
  * `system`, a font list only, drawn with whatever the viewer has.
  */
 export const FONT_MODES = ["embed", "outline", "system"] as const;
