@@ -60,3 +60,25 @@ export const BACKGROUND: Record<Theme, string> = { light: "#ffffff", dark: "#1b1
 export function swatch(theme: Theme, key: PaletteKey): Swatch {
   return PALETTE[theme][key];
 }
+
+/** A box's outline: its width in CSS px and, for some kinds, a dash pattern. */
+export interface Outline {
+  width: number;
+  dash?: string;
+}
+
+/**
+ * What separates side-by-side units is the point of these pictures, so the outline says it,
+ * the same in both themes and whatever the colours: a heavy line for hardware virtualization
+ * (a VM, a partition, a domain), dashes for namespaces and cgroups (a container), dots for an
+ * application kernel (a sandbox such as gVisor). Every other box has a thin solid line.
+ */
+const OUTLINES: Partial<Record<PaletteKey, Outline>> = {
+  vm: { width: 3 },
+  container: { width: 2, dash: "7 4" },
+  sandbox: { width: 2, dash: "2 3" },
+};
+
+export function outline(key: PaletteKey): Outline {
+  return OUTLINES[key] ?? { width: 1 };
+}

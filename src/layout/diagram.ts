@@ -1,4 +1,4 @@
-import { swatch, type PaletteKey, type Theme } from "../palette.js";
+import { outline, swatch, type PaletteKey, type Theme } from "../palette.js";
 import type { Spec, StackSpec } from "../spec/types.js";
 import { BLOCK_PADDING, DEFAULT_LAYOUT, fitRows, type LayoutOptions } from "./fit-width.js";
 import { flowOfStack } from "./flow.js";
@@ -95,5 +95,8 @@ function classesOf(rows: Rows, flow: FlowItem[], theme: Theme): ClassModel[] {
   for (const row of rows) for (const cell of row) if (!cell.space) add(cell.kind, cell.nodeId);
   const walk = (items: FlowItem[]) => items.forEach((it) => (add(it.kind, it.nodeId), it.items && walk(it.items)));
   walk(flow);
-  return [...byKind.keys()].sort().map((kind) => ({ name: kind, ...swatch(theme, kind), nodeIds: [...byKind.get(kind)!].sort().join(",") }));
+  return [...byKind.keys()].sort().map((kind) => {
+    const { width, dash } = outline(kind);
+    return { name: kind, ...swatch(theme, kind), strokeWidth: width, ...(dash && { dash }), nodeIds: [...byKind.get(kind)!].sort().join(",") };
+  });
 }

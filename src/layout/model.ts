@@ -67,6 +67,9 @@ export interface ClassModel {
   fill: string;
   stroke: string;
   color: string;
+  /** The outline's width in px and dash pattern (none: solid). */
+  strokeWidth: number;
+  dash?: string;
   /** Comma-separated node ids, as `class a,b,c name` wants them. */
   nodeIds: string;
 }
