@@ -21,6 +21,8 @@ export interface Preset {
   fontSize?: number;
   /** The widest the drawing may be before it is fitted to the canvas; labels wrap to keep it. */
   maxWidth?: number;
+  /** The title above the drawing and its sources below. */
+  caption?: boolean;
 }
 
 export const PRESETS = {
@@ -35,6 +37,8 @@ export const PRESETS = {
     fontSize: 22,
     // 22 px type, fitted into 1920 × 0.9: at most 1.2x wider than the canvas's drawing area.
     maxWidth: 2000,
+    // A slide is pasted far from the page that named the diagram: it carries its own title.
+    caption: true,
   },
 } as const satisfies Record<string, Preset>;
 

@@ -8,6 +8,7 @@ import type { OutputSink } from "../output/sink.js";
 import { BACKGROUND, type Theme } from "../palette.js";
 import type { LazyRenderer } from "../render/lazy-renderer.js";
 import { withFonts } from "../fonts/with-fonts.js";
+import { decorationsOf } from "../layout/decorations.js";
 import type { ResolvedBuildOptions } from "./options.js";
 
 export interface DiagramOutputs {
@@ -48,7 +49,8 @@ async function themeOutputs(diagram: Diagram, theme: Theme, { opts, cache, rende
   const wanted = opts.formats.filter((f): f is Drawn => f !== "mmd");
   if (wanted.length === 0) return { outputs, rendered: 0 };
   const background = opts.background ?? BACKGROUND[theme];
-  const look = [opts.canvas ?? null, opts.fontSize ?? null];
+  const decorations = diagram.spec ? decorationsOf(diagram.spec, theme, opts) : undefined;
+  const look = [opts.canvas ?? null, opts.fontSize ?? null, decorations ?? null];
   const shape = [...identity, mermaid, diagram.title, diagram.description, background, diagram.raw ? theme : null, ...look];
   const keys: Record<Drawn, string> = { svg: cacheKey([...shape, "svg", opts.fonts]), png: cacheKey([...shape, "png", opts.scale]), pdf: cacheKey([...shape, "pdf"]) };
   const found = new Map<Drawn, Buffer>();
@@ -67,7 +69,7 @@ async function themeOutputs(diagram: Diagram, theme: Theme, { opts, cache, rende
       background,
       ...(wanted.includes("png") && { pngScale: opts.scale }),
       ...(wanted.includes("pdf") && { pdf: true }),
-      ...(diagram.raw ? { theme: theme === "dark" ? "dark" : "default" } : { svgText: true }),
+      ...(diagram.raw ? { theme: theme === "dark" ? "dark" : "default" } : { svgText: true, ...(decorations && { decorations }) }),
       ...(opts.canvas && { canvas: opts.canvas }),
       ...(opts.fontSize && { fontSize: opts.fontSize }),
     });

@@ -4,6 +4,7 @@ import { THEMES } from "../palette.js";
 import type { Canvas, Format } from "../presets.js";
 import type { Renderer } from "../render/renderer.js";
 import { DEFAULT_LAYOUT, type LayoutOptions } from "../layout/fit-width.js";
+import type { LegendPlace } from "../layout/decorations.js";
 import type { Shard } from "../inputs.js";
 import type { DiagramReport } from "./build-report.js";
 
@@ -51,6 +52,10 @@ export interface BuildOptions {
    * widths to fit (default 880, so an 800 px docs column shows text at 12 px or more).
    */
   maxWidth?: number;
+  /** Where a spec's legend of kinds goes: bottom (default), right, or off. */
+  legend?: LegendPlace;
+  /** Draw the title above the diagram and its sources' hosts below (default: off; slide preset: on). */
+  caption?: boolean;
   /** How SVGs carry their fonts (default embed); PNG and PDF always hold what the browser drew. */
   fonts?: FontMode;
   /** Template name (a `<name>.mmd.hbs` file). */
@@ -111,6 +116,8 @@ export function resolveBuildOptions(options: BuildOptions = {}): ResolvedBuildOp
     themes: options.themes ?? [...THEMES],
     scale: options.scale ?? 2,
     fonts: options.fonts ?? "embed",
+    legend: options.legend ?? "bottom",
+    caption: options.caption ?? false,
     template: options.template ?? "block",
     cache: options.cache ?? true,
     cacheDir: at(options.cacheDir ?? ".vstack-cache"),

@@ -10,7 +10,7 @@ import { findConfig } from "./find-config.js";
 import type { LoadedConfig } from "./load-config.js";
 
 /** Build options whose flag has the same name. */
-type SameNamed = "scale" | "fonts" | "maxWidth" | "background" | "template" | "chromium" | "jobs" | "cache" | "cacheDir" | "shard" | "gallery" | "markdownOut" | "pageStyle";
+type SameNamed = "scale" | "fonts" | "maxWidth" | "legend" | "caption" | "background" | "template" | "chromium" | "jobs" | "cache" | "cacheDir" | "shard" | "gallery" | "markdownOut" | "pageStyle";
 
 /**
  * The flags `render`, `watch` and `preview` share: the build's options, some under a flag's
@@ -63,6 +63,8 @@ export async function resolveRenderFlags(flags: RenderFlags, typedIn = process.c
     themes,
     scale: flags.scale ?? config.scale ?? preset.scale,
     fonts: flags.fonts ?? config.fonts ?? "embed",
+    legend: flags.legend ?? config.legend ?? "bottom",
+    caption: flags.caption ?? config.caption ?? ("caption" in preset ? preset.caption : false),
     template: flags.template ?? config.template ?? "block",
     cache: flags.cache ?? config.cache ?? true,
     cacheDir: here(flags.cacheDir) ?? config.cacheDir ?? ".vstack-cache",

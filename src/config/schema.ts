@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FONT_MODES, MAX_JOBS, MAX_SCALE, MAX_WIDTH_RANGE, PAGE_STYLES } from "../build/options.js";
 import { COLOUR_HINT, isCssColour } from "../colour.js";
+import { LEGEND_PLACES } from "../layout/decorations.js";
 import { THEMES } from "../palette.js";
 import { FORMATS, PRESET_NAMES } from "../presets.js";
 
@@ -25,6 +26,8 @@ export const configSchema = z.strictObject({
   preset: z.enum(PRESET_NAMES).describe("docs (default) or slide: 16:9 1920x1080, larger type, transparent").optional(),
   scale: z.number().positive().max(MAX_SCALE).describe("PNG pixels per CSS pixel").optional(),
   maxWidth: z.number().int().min(MAX_WIDTH_RANGE[0]).max(MAX_WIDTH_RANGE[1]).describe("the widest a spec's picture may be, in CSS pixels; labels wrap to fit (default 880: an 800 px docs column shows 12 px text)").optional(),
+  legend: z.enum(LEGEND_PLACES).describe("where the legend of kinds goes: bottom (default), right or off").optional(),
+  caption: z.boolean().describe("draw the title above the diagram and its sources' hosts below (default: off; slide preset: on)").optional(),
   fonts: z.enum(FONT_MODES).describe("how SVGs carry their fonts: embed (a subset of the fonts drawn, default), outline (text as paths, for PowerPoint and LaTeX) or system (a font list only)").optional(),
   background: z.string().min(1).refine(isCssColour, `not a colour; give ${COLOUR_HINT}`).describe("CSS colour or transparent").optional(),
   template: z.string().min(1).describe("block or flowchart").optional(),

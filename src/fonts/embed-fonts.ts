@@ -36,7 +36,7 @@ export async function embedFonts(svg: string, labels: LabelLine[], fonts: FontSe
       `@font-face{font-family:"${family(face.role)}";font-weight:${face.bold ? 700 : 400};src:url(data:font/ttf;base64,${data.toString("base64")}) format("truetype")}`,
   );
   const list = [...new Set(subsets.map((s) => `"${family(s.face.role)}"`))].join(",");
-  const rule = `.vstack-label text{font-family:${list},${SVG_FONT_FAMILY}}`;
+  const rule = `text.vstack-text{font-family:${list},${SVG_FONT_FAMILY}}`;
   return insertStyle(svg, faces.join("") + rule);
 }
 

@@ -1,4 +1,5 @@
 import { VstackError } from "../errors.js";
+import type { Decorations } from "../layout/decorations.js";
 /** What to draw and how: Mermaid text plus what the picture carries beyond it. */
 export interface RenderRequest {
   /** The Mermaid text. */
@@ -21,6 +22,8 @@ export interface RenderRequest {
    * browsers draw them (vstack's own diagrams; raw Mermaid keeps what Mermaid draws).
    */
   svgText?: boolean;
+  /** A legend and caption drawn around the diagram (with svgText only). */
+  decorations?: Decorations;
   /** Mermaid's base font size in CSS pixels. */
   fontSize?: number;
 }

@@ -107,6 +107,7 @@ export function installSvgLabels(): void {
         const at = local((left + right) / 2, line[0]!.baseline);
         const el = document.createElementNS(ns, "text");
         el.id = `${svg.id}-t${written.length}`;
+        el.setAttribute("class", "vstack-text");
         el.setAttribute("x", at.x.toFixed(2));
         el.setAttribute("y", at.y.toFixed(2));
         el.setAttribute("text-anchor", "middle");

@@ -3,7 +3,9 @@ import { VERSION } from "../version.js";
 import { MERMAID_CONFIG, SVG_FONT_FAMILY } from "./mermaid-config.js";
 import { withMetadata } from "./pdf-metadata.js";
 import { PAGE_URL, type PageAssets } from "./page-assets.js";
+import { installSvgDecorations } from "./svg-decorations.js";
 import { installSvgLabels } from "./svg-labels.js";
+import type { Decorations } from "../layout/decorations.js";
 import { MermaidSyntaxError, type LabelLine, type RenderRequest, type RenderResult } from "./renderer.js";
 
 /**
@@ -50,6 +52,7 @@ export class WarmPage {
       await page.waitForFunction(() => (window as unknown as { vstackReady?: boolean }).vstackReady === true);
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       await page.evaluate(installSvgLabels);
+      await page.evaluate(installSvgDecorations);
       return new WarmPage(context, page);
     } catch (err) {
       await (context ?? page).close().catch(() => undefined);
@@ -71,7 +74,7 @@ export class WarmPage {
       ...(request.fontSize && { fontSize: request.fontSize, themeVariables: { ...MERMAID_CONFIG.themeVariables, fontSize: `${request.fontSize}px` } }),
     };
     const png = request.pngScale !== undefined;
-    const look = { background: request.background, canvas: request.canvas ?? null, show: png || Boolean(request.pdf), svgText: request.svgText ? SVG_FONT_FAMILY : null };
+    const look = { background: request.background, canvas: request.canvas ?? null, show: png || Boolean(request.pdf), svgText: request.svgText ? SVG_FONT_FAMILY : null, decorations: request.decorations ?? null };
     const drawn = await page.evaluate(drawInPage, config, request.mermaid, request.title, request.description, look);
     if ("error" in drawn) throw new MermaidSyntaxError(drawn.error);
     const result: RenderResult = { svg: drawn.svg, labels: drawn.labels, width: drawn.width, height: drawn.height };
@@ -103,7 +106,7 @@ async function drawInPage(
   text: string,
   title: string,
   description: string,
-  look: { background: string; canvas: { width: number; height: number } | null; show: boolean; svgText: string | null },
+  look: { background: string; canvas: { width: number; height: number } | null; show: boolean; svgText: string | null; decorations: Decorations | null },
 ): Promise<{ svg: string; labels: LabelLine[]; width: number; height: number } | { error: string }> {
   const mermaid = (window as unknown as { mermaid: MermaidApi }).mermaid;
   const container = document.getElementById("vstack")!;
@@ -168,11 +171,18 @@ async function drawInPage(
     svg.style.maxWidth = "none";
     container.replaceChildren(svg);
     labels = (window as unknown as { vstackSvgLabels: (svg: SVGSVGElement, family: string) => LabelLine[] }).vstackSvgLabels(svg as SVGSVGElement, look.svgText);
+    if (look.decorations) {
+      const decorate = (window as unknown as { vstackDecorate: (svg: SVGSVGElement, d: Decorations, family: string, firstId: number) => LabelLine[] }).vstackDecorate;
+      labels.push(...decorate(svg as SVGSVGElement, look.decorations, look.svgText, labels.length));
+      [x0 = 0, y0 = 0, width = 0, height = 0] = (svg.getAttribute("viewBox") ?? "0 0 0 0").split(/[\s,]+/).map(Number);
+    }
     svg.remove();
     svg.removeAttribute("height");
     svg.setAttribute("width", sizedWidth ?? "100%");
     if (sizedStyle === null) svg.removeAttribute("style");
     else svg.setAttribute("style", sizedStyle);
+    // Mermaid caps the picture at its drawing's width; the legend and caption may have widened it.
+    if (svg.style.maxWidth) svg.style.maxWidth = `${width}px`;
   }
   if (look.canvas) {
     // Fitted inside the canvas less a 5% margin, never blown up past 3x, centred: a viewBox of

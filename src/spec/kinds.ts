@@ -19,3 +19,20 @@ export const KINDS = [
 ] as const;
 
 export type Kind = (typeof KINDS)[number];
+
+/** How the legend names each kind: what a reader needs to decode the colour and the outline. */
+export const KIND_NAMES: Record<Kind, string> = {
+  hardware: "hardware",
+  firmware: "firmware",
+  hypervisor: "hypervisor",
+  vmm: "VM monitor (user space)",
+  kernel: "kernel",
+  os: "operating system",
+  runtime: "container engine / runtime",
+  vm: "VM (hardware-isolated)",
+  container: "container (namespaces, cgroups)",
+  sandbox: "sandbox (application kernel)",
+  libs: "binaries and libraries",
+  app: "application",
+  service: "service, agent or client",
+};

@@ -5,6 +5,7 @@ import { PNG } from "pngjs";
 import puppeteer, { type Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build/index.js";
+import { decorationsOf } from "../../src/layout/decorations.js";
 import { chromiumArgs, findChromium } from "../../src/render/chromium.js";
 import { builtinFiles } from "../../src/spec/builtins.js";
 import { loadSpec } from "../../src/spec/load-spec.js";
@@ -27,6 +28,7 @@ beforeAll(async () => {
   for (const file of builtinFiles()) specs.push((await loadSpec(file)).spec!);
   await build({ outDir: join(dir, "embed"), cacheDir: join(dir, "cache"), formats: ["svg"], fonts: "embed" });
   await build({ outDir: join(dir, "system"), cacheDir: join(dir, "cache"), formats: ["svg"], fonts: "system" });
+  await build({ inputs: ["xen", "vm-vs-container"], outDir: join(dir, "captioned"), cacheDir: join(dir, "cache"), formats: ["svg"], themes: ["dark"], caption: true, legend: "right" });
   browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs() });
   // A fontconfig that sees DejaVu only: a machine where Noto was never installed.
   const conf = join(dir, "fonts.conf");
@@ -134,5 +136,62 @@ describe("on a machine without Noto (DejaVu only)", () => {
   it("without them (--fonts system) labels do overflow: the check above can fail", async () => {
     const all = (await Promise.all(builtinFiles().map((file) => overflows(svgOf("system", file.replace(/.*\//, "").replace(/\.yaml$/, ""), "light"))))).flat();
     expect(all.length).toBeGreaterThan(0);
+  });
+});
+
+/** Boxes (CSS px, in the page) of the drawing's nodes and of what vstack drew around them. */
+async function placed(svg: string) {
+  const page = await browser.newPage();
+  try {
+    await page.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
+    return await page.evaluate(() => {
+      const box = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, text: el.textContent ?? "" };
+      };
+      return {
+        nodes: Array.from(document.querySelectorAll("g.node")).map(box),
+        around: Array.from(document.querySelectorAll(".vstack-legend > *, .vstack-caption > *")).map(box),
+        svg: box(document.querySelector("svg")!),
+      };
+    });
+  } finally {
+    await page.close();
+  }
+}
+const overlap = (a: { left: number; right: number; top: number; bottom: number }, b: typeof a) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+describe("legend and caption", () => {
+  it("every built-in has a legend naming each kind it draws, clear of the drawing and inside the picture", async () => {
+    for (const spec of specs) {
+      const svg = svgOf("embed", spec.id, "light");
+      const legend = parseSvg(svg).getElementsByTagName("g");
+      const group = Array.from(legend).find((g) => g.getAttribute("class") === "vstack-legend");
+      const expected = decorationsOf(spec, "light", { legend: "bottom", caption: false }).legend!.entries;
+      expect(group, spec.id).toBeDefined();
+      expect(group!.getElementsByTagName("rect").length, spec.id).toBe(expected.length);
+      expect(Array.from(group!.getElementsByTagName("text")).map((t) => t.textContent)).toEqual(expected.map((e) => e.label));
+      const { nodes, around, svg: whole } = await placed(svg);
+      for (const a of around) {
+        for (const n of nodes) expect(overlap(a, n), `${spec.id}: "${a.text}" over a box`).toBe(false);
+        expect(a.right <= whole.right + 0.5 && a.bottom <= whole.bottom + 0.5, `${spec.id}: "${a.text}" inside the picture`).toBe(true);
+      }
+    }
+  });
+
+  it("--caption draws the title above and the sources' hosts below; --legend right puts the legend beside", async () => {
+    for (const id of ["xen", "vm-vs-container"]) {
+      const svg = readFileSync(join(dir, "captioned", `${id}.dark.svg`), "utf8");
+      const spec = specs.find((s) => s.id === id)!;
+      const { nodes, around } = await placed(svg);
+      const title = around.find((a) => a.text === spec.title)!;
+      const footer = around.find((a) => a.text.startsWith("Sources: "))!;
+      expect(title.bottom).toBeLessThanOrEqual(Math.min(...nodes.map((n) => n.top)));
+      expect(footer.top).toBeGreaterThanOrEqual(Math.max(...nodes.map((n) => n.bottom)));
+      for (const host of spec.sources.map((s) => new URL(s).hostname.replace(/^www\./, ""))) expect(footer.text).toContain(host);
+      const swatches = around.filter((a) => a.text === "");
+      expect(Math.min(...swatches.map((s) => s.left))).toBeGreaterThanOrEqual(Math.max(...nodes.map((n) => n.right)));
+      for (const a of around) for (const n of nodes) expect(overlap(a, n)).toBe(false);
+    }
   });
 });

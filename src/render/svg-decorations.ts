@@ -1,0 +1,102 @@
+import type { Decorations } from "../layout/decorations.js";
+
+/**
+ * Draws a spec's legend and caption around Mermaid's drawing, in the page, as plain SVG (rects
+ * and `<text>`, which every renderer draws), and grows the viewBox to hold them: the legend in
+ * rows under the drawing (or a column beside it), the title above, the sources' hosts below.
+ *
+ * Runs inside the page (it is sent as source): it may not use anything from outside its body.
+ */
+export function installSvgDecorations(): void {
+  interface Line {
+    id: string;
+    runs: Array<{ text: string; size: number; bold: boolean; italic: boolean; fill: string }>;
+  }
+  const ns = "http://www.w3.org/2000/svg";
+  const measure = document.createElement("canvas").getContext("2d")!;
+  const LEGEND_SIZE = 13;
+  const SWATCH = { width: 26, height: 16 };
+
+  (window as unknown as { vstackDecorate: (svg: SVGSVGElement, d: Decorations, family: string, firstId: number) => Line[] }).vstackDecorate = (svg, decorations, family, firstId) => {
+    const lines: Line[] = [];
+    const [x0 = 0, y0 = 0, w = 0, h = 0] = (svg.getAttribute("viewBox") ?? "").split(/[\s,]+/).map(Number);
+    let [top, bottom, right] = [y0, y0 + h, x0 + w];
+    const widthOf = (text: string, size: number, bold: boolean) => {
+      measure.font = `${bold ? "bold " : ""}${size}px ${family}`;
+      return measure.measureText(text).width;
+    };
+    const text = (parent: Element, content: string, x: number, y: number, size: number, bold: boolean, anchor: "start" | "middle") => {
+      const el = document.createElementNS(ns, "text");
+      el.id = `${svg.id}-t${firstId + lines.length}`;
+      el.setAttribute("class", "vstack-text");
+      el.setAttribute("x", x.toFixed(2));
+      el.setAttribute("y", y.toFixed(2));
+      el.setAttribute("text-anchor", anchor);
+      el.setAttribute("font-family", family);
+      el.setAttribute("style", `fill:${decorations.ink};stroke:none;font-size:${size}px${bold ? ";font-weight:bold" : ""}`);
+      el.textContent = content;
+      parent.append(el);
+      lines.push({ id: el.id, runs: [{ text: content, size, bold, italic: false, fill: decorations.ink }] });
+    };
+    const group = (name: string) => {
+      const g = document.createElementNS(ns, "g");
+      g.setAttribute("class", name);
+      svg.append(g);
+      return g;
+    };
+
+    const legend = decorations.legend;
+    if (legend) {
+      const g = group("vstack-legend");
+      const entries = legend.entries.map((e) => ({ ...e, width: SWATCH.width + 6 + widthOf(e.label, LEGEND_SIZE, false) }));
+      const rows: (typeof entries)[] = [];
+      if (legend.place === "right") for (const e of entries) rows.push([e]);
+      else
+        for (const e of entries) {
+          const row = rows.at(-1);
+          const used = row ? row.reduce((n, r) => n + r.width + 20, 0) : 0;
+          if (row && used + e.width <= w - 10) row.push(e);
+          else rows.push([e]);
+        }
+      const left = legend.place === "right" ? right + 20 : x0;
+      let y = legend.place === "right" ? top + 5 : bottom + 14;
+      for (const row of rows) {
+        const rowWidth = row.reduce((n, r) => n + r.width, 0) + 20 * (row.length - 1);
+        let x = legend.place === "right" ? left : x0 + (w - rowWidth) / 2;
+        for (const e of row) {
+          const box = document.createElementNS(ns, "rect");
+          const inset = e.strokeWidth / 2;
+          box.setAttribute("x", (x + inset).toFixed(2));
+          box.setAttribute("y", (y + inset).toFixed(2));
+          box.setAttribute("width", (SWATCH.width - 2 * inset).toFixed(2));
+          box.setAttribute("height", (SWATCH.height - 2 * inset).toFixed(2));
+          box.setAttribute("style", `fill:${e.fill};stroke:${e.stroke};stroke-width:${e.strokeWidth}px${e.dash ? `;stroke-dasharray:${e.dash}` : ""}`);
+          g.append(box);
+          text(g, e.label, x + SWATCH.width + 6, y + 12.5, LEGEND_SIZE, false, "start");
+          x += e.width + 20;
+        }
+        right = Math.max(right, x - 20 + 10);
+        y += SWATCH.height + 8;
+      }
+      if (legend.place === "bottom") bottom = y;
+      else bottom = Math.max(bottom, y);
+    }
+
+    const caption = decorations.caption;
+    if (caption) {
+      const g = group("vstack-caption");
+      // A title wider than the drawing widens the picture; the title stays centred over all of it.
+      const need = Math.max(widthOf(caption.title, 20, true), caption.footer ? widthOf(caption.footer, 12, false) : 0) + 10;
+      right = Math.max(right, x0 + need);
+      const middle = (x0 + right) / 2;
+      top -= 40;
+      text(g, caption.title, middle, top + 26, 20, true, "middle");
+      if (caption.footer) {
+        text(g, caption.footer, middle, bottom + 22, 12, false, "middle");
+        bottom += 32;
+      }
+    }
+    svg.setAttribute("viewBox", `${x0} ${top} ${right - x0} ${bottom - top}`);
+    return lines;
+  };
+}
