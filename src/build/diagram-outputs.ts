@@ -74,7 +74,8 @@ async function themeOutputs(diagram: Diagram, theme: Theme, { opts, cache, rende
       ...(opts.fontSize && { fontSize: opts.fontSize }),
     });
     rendered = wanted.length;
-    found.set("svg", Buffer.from(await withFonts(drawn.svg, drawn.labels, opts.fonts)));
+    // Fonts are the SVG's business: a PNG- or PDF-only run never reads a font file.
+    if (wanted.includes("svg")) found.set("svg", Buffer.from(await withFonts(drawn.svg, drawn.labels, opts.fonts)));
     if (drawn.png) found.set("png", drawn.png);
     if (drawn.pdf) found.set("pdf", drawn.pdf);
     // Checking writes nothing, the cache included.

@@ -22,7 +22,9 @@ export async function embedFonts(svg: string, labels: LabelLine[], fonts: FontSe
         used.set(segment.face, chars);
       }
   const subsets: Array<{ face: LoadedFace; data: Buffer }> = [];
-  for (const face of fonts.faces) {
+  // Colour emoji stay the viewer's own: hb-subset keeps no CBDT bitmaps, and an emoji face
+  // without them would claim the characters and draw nothing.
+  for (const face of fonts.faces.filter((f) => f.role !== "emoji")) {
     const chars = used.get(face);
     // Sorted: the same characters give the same bytes whatever order they were met in.
     if (chars) subsets.push({ face, data: await subset(face, [...chars].sort().join("")) });
@@ -62,7 +64,7 @@ function subset(face: LoadedFace, text: string): Promise<Buffer> {
 
 /** Adds a style sheet as the first thing after the SVG's title and description. */
 export function insertStyle(svg: string, css: string): string {
-  const at = svg.indexOf("</desc>");
-  const end = at >= 0 ? at + "</desc>".length : svg.indexOf(">") + 1;
+  const desc = /<desc\b[^>]*\/>|<\/desc>/.exec(svg);
+  const end = desc ? desc.index + desc[0].length : svg.indexOf(">") + 1;
   return `${svg.slice(0, end)}<style>${css}</style>${svg.slice(end)}`;
 }

@@ -15,7 +15,11 @@ export function outlineText(svg: string, labels: LabelLine[], fonts: FontSet): s
     const attrs = found[1]!;
     const x = Number(/ x="([^"]+)"/.exec(attrs)?.[1] ?? 0);
     const y = Number(/ y="([^"]+)"/.exec(attrs)?.[1] ?? 0);
-    const drawn = drawLine(line, fonts, x, y);
+    const anchor = / text-anchor="(start|middle|end)"/.exec(attrs)?.[1] ?? "start";
+    const drawn = drawLine(line, fonts, x, y, anchor);
+    // A line the faces cannot draw as the browser did (right-to-left text, a script none of
+    // them has) stays text: a viewer's own fonts beat boxes or mirrored words.
+    if (drawn === undefined) continue;
     const hidden = `<text id="${line.id}"${attrs.replace(/ style="/, ' style="opacity:0;')}>${found[2]}</text>`;
     out = out.slice(0, found.index) + `<g aria-hidden="true">${drawn}</g>` + hidden + out.slice(found.index + found[0].length);
   }
@@ -32,12 +36,14 @@ interface Placed {
   fill: string;
 }
 
-/** The line's glyphs in place, centred on x as `text-anchor="middle"` centres it, baseline y. */
-function drawLine(line: LabelLine, fonts: FontSet, x: number, y: number): string {
+/** The line's glyphs in place, anchored at x as its `text-anchor` says, baseline y. */
+function drawLine(line: LabelLine, fonts: FontSet, x: number, y: number, anchor: string): string | undefined {
+  if (line.runs.some((run) => RIGHT_TO_LEFT.test(run.text))) return undefined;
   const placed: Placed[] = [];
   let pen = 0;
   for (const run of line.runs) {
     for (const segment of fonts.segments(run)) {
+      if (![...segment.text].every((c) => segment.face.covers.has(c.codePointAt(0)!) || JOINERS.test(c))) return undefined;
       const buffer = new fonts.hb.Buffer();
       buffer.addText(segment.text);
       buffer.guessSegmentProperties();
@@ -49,7 +55,7 @@ function drawLine(line: LabelLine, fonts: FontSet, x: number, y: number): string
       }
     }
   }
-  const left = x - pen / 2;
+  const left = anchor === "middle" ? x - pen / 2 : anchor === "end" ? x - pen : x;
   const paths = new Map<string, string[]>();
   const images: string[] = [];
   for (const p of placed) {
@@ -71,6 +77,9 @@ function drawLine(line: LabelLine, fonts: FontSet, x: number, y: number): string
   }
   return [...paths].map(([fill, ds]) => `<path style="fill:${fill};stroke:none" d="${ds.join("")}"/>`).join("") + images.join("");
 }
+
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
+const JOINERS = /[\u200d\ufe00-\ufe0f\u20e3]/;
 
 function num(n: number): string {
   return String(Math.round(n * 100) / 100);

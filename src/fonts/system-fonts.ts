@@ -36,7 +36,12 @@ export class FontsUnavailableError extends VstackError {
 export function findSystemFace(want: (typeof FONT_ROLES)[number], match: (query: string) => string = fcMatch): SystemFace | undefined {
   const [file = "", index = "0", found = ""] = match(`${want.family}:${want.bold ? "bold" : "regular"}`).split("|");
   if (found !== want.family || !file) return undefined;
-  return { ...want, bytes: faceOfCollection(readFileSync(file), Number(index)) };
+  try {
+    // The high 16 bits of fontconfig's index name a variable font's instance; the face is the low ones.
+    return { ...want, bytes: faceOfCollection(readFileSync(file), Number(index) & 0xffff) };
+  } catch (err) {
+    throw new FontsUnavailableError(`cannot read ${want.family} from ${file} (${err instanceof Error ? err.message : String(err)}); use --fonts system`);
+  }
 }
 
 function fcMatch(query: string): string {

@@ -52,7 +52,8 @@ function gridOfComparison(stacks: StackSpec[], maxWidth: number): { columns: num
   const bands: Array<typeof sides> = [];
   for (const side of sides) {
     const band = bands.at(-1);
-    if (band && band.reduce((n, s) => n + s.units, 0) + side.units <= perBand) band.push(side);
+    // Two stacks always share a baseline: that is what a comparison of two is for.
+    if (band && (sides.length <= 2 || band.reduce((n, s) => n + s.units, 0) + side.units <= perBand)) band.push(side);
     else bands.push([side]);
   }
   const bandWidth = (band: typeof sides) => band.reduce((sum, s) => sum + s.width, 0) + band.length - 1;

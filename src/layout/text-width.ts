@@ -8,9 +8,15 @@ import { BOLD, METRIC_RANGES, REGULAR } from "./font-metrics.js";
 export function textWidth(text: string, bold: boolean, sizePx: number): number {
   const table = bold ? BOLD : REGULAR;
   let thousandths = 0;
-  for (const char of text) thousandths += advance(char.codePointAt(0)!, table);
+  for (const { segment } of graphemes.segment(text)) {
+    const code = segment.codePointAt(0)!;
+    // An emoji sequence (ZWJ family, skin tone, keycap, flag) is drawn as one glyph.
+    thousandths += segment.length > 1 && (code >= 0x1f000 || /[\u200d\ufe0f\u20e3]/.test(segment)) ? 1300 : advance(code, table);
+  }
   return (thousandths / 1000) * sizePx;
 }
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 function advance(code: number, table: readonly number[]): number {
   let offset = 0;

@@ -74,7 +74,8 @@ export function installSvgLabels(): void {
       else lines.push([run]);
     }
     for (const line of lines) {
-      line.sort((a, b) => a.left - b.left);
+      // Runs stay in the order the tree walk met them (logical order): sorting by position
+      // would mirror a right-to-left line that the SVG renderer then mirrors again.
       for (const run of line) run.text = run.text.replace(/[\t\n\r ]+/g, " ");
       line[0]!.text = line[0]!.text.trimStart();
       line[line.length - 1]!.text = line[line.length - 1]!.text.trimEnd();
@@ -89,7 +90,10 @@ export function installSvgLabels(): void {
     const written: LabelLine[] = [];
     for (const fo of Array.from(svg.querySelectorAll("foreignObject"))) {
       const toLocal = (fo as SVGGraphicsElement).getScreenCTM()?.inverse();
-      if (!toLocal) continue;
+      if (!toLocal) {
+        fo.remove(); // a label that was never laid out shows nothing in the browser either
+        continue;
+      }
       const local = (x: number, y: number) => new DOMPoint(x, y).matrixTransform(toLocal);
       const group = document.createElementNS(ns, "g");
       group.setAttribute("class", "vstack-label");

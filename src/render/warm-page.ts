@@ -196,6 +196,16 @@ async function drawInPage(
     svg.style.maxWidth = "none";
     [x0, y0, width, height] = [0, 0, cw, ch];
   }
+  if (!/^transparent$/i.test(look.background.trim())) {
+    // The CSS background shows in browsers only; a rect under everything shows in librsvg,
+    // Inkscape and slide tools too (a dark diagram is otherwise light text on nothing).
+    const [bx = 0, by = 0, bw = 0, bh = 0] = (svg.getAttribute("viewBox") ?? "0 0 0 0").split(/[\s,]+/).map(Number);
+    const paper = document.createElementNS(ns, "rect");
+    paper.setAttribute("class", "vstack-background");
+    for (const [name, value] of [["x", bx], ["y", by], ["width", bw], ["height", bh]] as const) paper.setAttribute(name, String(value));
+    paper.setAttribute("style", `fill:${look.background};stroke:none`);
+    desc.after(paper);
+  }
   const xml = new XMLSerializer().serializeToString(svg);
   if (look.show) {
     // On the page at its own size: the file keeps mermaid's responsive width="100%".

@@ -25,9 +25,15 @@ let browser: Browser;
 let noNoto: Browser;
 
 beforeAll(async () => {
+  writeFileSync(
+    join(dir, "scripts.yaml"),
+    ["id: scripts", "title: Scripts", "sources: [https://example.com]", "stack:", "  - layer: 硬件 Hardware", "    kind: hardware", "    detail: コンテナ · 容器 🐳", "  - layer: Kernel 🐧", "    kind: kernel"].join("\n"),
+  );
   for (const file of builtinFiles()) specs.push((await loadSpec(file)).spec!);
   await build({ outDir: join(dir, "embed"), cacheDir: join(dir, "cache"), formats: ["svg"], fonts: "embed" });
   await build({ outDir: join(dir, "system"), cacheDir: join(dir, "cache"), formats: ["svg"], fonts: "system" });
+  await build({ inputs: ["vm-vs-container", "xen", join(dir, "scripts.yaml")], outDir: join(dir, "outline"), cacheDir: join(dir, "cache"), formats: ["svg"], fonts: "outline" });
+  await build({ inputs: [join(dir, "scripts.yaml")], outDir: join(dir, "embed"), cacheDir: join(dir, "cache"), formats: ["svg"] });
   await build({ inputs: ["xen", "vm-vs-container"], outDir: join(dir, "captioned"), cacheDir: join(dir, "cache"), formats: ["svg"], themes: ["dark"], caption: true, legend: "right" });
   browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs() });
   // A fontconfig that sees DejaVu only: a machine where Noto was never installed.
@@ -45,8 +51,8 @@ const size = (svg: string) => {
   const [, , w, h] = (parseSvg(svg).documentElement!.getAttribute("viewBox") ?? "").split(/\s+/).map(Number);
   return { width: Math.round(w!), height: Math.round(h!) };
 };
-/** The SVG with every label removed: what is left is boxes, lines and page. */
-const withoutText = (svg: string) => svg.replace(/<g class="vstack-label">[\s\S]*?<\/g>/g, "");
+/** The SVG with every text vstack wrote removed (labels, legend, caption): boxes, lines and page are left. */
+const withoutText = (svg: string) => svg.replace(/<text id="[^"]*" class="vstack-text"[\s\S]*?<\/text>/g, "");
 
 function rsvg(svg: string): PNG {
   const { width, height } = size(svg);
@@ -193,5 +199,46 @@ describe("legend and caption", () => {
       expect(Math.min(...swatches.map((s) => s.left))).toBeGreaterThanOrEqual(Math.max(...nodes.map((n) => n.right)));
       for (const a of around) for (const n of nodes) expect(overlap(a, n)).toBe(false);
     }
+  });
+});
+
+/** Where a picture's text is: how many pixels it changes, and their mean position. */
+function inkAt(withText: PNG, bare: PNG): { count: number; x: number; y: number } {
+  let [count, x, y] = [0, 0, 0];
+  for (let i = 0; i < withText.data.length; i += 4) {
+    const d = Math.abs(withText.data[i]! - bare.data[i]!) + Math.abs(withText.data[i + 1]! - bare.data[i + 1]!) + Math.abs(withText.data[i + 2]! - bare.data[i + 2]!);
+    if (d > 96) {
+      count++;
+      x += (i / 4) % withText.width;
+      y += Math.floor(i / 4 / withText.width);
+    }
+  }
+  return { count, x: x / count, y: y / count };
+}
+/** The outlined SVG without its outlines (the invisible text stays invisible). */
+const withoutOutlines = (svg: string) => svg.replace(/<g aria-hidden="true">[\s\S]*?<\/g>/g, "");
+
+describe("--fonts outline and embed beyond Latin", () => {
+  it("outlines carry as much ink as the browser's text and sit where the text is (labels, legend, CJK, emoji), in librsvg", async () => {
+    for (const id of ["vm-vs-container", "xen", "scripts"]) {
+      const outlined = readFileSync(join(dir, "outline", `${id}.light.svg`), "utf8");
+      const embedded = readFileSync(join(dir, "embed", `${id}.light.svg`), "utf8");
+      expect(outlined).toContain('aria-hidden="true"><path');
+      const browser = inkAt(await chromium(embedded), await chromium(withoutText(embedded)));
+      const outlines = inkAt(rsvg(outlined), rsvg(withoutOutlines(outlined)));
+      expect(Math.abs(outlines.count - browser.count) / browser.count, `${id}: outline ink ${outlines.count} px, browser text ${browser.count} px`).toBeLessThan(0.2);
+      // Placed where the same text, shown, is drawn: a label in the wrong place (a legend entry
+      // over its swatch, a line off centre) moves the ink's centre.
+      const shown = withoutOutlines(outlined).replace(/ style="opacity:0;/g, ' style="');
+      const text = inkAt(rsvg(shown), rsvg(withoutOutlines(outlined)));
+      expect(Math.hypot(outlines.x - text.x, outlines.y - text.y), `${id}: centre of the ink`).toBeLessThan(1.5);
+    }
+  });
+
+  it("embeds Latin and CJK subsets, and leaves colour emoji to the viewer (hb-subset keeps no bitmaps)", () => {
+    const svg = readFileSync(join(dir, "embed", "scripts.light.svg"), "utf8");
+    expect(svg).toMatch(/font-family:"vstack-sans-[0-9a-f]{8}"/);
+    expect(svg).toMatch(/font-family:"vstack-cjk-[0-9a-f]{8}"/);
+    expect(svg).not.toContain("vstack-emoji");
   });
 });

@@ -82,3 +82,10 @@ describe("a comparison fitted to a width", () => {
     expect(captions(buildModel(await comparison(["type-1-hypervisor", "type-2-hypervisor", "linux-containers"]), "light", { maxWidth: 1400, fontSize: 16 }))).toHaveLength(1);
   });
 });
+
+describe("emoji sequences", () => {
+  it("measure as the one glyph they are drawn as", () => {
+    expect(textWidth("👨‍👩‍👧", false, 16)).toBeCloseTo(textWidth("🐳", false, 16), 5);
+    expect(wrapText("Family 👨‍👩‍👧 👨‍👩‍👧 👨‍👩‍👧", 140, false, 16).split("\n").length).toBeLessThanOrEqual(2);
+  });
+});
