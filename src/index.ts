@@ -31,3 +31,8 @@ export type { Shard } from "./inputs.js";
 export { STDIN } from "./inputs.js";
 export type { PageStyle, ResolvedBuildOptions } from "./build/options.js";
 export type { Canvas } from "./presets.js";
+export { FONT_MODES, type FontMode } from "./build/options.js";
+export { FontsUnavailableError } from "./fonts/system-fonts.js";
+export { LEGEND_PLACES, type LegendPlace, type Decorations, type LegendEntry } from "./layout/decorations.js";
+export { DEFAULT_LAYOUT, type LayoutOptions } from "./layout/fit-width.js";
+export type { LabelLine } from "./render/renderer.js";
