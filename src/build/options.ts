@@ -15,6 +15,7 @@ export const MAX_JOBS = 64;
 export const MAX_WIDTH_RANGE = [240, 20_000] as const;
 
 export const PAGE_STYLES = ["picture", "markdown"] as const;
+export type PageStyle = (typeof PAGE_STYLES)[number];
 
 /**
  * How an SVG carries its fonts: `embed`, a subset of the faces drawn (only the glyphs used) as
@@ -23,7 +24,6 @@ export const PAGE_STYLES = ["picture", "markdown"] as const;
  */
 export const FONT_MODES = ["embed", "outline", "system"] as const;
 export type FontMode = (typeof FONT_MODES)[number];
-export type PageStyle = (typeof PAGE_STYLES)[number];
 
 export interface BuildOptions {
   /**
