@@ -1,24 +1,22 @@
 import type { Decorations } from "../layout/decorations.js";
+import type { LabelLine } from "./renderer.js";
 
 /**
  * Draws a spec's legend and caption around Mermaid's drawing, in the page, as plain SVG (rects
  * and `<text>`, which every renderer draws), and grows the viewBox to hold them: the legend in
  * rows under the drawing (or a column beside it), the title above, the sources' hosts below.
  *
- * Runs inside the page (it is sent as source): it may not use anything from outside its body.
+ * Runs inside the page (it is sent as source): it may not use anything from outside its body
+ * (types aside: they are gone once compiled).
  */
 export function installSvgDecorations(): void {
-  interface Line {
-    id: string;
-    runs: Array<{ text: string; size: number; bold: boolean; italic: boolean; fill: string }>;
-  }
   const ns = "http://www.w3.org/2000/svg";
   const measure = document.createElement("canvas").getContext("2d")!;
   const LEGEND_SIZE = 13;
   const SWATCH = { width: 26, height: 16 };
 
-  (window as unknown as { vstackDecorate: (svg: SVGSVGElement, d: Decorations, family: string, firstId: number) => Line[] }).vstackDecorate = (svg, decorations, family, firstId) => {
-    const lines: Line[] = [];
+  (window as unknown as { vstackDecorate: (svg: SVGSVGElement, d: Decorations, family: string, firstId: number) => LabelLine[] }).vstackDecorate = (svg, decorations, family, firstId) => {
+    const lines: LabelLine[] = [];
     const [x0 = 0, y0 = 0, w = 0, h = 0] = (svg.getAttribute("viewBox") ?? "").split(/[\s,]+/).map(Number);
     let [top, bottom, right] = [y0, y0 + h, x0 + w];
     const widthOf = (text: string, size: number, bold: boolean) => {

@@ -1,3 +1,5 @@
+import type { LabelLine } from "./renderer.js";
+
 /**
  * Mermaid draws labels as HTML inside `<foreignObject>`, which only browsers show: librsvg,
  * Inkscape, PowerPoint and Keynote draw the boxes without a word. Mermaid's own
@@ -8,14 +10,9 @@
  * every line centred on the spot where the browser centred it.
  *
  * `installSvgLabels` runs inside the page (it is sent as source), so it may not use anything
- * from outside its own body.
+ * from outside its own body (types aside: they are gone once compiled).
  */
 export function installSvgLabels(): void {
-  /** Kept in step with LabelLine in renderer.ts (this function may not import it). */
-  interface LabelLine {
-    id: string;
-    runs: Array<{ text: string; size: number; bold: boolean; italic: boolean; fill: string }>;
-  }
   interface Run {
     text: string;
     left: number;
