@@ -5,9 +5,9 @@ import type { FontSet, LoadedFace } from "./font-set.js";
 
 /**
  * `--fonts embed`: the faces the labels are drawn in, cut down to the glyphs drawn, inside the
- * SVG as TrueType `@font-face` data (not WOFF2: its Brotli pass costs 60 ms a face, 20 times the
- * subsetting, to save some 2 KB of a 5 KB face; SVGs are mostly served compressed anyway), so any browser draws the same letters at the same widths
- * whatever is installed. Family names carry a hash of the subsets: two diagrams inlined in one
+ * SVG as TrueType `@font-face` data, so any browser draws the same letters at the same widths
+ * whatever is installed. Not WOFF2: its Brotli pass costs 60 ms a face, 20 times the
+ * subsetting, to save some 2 KB of a 5 KB face (and SVGs are mostly served compressed). Family names carry a hash of the subsets: two diagrams inlined in one
  * HTML page never take each other's glyphs. Renderers that ignore `@font-face` (librsvg) read
  * the same list and fall through to the installed faces.
  */

@@ -94,6 +94,7 @@ export class FontSet {
   }
 }
 
-function joinsPrevious(code: number): boolean {
+/** A code point that joins or varies the character before it (ZWJ, variation selectors, skin tones, tags, keycap). */
+export function joinsPrevious(code: number): boolean {
   return code === 0x200d || (code >= 0xfe00 && code <= 0xfe0f) || (code >= 0x1f3fb && code <= 0x1f3ff) || (code >= 0xe0020 && code <= 0xe007f) || code === 0x20e3;
 }

@@ -1,5 +1,5 @@
 import type { LabelLine } from "../render/renderer.js";
-import type { FontSet } from "./font-set.js";
+import { joinsPrevious, type FontSet, type LoadedFace } from "./font-set.js";
 
 /**
  * `--fonts outline`: every label line becomes filled paths (colour emoji: their bitmaps),
@@ -32,7 +32,7 @@ interface Placed {
   y: number;
   scale: number;
   advance: number;
-  face: ReturnType<FontSet["segments"]>[number]["face"];
+  face: LoadedFace;
   fill: string;
 }
 
@@ -43,7 +43,7 @@ function drawLine(line: LabelLine, fonts: FontSet, x: number, y: number, anchor:
   let pen = 0;
   for (const run of line.runs) {
     for (const segment of fonts.segments(run)) {
-      if (![...segment.text].every((c) => segment.face.covers.has(c.codePointAt(0)!) || JOINERS.test(c))) return undefined;
+      if (![...segment.text].every((c) => segment.face.covers.has(c.codePointAt(0)!) || joinsPrevious(c.codePointAt(0)!))) return undefined;
       const buffer = new fonts.hb.Buffer();
       buffer.addText(segment.text);
       buffer.guessSegmentProperties();
@@ -79,7 +79,6 @@ function drawLine(line: LabelLine, fonts: FontSet, x: number, y: number, anchor:
 }
 
 const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
-const JOINERS = /[\u200d\ufe00-\ufe0f\u20e3]/;
 
 function num(n: number): string {
   return String(Math.round(n * 100) / 100);
