@@ -1,3 +1,4 @@
+import type { LinkStyle } from "./spec/links.js";
 import type { Kind } from "./spec/kinds.js";
 
 export const THEMES = ["light", "dark"] as const;
@@ -81,4 +82,15 @@ const OUTLINES: Partial<Record<PaletteKey, Outline>> = {
 
 export function outline(key: PaletteKey): Outline {
   return OUTLINES[key] ?? { width: 1 };
+}
+
+/** How each link style is drawn: line width and dash (none: solid), the same in every theme. */
+const LINK_LOOKS: Record<LinkStyle, Outline> = {
+  control: { width: 1.5 },
+  data: { width: 3 },
+  creates: { width: 1.5, dash: "6 4" },
+};
+
+export function linkLook(style: LinkStyle): Outline {
+  return LINK_LOOKS[style];
 }

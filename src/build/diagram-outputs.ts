@@ -49,7 +49,8 @@ async function themeOutputs(diagram: Diagram, theme: Theme, { opts, cache, rende
   const wanted = opts.formats.filter((f): f is Drawn => f !== "mmd");
   if (wanted.length === 0) return { outputs, rendered: 0 };
   const background = opts.background ?? BACKGROUND[theme];
-  const decorations = diagram.spec ? decorationsOf(diagram.spec, theme, opts) : undefined;
+  // A flowchart has the links as Mermaid edges; over a block diagram the page draws them.
+  const decorations = diagram.spec ? decorationsOf(diagram.spec, theme, { ...opts, arrows: /^\s*block(-beta)?\s*$/m.test(mermaid) }) : undefined;
   const look = [opts.canvas ?? null, opts.fontSize ?? null, decorations ?? null];
   const shape = [...identity, mermaid, diagram.title, diagram.description, background, diagram.raw ? theme : null, ...look];
   const keys: Record<Drawn, string> = { svg: cacheKey([...shape, "svg", opts.fonts]), png: cacheKey([...shape, "png", opts.scale]), pdf: cacheKey([...shape, "pdf"]) };

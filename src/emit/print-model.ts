@@ -1,5 +1,7 @@
+import type { BoxLink } from "../layout/link-ends.js";
 import type { BlockCell, DiagramModel, FlowItem, SpaceCell } from "../layout/model.js";
-import { commentText, formatInlineLabel, formatLabel } from "./escape.js";
+import type { LinkStyle } from "../spec/links.js";
+import { commentText, escapeLabel, formatInlineLabel, formatLabel } from "./escape.js";
 
 export interface PrintBlockCell extends BlockCell {
   /** Label and detail escaped and formatted for a Mermaid `"..."` string. */
@@ -15,11 +17,22 @@ export interface PrintFlowItem extends Omit<FlowItem, "items"> {
  * What a template gets: the laid-out model with every text escaped for Mermaid, once, here.
  * Templates do no escaping of their own (`{{escape}}` is there for text a user's template adds).
  */
-export interface PrintModel extends Omit<DiagramModel, "rows" | "flow"> {
+export interface PrintArrow extends BoxLink {
+  /** Mermaid's flowchart operator for the style and direction: `-->`, `<==>`, `-.->`. */
+  arrow: string;
+  /** The label, escaped (absent: no label). */
+  text?: string;
+}
+
+/** Mermaid's line for each style: solid for a call, thick for data, dotted for "creates". */
+const ARROWS: Record<LinkStyle, string> = { control: "-->", data: "==>", creates: "-.->" };
+
+export interface PrintModel extends Omit<DiagramModel, "rows" | "flow" | "arrows"> {
   /** One-line comment text safe to print after `%%`. */
   comment: string;
   rows: Array<{ cells: Array<PrintBlockCell | SpaceCell> }>;
   flow: PrintFlowItem[];
+  arrows: PrintArrow[];
 }
 
 export function printModel(model: DiagramModel): PrintModel {
@@ -28,6 +41,7 @@ export function printModel(model: DiagramModel): PrintModel {
     comment: commentText(`${model.title} (vstack spec "${model.id}")`),
     rows: model.rows.map((row) => ({ cells: row.cells.map((cell) => (cell.space ? cell : { ...cell, text: formatLabel(cell.label, cell.detail) })) })),
     flow: model.flow.map(printItem),
+    arrows: model.arrows.map((a) => ({ ...a, arrow: `${a.both ? "<" : ""}${ARROWS[a.style]}`, ...(a.label !== undefined && a.copy === 0 && { text: escapeLabel(a.label) }) })),
   };
 }
 

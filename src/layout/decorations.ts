@@ -1,6 +1,8 @@
-import { outline, swatch, type Theme } from "../palette.js";
+import { BACKGROUND, linkLook, outline, swatch, type Theme } from "../palette.js";
 import { KIND_NAMES, KINDS, type Kind } from "../spec/kinds.js";
+import { LINK_STYLE_NAMES, LINK_STYLES } from "../spec/links.js";
 import type { Spec } from "../spec/types.js";
+import { linksOf, type BoxLink } from "./link-ends.js";
 
 /** Where the legend of kinds goes: under the drawing, beside it, or nowhere. */
 export const LEGEND_PLACES = ["bottom", "right", "off"] as const;
@@ -12,6 +14,20 @@ export interface LegendEntry {
   stroke: string;
   strokeWidth: number;
   dash?: string;
+  /** A link style's sample (a short arrow) rather than a kind's swatch. */
+  line?: true;
+}
+
+/** An arrow for the page to draw over Mermaid's drawing: ends by node id, look, and its words. */
+export interface DrawnLink {
+  from: string;
+  to: string;
+  label?: string;
+  strokeWidth: number;
+  dash?: string;
+  both: boolean;
+  /** The whole link in words, for the key when the label is shown as a number. */
+  key: string;
 }
 
 /**
@@ -22,21 +38,54 @@ export interface LegendEntry {
 export interface Decorations {
   /** The colour of legend and caption text. */
   ink: string;
+  /** The page's colour under labels and marker numbers. */
+  paper: string;
   legend?: { place: "bottom" | "right"; entries: LegendEntry[] };
   caption?: { title: string; footer?: string };
+  /** Arrows the page draws (block diagrams; a flowchart draws its own as Mermaid edges). */
+  links?: DrawnLink[];
 }
 
-export function decorationsOf(spec: Spec, theme: Theme, { legend, caption }: { legend: LegendPlace; caption: boolean }): Decorations {
-  const entries = kindsUsed(spec).map((kind): LegendEntry => {
+export interface DecorationOptions {
+  legend: LegendPlace;
+  caption: boolean;
+  /** Whether the page draws the links (false when Mermaid's text has them as edges). */
+  arrows: boolean;
+}
+
+export function decorationsOf(spec: Spec, theme: Theme, { legend, caption, arrows }: DecorationOptions): Decorations {
+  const ink = swatch(theme, "caption").color;
+  const links = linksOf(spec);
+  const kinds = kindsUsed(spec).map((kind): LegendEntry => {
     const { fill, stroke } = swatch(theme, kind);
     const { width, dash } = outline(kind);
     return { label: KIND_NAMES[kind], fill, stroke, strokeWidth: width, ...(dash && { dash }) };
   });
+  const styles = LINK_STYLES.filter((s) => links.some((l) => l.style === s)).map((style): LegendEntry => {
+    const { width, dash } = linkLook(style);
+    return { label: LINK_STYLE_NAMES[style].legend, fill: "none", stroke: ink, strokeWidth: width, ...(dash && { dash }), line: true };
+  });
+  const entries = [...kinds, ...styles];
   const hosts = [...new Set(spec.sources.flatMap((s) => hostOf(s) ?? []))];
   return {
-    ink: swatch(theme, "caption").color,
+    ink,
+    paper: BACKGROUND[theme],
+    ...(arrows && links.length > 0 && { links: links.map(drawnLink) }),
     ...(legend !== "off" && entries.length > 0 && { legend: { place: legend, entries } }),
     ...(caption && { caption: { title: spec.title, ...(hosts.length > 0 && { footer: `Sources: ${hosts.join(", ")}` }) } }),
+  };
+}
+
+function drawnLink(link: BoxLink): DrawnLink {
+  const { width, dash } = linkLook(link.style);
+  return {
+    from: link.from,
+    to: link.to,
+    ...(link.label !== undefined && link.copy === 0 && { label: link.label }),
+    strokeWidth: width,
+    ...(dash && { dash }),
+    both: link.both,
+    key: `${link.fromLabel} ${link.both ? "↔" : "→"} ${link.toLabel}${link.label !== undefined ? `: ${link.label}` : ""}`,
   };
 }
 

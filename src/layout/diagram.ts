@@ -2,10 +2,14 @@ import { outline, swatch, type PaletteKey, type Theme } from "../palette.js";
 import type { Spec, StackSpec } from "../spec/types.js";
 import { BLOCK_PADDING, DEFAULT_LAYOUT, fitRows, type LayoutOptions } from "./fit-width.js";
 import { flowOfStack } from "./flow.js";
-import { block, layoutStack, mergeSpaces, naturalWidth, scaleRows, toGridRows, type Rows } from "./grid.js";
+import { block, layoutStack, mergeSpaces, naturalWidth, PLAIN, toGridRows, type GridPlan, type Rows } from "./grid.js";
+import { linksOf } from "./link-ends.js";
 import type { ClassModel, DiagramModel, FlowItem, FlowLink, GridCell } from "./model.js";
 
-/** In a comparison every span is multiplied by this, so the one-column gap between stacks is narrow. */
+/**
+ * Columns per box in a comparison, and in a stack with links: so the one-column gap between
+ * stacks, or the lane left for an arrow between units, is narrow beside a box.
+ */
 export const COMPARE_SCALE = 4;
 
 /** The narrowest a unit's box may be in a comparison before stacks wrap onto another band (CSS px). */
@@ -13,7 +17,9 @@ export const MIN_UNIT_WIDTH = 140;
 
 /** Lays out a spec for one theme: every box, row and colour a template prints, text plain. */
 export function buildModel(spec: Spec, theme: Theme, layout: LayoutOptions = DEFAULT_LAYOUT): DiagramModel {
-  const grid = spec.type === "stack" ? gridOfStack(spec) : gridOfComparison(spec.stacks, layout.maxWidth);
+  const arrows = linksOf(spec);
+  const pairs = arrows.map((l) => [l.from, l.to] as const);
+  const grid = spec.type === "stack" ? gridOfStack(spec, arrows.length > 0 ? { scale: COMPARE_SCALE, links: pairs } : PLAIN) : gridOfComparison(spec.stacks, layout.maxWidth, { scale: COMPARE_SCALE, links: pairs });
   const { columns } = grid;
   const rows = fitRows(grid.rows, columns, layout);
   const { flow, links } = spec.type === "stack" ? flowOf(spec) : flowOfComparison(spec.stacks);
@@ -29,13 +35,14 @@ export function buildModel(spec: Spec, theme: Theme, layout: LayoutOptions = DEF
     rows: toGridRows(rows),
     flow,
     links,
+    arrows,
     classes: classesOf(rows, flow, theme),
   };
 }
 
-function gridOfStack(spec: StackSpec): { columns: number; rows: Rows } {
-  const columns = naturalWidth(spec.stack);
-  return { columns, rows: layoutStack(spec.stack, columns, "") };
+function gridOfStack(spec: StackSpec, plan: GridPlan): { columns: number; rows: Rows } {
+  const columns = naturalWidth(spec.stack, "", plan);
+  return { columns, rows: layoutStack(spec.stack, columns, "", plan) };
 }
 
 /**
@@ -43,10 +50,10 @@ function gridOfStack(spec: StackSpec): { columns: number; rows: Rows } {
  * leave a box less than MIN_UNIT_WIDTH wide within the page's width wrap onto further bands,
  * read left to right, top to bottom; each band has its own baseline.
  */
-function gridOfComparison(stacks: StackSpec[], maxWidth: number): { columns: number; rows: Rows } {
+function gridOfComparison(stacks: StackSpec[], maxWidth: number, plan: GridPlan): { columns: number; rows: Rows } {
   const sides = stacks.map((s, i) => {
-    const width = naturalWidth(s.stack);
-    return { spec: s, units: width, width: width * COMPARE_SCALE, rows: scaleRows(layoutStack(s.stack, width, `s${i}_`), COMPARE_SCALE) };
+    const width = naturalWidth(s.stack, `s${i}_`, plan);
+    return { spec: s, units: Math.ceil(width / plan.scale), width, rows: layoutStack(s.stack, width, `s${i}_`, plan) };
   });
   const perBand = Math.max(1, Math.floor(maxWidth / MIN_UNIT_WIDTH));
   const bands: Array<typeof sides> = [];

@@ -1,4 +1,5 @@
 import type { PaletteKey, Theme } from "../palette.js";
+import type { BoxLink } from "./link-ends.js";
 
 /**
  * The laid-out diagram: every number a template needs (rows, spans, columns) is decided here,
@@ -21,6 +22,8 @@ export interface DiagramModel {
   /** The same diagram as nested groups, for flowcharts: items bottom → top. */
   flow: FlowItem[];
   links: FlowLink[];
+  /** Arrows between boxes (who talks to whom): edges in a flowchart; drawn over a block diagram by the renderer. */
+  arrows: BoxLink[];
   /** One class per kind in use, with the nodes that carry it. */
   classes: ClassModel[];
 }

@@ -1,5 +1,6 @@
 import type { Decorations } from "../layout/decorations.js";
 import type { LabelLine } from "./renderer.js";
+import type { KeyEntry } from "./svg-links.js";
 
 /**
  * Draws a spec's legend and caption around Mermaid's drawing, in the page, as plain SVG (rects
@@ -15,7 +16,7 @@ export function installSvgDecorations(): void {
   const LEGEND_SIZE = 13;
   const SWATCH = { width: 26, height: 16 };
 
-  (window as unknown as { vstackDecorate: (svg: SVGSVGElement, d: Decorations, family: string, firstId: number) => LabelLine[] }).vstackDecorate = (svg, decorations, family, firstId) => {
+  (window as unknown as { vstackDecorate: (svg: SVGSVGElement, d: Decorations, key: KeyEntry[], family: string, firstId: number) => LabelLine[] }).vstackDecorate = (svg, decorations, key, family, firstId) => {
     const lines: LabelLine[] = [];
     const [x0 = 0, y0 = 0, w = 0, h = 0] = (svg.getAttribute("viewBox") ?? "").split(/[\s,]+/).map(Number);
     let [top, bottom, right] = [y0, y0 + h, x0 + w];
@@ -23,7 +24,7 @@ export function installSvgDecorations(): void {
       measure.font = `${bold ? "bold " : ""}${size}px ${family}`;
       return measure.measureText(text).width;
     };
-    const text = (parent: Element, content: string, x: number, y: number, size: number, bold: boolean, anchor: "start" | "middle") => {
+    const text = (parent: Element, content: string, x: number, y: number, size: number, bold: boolean, anchor: "start" | "middle", fill = decorations.ink) => {
       const el = document.createElementNS(ns, "text");
       el.id = `${svg.id}-t${firstId + lines.length}`;
       el.setAttribute("class", "vstack-text");
@@ -31,10 +32,10 @@ export function installSvgDecorations(): void {
       el.setAttribute("y", y.toFixed(2));
       el.setAttribute("text-anchor", anchor);
       el.setAttribute("font-family", family);
-      el.setAttribute("style", `fill:${decorations.ink};stroke:none;font-size:${size}px${bold ? ";font-weight:bold" : ""}`);
+      el.setAttribute("style", `fill:${fill};stroke:none;font-size:${size}px${bold ? ";font-weight:bold" : ""}`);
       el.textContent = content;
       parent.append(el);
-      lines.push({ id: el.id, runs: [{ text: content, size, bold, italic: false, fill: decorations.ink }] });
+      lines.push({ id: el.id, runs: [{ text: content, size, bold, italic: false, fill }] });
     };
     const group = (name: string) => {
       const g = document.createElementNS(ns, "g");
@@ -42,6 +43,23 @@ export function installSvgDecorations(): void {
       svg.append(g);
       return g;
     };
+
+    if (key.length > 0) {
+      // What each numbered marker on a link stands for, one per line under the drawing.
+      const g = group("vstack-link-key");
+      let y = bottom + 8;
+      for (const entry of key) {
+        const circle = document.createElementNS(ns, "circle");
+        for (const [name, value] of [["cx", x0 + 9], ["cy", y + 9], ["r", 9]] as const) circle.setAttribute(name, String(value));
+        circle.setAttribute("style", `fill:${decorations.ink};stroke:none`);
+        g.append(circle);
+        text(g, String(entry.n), x0 + 9, y + 13, 11, true, "middle", decorations.paper);
+        text(g, entry.text, x0 + 24, y + 13.5, LEGEND_SIZE, false, "start");
+        right = Math.max(right, x0 + 24 + widthOf(entry.text, LEGEND_SIZE, false) + 10);
+        y += 24;
+      }
+      bottom = y;
+    }
 
     const legend = decorations.legend;
     if (legend) {
@@ -62,14 +80,29 @@ export function installSvgDecorations(): void {
         const rowWidth = row.reduce((n, r) => n + r.width, 0) + 20 * (row.length - 1);
         let x = legend.place === "right" ? left : x0 + (w - rowWidth) / 2;
         for (const e of row) {
-          const box = document.createElementNS(ns, "rect");
-          const inset = e.strokeWidth / 2;
-          box.setAttribute("x", (x + inset).toFixed(2));
-          box.setAttribute("y", (y + inset).toFixed(2));
-          box.setAttribute("width", (SWATCH.width - 2 * inset).toFixed(2));
-          box.setAttribute("height", (SWATCH.height - 2 * inset).toFixed(2));
-          box.setAttribute("style", `fill:${e.fill};stroke:${e.stroke};stroke-width:${e.strokeWidth}px${e.dash ? `;stroke-dasharray:${e.dash}` : ""}`);
-          g.append(box);
+          const dash = e.dash ? `;stroke-dasharray:${e.dash}` : "";
+          if (e.line) {
+            // A link style's sample: a short arrow in its width and dash.
+            const mid = y + SWATCH.height / 2;
+            const head = 7 + e.strokeWidth * 1.5;
+            const line = document.createElementNS(ns, "path");
+            line.setAttribute("d", `M${x.toFixed(2)} ${mid} L${(x + SWATCH.width - head * 0.8).toFixed(2)} ${mid}`);
+            line.setAttribute("style", `fill:none;stroke:${e.stroke};stroke-width:${e.strokeWidth}px${dash}`);
+            const tip = document.createElementNS(ns, "path");
+            const bx = x + SWATCH.width - head;
+            tip.setAttribute("d", `M${(x + SWATCH.width).toFixed(2)} ${mid} L${bx.toFixed(2)} ${(mid - head * 0.45).toFixed(2)} L${bx.toFixed(2)} ${(mid + head * 0.45).toFixed(2)} Z`);
+            tip.setAttribute("style", `fill:${e.stroke};stroke:none`);
+            g.append(line, tip);
+          } else {
+            const box = document.createElementNS(ns, "rect");
+            const inset = e.strokeWidth / 2;
+            box.setAttribute("x", (x + inset).toFixed(2));
+            box.setAttribute("y", (y + inset).toFixed(2));
+            box.setAttribute("width", (SWATCH.width - 2 * inset).toFixed(2));
+            box.setAttribute("height", (SWATCH.height - 2 * inset).toFixed(2));
+            box.setAttribute("style", `fill:${e.fill};stroke:${e.stroke};stroke-width:${e.strokeWidth}px${dash}`);
+            g.append(box);
+          }
           text(g, e.label, x + SWATCH.width + 6, y + 12.5, LEGEND_SIZE, false, "start");
           x += e.width + 20;
         }

@@ -1,9 +1,14 @@
-import type { EntryInput, StackSpecInput, UnitInput } from "./schema.js";
-import { metaOf, type Entry, type StackSpec, type Unit } from "./types.js";
+import type { EntryInput, LinkInput, StackSpecInput, UnitInput } from "./schema.js";
+import { metaOf, type Entry, type Link, type StackSpec, type Unit } from "./types.js";
 
 /** Turns a validated stack spec into the model layout uses: repeats expanded, `{n}` filled in. */
 export function expandStackSpec(input: StackSpecInput, file: string): StackSpec {
-  return { type: "stack", ...metaOf({ ...input, file }), stack: expandStack(input.stack, undefined) };
+  return { type: "stack", ...metaOf({ ...input, file }), stack: expandStack(input.stack, undefined), links: (input.links ?? []).map((l) => linkOf(l, l.from, l.to)) };
+}
+
+/** A link with its defaults filled in and its ends given as `End`. */
+export function linkOf<End>(input: LinkInput, from: End, to: End): Link<End> {
+  return { from, to, ...(input.label !== undefined && { label: input.label }), style: input.style ?? "control", both: input.both ?? false };
 }
 
 function expandStack(stack: EntryInput[], n: number | undefined): Entry[] {
@@ -14,7 +19,7 @@ function expandStack(stack: EntryInput[], n: number | undefined): Entry[] {
       label: fill(entry.layer, n),
       kind: entry.kind,
       ...(entry.detail !== undefined && { detail: fill(entry.detail, n) }),
-      ...(entry.id !== undefined && { id: suffix(entry.id, n) }),
+      ...ids(entry.id, n),
     };
   });
 }
@@ -28,7 +33,7 @@ function expandUnit(unit: UnitInput, outer: number | undefined): Unit[] {
       label: fill(unit.unit, n),
       kind: unit.kind,
       ...(unit.detail !== undefined && { detail: fill(unit.detail, n) }),
-      ...(unit.id !== undefined && { id: suffix(unit.id, unit.repeat === undefined ? outer : n) }),
+      ...ids(unit.id, n),
       stack: expandStack(unit.stack ?? [], n),
     };
   });
@@ -38,6 +43,8 @@ function fill(text: string, n: number | undefined): string {
   return n === undefined ? text : text.replaceAll("{n}", String(n));
 }
 
-function suffix(id: string, n: number | undefined): string {
-  return n === undefined ? id : `${id}-${n}`;
+/** A box's id, numbered under a repeat (`shim-2`), with the id as written kept as its family. */
+function ids(id: string | undefined, n: number | undefined): { id?: string; family?: string } {
+  if (id === undefined) return {};
+  return n === undefined ? { id } : { id: `${id}-${n}`, family: id };
 }

@@ -9,4 +9,6 @@ export const LIMITS = {
   layers: 2_000,
   /** Characters in a label or detail line. */
   label: 2_000,
+  /** Arrows in one spec. */
+  links: 200,
 } as const;

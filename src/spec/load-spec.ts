@@ -4,10 +4,12 @@ import { isMap, isScalar, parseDocument } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
 import { displayPath, isInside } from "../paths.js";
 import { BUILTIN_DIR, builtinFile, builtinIds } from "./builtins.js";
-import { expandStackSpec } from "./expand.js";
+import { expandStackSpec, linkOf } from "./expand.js";
+import { checkLinks, resolveStackRef, type At } from "./check-links.js";
+import { formatPath } from "../source/data-path.js";
 import { parseSource, positionAt, readSource } from "../source/yaml-source.js";
 import type { CompareSpecInput, StackSpecInput } from "./schema.js";
-import { metaOf, type Spec, type StackSpec } from "./types.js";
+import { metaOf, type Link, type Spec, type StackBoxRef, type StackSpec } from "./types.js";
 import { validateSource } from "./validate.js";
 import { didYouMean } from "../suggest.js";
 
@@ -80,6 +82,14 @@ export async function loadSpecText(shown: string, text: string, baseDir: string,
     }
   }
   if (problems.length > 0) return { diagnostics: problems };
+  const at: At = (path, code, message) => ({ code, message, file: shown, ...positionAt(source, path), path: formatPath(path), source: text });
+  const links: Link<StackBoxRef>[] = [];
+  const linkProblems = checkLinks(input.links, ["links"], at, (ref) => {
+    const found = resolveStackRef(ref, stacks);
+    return "problem" in found ? found.problem : undefined;
+  });
+  if (linkProblems.length > 0) return { diagnostics: linkProblems };
+  for (const l of input.links ?? []) links.push(linkOf(l, resolveStackRef(l.from, stacks) as StackBoxRef, resolveStackRef(l.to, stacks) as StackBoxRef));
   return {
     spec: {
       type: "compare",
@@ -87,6 +97,7 @@ export async function loadSpecText(shown: string, text: string, baseDir: string,
       ...metaOf({ ...input, sources: [...new Set([...(input.sources ?? []), ...stacks.flatMap((s) => s.sources)])], file: shown }),
       stacks,
       references,
+      links,
     },
     diagnostics: [],
   };

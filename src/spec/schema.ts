@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ID_RULE } from "./id-rule.js";
 import { KINDS } from "./kinds.js";
 import { LIMITS } from "./limits.js";
+import { LINK_STYLES } from "./links.js";
 
 /**
  * The spec format, as zod schemas: the one source of truth for parsing, for the TypeScript
@@ -77,6 +78,38 @@ export function entryKindOf(value: unknown): "layer" | "units" {
 
 export const stackSchema = z.array(entrySchema).min(1, "a stack needs at least one entry");
 
+/**
+ * A box a link names: an `id` from the stack (`shim` for every copy of a repeated unit,
+ * `shim-2` for one), or in a comparison `<spec id>.<box id>` when the box id alone is ambiguous.
+ */
+const boxRef = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)?$/, `must be a box's id (${ID_RULE.says}), or <spec id>.<box id> in a comparison`)
+  .describe("The id of a layer or unit.");
+
+export interface LinkInput {
+  from: string;
+  to: string;
+  label?: string;
+  style?: (typeof LINK_STYLES)[number];
+  both?: boolean;
+}
+
+const linkShape = {
+  from: boxRef.describe("The id of the box the arrow starts at: the caller, the sender, the creator."),
+  to: boxRef.describe("The id of the box the arrow points to."),
+  label: label.describe('What travels along it: "Engine API, /var/run/docker.sock", "gRPC", "VMBus".').optional(),
+  style: z
+    .enum(LINK_STYLES)
+    .describe("control: a call or request (solid); data: a data or I/O path (heavy); creates: starts or spawns (dashed). Default control.")
+    .optional(),
+  both: z.boolean().describe("Arrowheads at both ends: the two talk to each other (VMBus, front-end ↔ back-end).").optional(),
+};
+
+export const linkSchema: z.ZodType<LinkInput> = z.strictObject(linkShape).describe("An arrow: who talks to whom. Drawn over the stack, never through its text.");
+
+const links = z.array(linkSchema).max(LIMITS.links).describe("Arrows between boxes that have an id: control paths, data paths, who starts whom.").optional();
+
 const common = {
   $schema: z.string().optional(),
   id: nodeId.describe("Names the output files: <id>.<theme>.<format>."),
@@ -89,7 +122,7 @@ const common = {
     .describe("Where a reader can check every layer: vendor or project documentation."),
 };
 
-export const stackSpecSchema = z.strictObject({ ...common, stack: stackSchema.describe("The layers, bottom → top.") });
+export const stackSpecSchema = z.strictObject({ ...common, stack: stackSchema.describe("The layers, bottom → top."), links });
 export const compareSpecSchema = z.strictObject({
   ...common,
   sources: common.sources.optional(),
@@ -97,6 +130,7 @@ export const compareSpecSchema = z.strictObject({
     .array(z.string().min(1))
     .min(2, "a comparison names at least two specs")
     .describe("Stack specs to draw side by side on one baseline: built-in ids or paths relative to this file."),
+  links: links.describe("Arrows added to the compared stacks' own, which may join boxes of different stacks (<spec id>.<box id>)."),
 });
 
 export type StackSpecInput = z.infer<typeof stackSpecSchema>;
@@ -109,6 +143,7 @@ export const KEYS = {
   layer: Object.keys(layerShape),
   unit: Object.keys(unitShape),
   units: ["units"],
+  link: Object.keys(linkShape),
 };
 
 /** Every key the format knows. */

@@ -1,4 +1,5 @@
 import type { Kind } from "./kinds.js";
+import type { LinkStyle } from "./links.js";
 
 /** A validated spec with its repeats expanded: what layout works from. */
 export type Spec = StackSpec | CompareSpec;
@@ -23,6 +24,26 @@ export interface StackSpec extends SpecMeta {
   type: "stack";
   /** Bottom → top. */
   stack: Entry[];
+  /** Arrows between boxes of this stack, by box id. */
+  links: Link<string>[];
+}
+
+/**
+ * An arrow between boxes, each end named by a box id: an id names one box, or every copy of
+ * a repeated unit (whose copies are `<id>-1`, `<id>-2`, ...). `End` is the id in a stack, and
+ * in a comparison the id with the index of its stack.
+ */
+export interface Link<End> {
+  from: End;
+  to: End;
+  label?: string;
+  style: LinkStyle;
+  both: boolean;
+}
+
+export interface StackBoxRef {
+  stack: number;
+  ref: string;
 }
 
 export interface CompareSpec extends SpecMeta {
@@ -31,6 +52,8 @@ export interface CompareSpec extends SpecMeta {
   stacks: StackSpec[];
   /** Absolute paths of the compared spec files (what a rebuild must watch besides this one). */
   references: string[];
+  /** The comparison's own arrows, which may join stacks (each stack's own arrows stay with it). */
+  links: Link<StackBoxRef>[];
 }
 
 export type Entry = Layer | UnitGroup;
@@ -41,6 +64,8 @@ export interface Layer {
   kind: Kind;
   detail?: string;
   id?: string;
+  /** The id as written, when a repeat made `id` its numbered copy (`shim` for `shim-2`). */
+  family?: string;
 }
 
 export interface UnitGroup {
@@ -53,6 +78,7 @@ export interface Unit {
   kind: Kind;
   detail?: string;
   id?: string;
+  family?: string;
   /** Bottom → top; may be empty for a unit that is just a box. */
   stack: Entry[];
 }

@@ -7,6 +7,7 @@ import { LIMITS } from "./limits.js";
 import { KINDS } from "./kinds.js";
 import { documentData, positionAt, type SourceDoc } from "../source/yaml-source.js";
 import { compareSpecSchema, entryKindOf, KEYS, KNOWN_KEYS, stackSpecSchema, type SpecInput } from "./schema.js";
+import { checkLinks, linkRefs, unknownRef, type At } from "./check-links.js";
 
 export { LIMITS } from "./limits.js";
 
@@ -34,12 +35,15 @@ export function validateSource(source: SourceDoc): { spec?: SpecInput; diagnosti
   const schema = isCompare ? compareSpecSchema : stackSpecSchema;
   const result = schema.safeParse(data);
   const diagnostics = result.success ? [] : result.error.issues.flatMap((issue) => toDiagnostics(issue, data, at));
-  if (!isCompare && "stack" in data) diagnostics.push(...checkStack((data as { stack: unknown }).stack, ["stack"], false, 1, at));
+  if (!isCompare && "stack" in data) {
+    const ids = new Map<string, number | undefined>();
+    diagnostics.push(...checkStack((data as { stack: unknown }).stack, ["stack"], undefined, 1, at, ids));
+    const refs = linkRefs(ids);
+    diagnostics.push(...checkLinks((data as { links?: unknown }).links, ["links"], at, (ref) => unknownRef(ref, refs)));
+  }
   if (!result.success || diagnostics.length > 0) return { diagnostics: sortByPlace(dedupe(diagnostics)) };
   return { spec: result.data, diagnostics };
 }
-
-type At = (path: Path, code: string, message: string, atKey?: boolean) => Diagnostic;
 
 function toDiagnostics(issue: z.core.$ZodIssue, data: unknown, at: At): Diagnostic[] {
   const path = issue.path as PropertyKey[];
@@ -72,8 +76,11 @@ function toDiagnostics(issue: z.core.$ZodIssue, data: unknown, at: At): Diagnost
   return [at(path, code, message)];
 }
 
-/** Checks the format cannot express: ids unique, `{n}` only under a repeat, bounded size and depth. */
-function checkStack(stack: unknown, path: Path, inRepeat: boolean, depth: number, at: At, seen = new Map<string, Path>(), count = { layers: 0 }): Diagnostic[] {
+/**
+ * Checks the format cannot express: ids unique, `{n}` only under a repeat, bounded size and
+ * depth. Fills `ids` with every box id and the repeat that numbers it (the innermost), for links.
+ */
+function checkStack(stack: unknown, path: Path, repeat: number | undefined, depth: number, at: At, ids: Map<string, number | undefined>, seen = new Map<string, Path>(), count = { layers: 0 }): Diagnostic[] {
   if (!Array.isArray(stack)) return [];
   const out: Diagnostic[] = [];
   if (depth > LIMITS.depth) return [at(path, "too-deep", `units are nested more than ${LIMITS.depth} levels deep; no diagram can show that legibly`)];
@@ -88,7 +95,8 @@ function checkStack(stack: unknown, path: Path, inRepeat: boolean, depth: number
       if (item === null || typeof item !== "object") continue;
       const repeats = typeof item.repeat === "number" ? item.repeat : 1;
       count.layers += repeats;
-      const underRepeat = inRepeat || "repeat" in item;
+      const underRepeat = repeat !== undefined || "repeat" in item;
+      const numbered = typeof item.repeat === "number" ? item.repeat : repeat;
       for (const key of ["layer", "unit", "detail"]) {
         const text = item[key];
         if (typeof text !== "string") continue;
@@ -98,8 +106,9 @@ function checkStack(stack: unknown, path: Path, inRepeat: boolean, depth: number
         const prior = seen.get(item.id);
         if (prior) out.push(at([...p, "id"], "duplicate-id", `duplicate id "${item.id}", first used at ${formatPath(prior)}`));
         else seen.set(item.id, [...p, "id"]);
+        ids.set(item.id, numbered);
       }
-      if ("stack" in item) out.push(...checkStack(item.stack, [...p, "stack"], underRepeat, depth + 1, at, seen, count));
+      if ("stack" in item) out.push(...checkStack(item.stack, [...p, "stack"], numbered ?? (underRepeat ? 1 : undefined), depth + 1, at, ids, seen, count));
     }
   });
   if (depth === 1 && count.layers > LIMITS.layers) out.push(at(path, "too-large", `the stack draws ${count.layers} boxes once repeats are expanded; the limit is ${LIMITS.layers}`));
@@ -111,6 +120,7 @@ function allowedKeys(path: Path, data: unknown): string[] {
   const obj = valueAt(data, path);
   if (path.length === 0) return KEYS.spec;
   if (path.at(-2) === "units") return KEYS.unit;
+  if (path.at(-2) === "links") return KEYS.link;
   if (obj && typeof obj === "object" && entryKindOf(obj) === "units") return KEYS.units;
   return path.at(-2) === "stack" ? [...KEYS.layer, ...KEYS.units] : KNOWN_KEYS;
 }
