@@ -65,6 +65,18 @@ describe("validation", () => {
     expect(nested.diagnostics[0]?.code).toBe("nested-compare");
   });
 
+  it("links of a comparison join boxes of different stacks, by <spec id>.<box id> where a bare id is ambiguous", async () => {
+    const docker = "docker-engine-linux"; // has ids cli, dockerd, containerd, shim, container
+    const ok = await load(`id: c\ntitle: C\ncompare: [kvm-qemu, ${docker}]\nlinks:\n  - { from: cli, to: kvm-qemu.kvm, label: hypothetical }\n`);
+    expect(ok.diagnostics).toEqual([]);
+    expect(ok.spec?.type === "compare" && ok.spec.links).toEqual([{ from: { stack: 1, ref: "cli" }, to: { stack: 0, ref: "kvm" }, label: "hypothetical", style: "control", both: false }]);
+    const bad = await load(`id: c\ntitle: C\ncompare: [hyper-v, xen]\nlinks:\n  - { from: guest-1, to: xen.dom0-kernl }\n  - { from: hyperv.guest-2, to: xen.guest-2 }\n`);
+    expect(bad.diagnostics.map((d) => `${d.line}:${d.col} ${d.code}`)).toEqual(["5:13 unknown-box", "5:26 unknown-box", "6:13 unknown-box"]);
+    expect(bad.diagnostics[0]?.message).toMatch(/"guest-1" names a box in hyper-v and xen; say which: hyper-v.guest-1 or xen.guest-1/);
+    expect(bad.diagnostics[1]?.message).toMatch(/in xen: no box has the id "dom0-kernl"; did you mean "dom0-kernel"/);
+    expect(bad.diagnostics[2]?.message).toMatch(/"hyperv" is not one of the compared specs; did you mean "hyper-v"/);
+  });
+
   it("will not read outside the working folder or the spec's own, even through a symlink", async () => {
     const dir = tempDir();
     symlinkSync("/etc/passwd", join(dir, "evil.yaml"));
