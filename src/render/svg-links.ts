@@ -106,8 +106,9 @@ export function installSvgLinks(): void {
           include(r.x, r.y, 4);
           include(r.x + r.width, r.y + r.height, 4);
         } else if (route.markers.length > 0) {
-          const n = key.length + 1;
-          key.push({ n, text: link.key });
+          // Links that say the same (two guests to one back end) share a number.
+          const n = key.find((k) => k.text === link.key)?.n ?? key.length + 1;
+          if (n > key.length) key.push({ n, text: link.key });
           for (const [cx, cy] of route.markers) {
             const m = add(group, "g", { class: "vstack-link-marker" });
             add(m, "circle", { cx, cy, r: MARKER / 2, style: `fill:${look.ink};stroke:${look.paper};stroke-width:1.5px` });
