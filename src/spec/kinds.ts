@@ -36,3 +36,38 @@ export const KIND_NAMES: Record<Kind, string> = {
   app: "application",
   service: "service, agent or client",
 };
+
+/**
+ * Words people reach for that name a kind by another name: an unknown kind that is one of
+ * these is answered with the kind it means ("lxc" → container), not just the nearest spelling.
+ */
+export const KIND_SYNONYMS: Record<string, Kind> = {
+  lxc: "container",
+  pod: "container",
+  docker: "runtime",
+  containerd: "runtime",
+  engine: "runtime",
+  daemon: "service",
+  agent: "service",
+  process: "service",
+  cli: "service",
+  guest: "os",
+  "guest-os": "os",
+  qemu: "vmm",
+  partition: "vm",
+  domain: "vm",
+  microvm: "vm",
+  kvm: "hypervisor",
+  gvisor: "sandbox",
+  bios: "firmware",
+  uefi: "firmware",
+  cpu: "hardware",
+  library: "libs",
+  workload: "app",
+};
+
+/** "; did you mean ..." for an unknown kind: a synonym's kind first, else the nearest spelling. */
+export function kindHint(word: string, nearest: (word: string, known: readonly string[]) => string): string {
+  const meant = KIND_SYNONYMS[word.toLowerCase()];
+  return meant ? `; did you mean "${meant}"?` : nearest(word, KINDS);
+}

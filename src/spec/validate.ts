@@ -4,7 +4,7 @@ import { didYouMean } from "../suggest.js";
 import { issueWords } from "../source/issue-words.js";
 import { formatPath, valueAt } from "../source/data-path.js";
 import { LIMITS } from "./limits.js";
-import { KINDS } from "./kinds.js";
+import { kindHint, KINDS } from "./kinds.js";
 import { documentData, positionAt, type SourceDoc } from "../source/yaml-source.js";
 import { compareSpecSchema, entryKindOf, KEYS, KNOWN_KEYS, stackSpecSchema, type SpecInput } from "./schema.js";
 import { checkLinks, linkRefs, unknownRef, type At } from "./check-links.js";
@@ -64,7 +64,7 @@ function toDiagnostics(issue: z.core.$ZodIssue, data: unknown, at: At): Diagnost
     case "invalid_value":
       if (path.at(-1) === "kind") {
         const value = String(valueAt(data, path));
-        return [at(path, "unknown-kind", `unknown kind "${value}"${didYouMean(value, KINDS)} (kinds: ${KINDS.join(", ")})`)];
+        return [at(path, "unknown-kind", `unknown kind "${value}"${kindHint(value, didYouMean)} (kinds: ${KINDS.join(", ")})`)];
       }
       break;
     case "too_big":

@@ -43,7 +43,7 @@ describe("routing links", () => {
     const boxes = { top: box(0, 0, 300, 60, 120), bottom: box(0, 66, 300, 60, 120) };
     const [r] = routeLinks(scene(boxes, [{ from: "top", to: "bottom", label: { width: 60, height: 17 } }]));
     expect(r!.points).toHaveLength(2);
-    const [[x1, y1], [x2, y2]] = r!.points;
+    const [[x1, y1], [x2, y2]] = r!.points as [[number, number], [number, number]];
     expect(x1).toBe(x2);
     expect(y1).toBeLessThan(60);
     expect(y2).toBeGreaterThan(66);
