@@ -13,7 +13,7 @@ import type { KeyEntry } from "./svg-links.js";
 export function installSvgDecorations(): void {
   const ns = "http://www.w3.org/2000/svg";
   const measure = document.createElement("canvas").getContext("2d")!;
-  const LEGEND_SIZE = 13;
+  const LEGEND_SIZE = 13.33;
   const SWATCH = { width: 26, height: 16 };
 
   (window as unknown as { vstackDecorate: (svg: SVGSVGElement, d: Decorations, key: KeyEntry[], family: string, firstId: number) => LabelLine[] }).vstackDecorate = (svg, decorations, key, family, firstId) => {
@@ -50,13 +50,13 @@ export function installSvgDecorations(): void {
       let y = bottom + 8;
       for (const entry of key) {
         const circle = document.createElementNS(ns, "circle");
-        for (const [name, value] of [["cx", x0 + 9], ["cy", y + 9], ["r", 9]] as const) circle.setAttribute(name, String(value));
+        for (const [name, value] of [["cx", x0 + 10], ["cy", y + 10], ["r", 10]] as const) circle.setAttribute(name, String(value));
         circle.setAttribute("style", `fill:${decorations.ink};stroke:none`);
         g.append(circle);
-        text(g, String(entry.n), x0 + 9, y + 13, 11, true, "middle", decorations.paper);
-        text(g, entry.text, x0 + 24, y + 13.5, LEGEND_SIZE, false, "start");
-        right = Math.max(right, x0 + 24 + widthOf(entry.text, LEGEND_SIZE, false) + 10);
-        y += 24;
+        text(g, String(entry.n), x0 + 10, y + 14.6, 13.33, true, "middle", decorations.paper);
+        text(g, entry.text, x0 + 26, y + 14.5, LEGEND_SIZE, false, "start");
+        right = Math.max(right, x0 + 26 + widthOf(entry.text, LEGEND_SIZE, false) + 10);
+        y += 26;
       }
       bottom = y;
     }

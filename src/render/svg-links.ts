@@ -19,8 +19,8 @@ export interface KeyEntry {
 export function installSvgLinks(): void {
   const ns = "http://www.w3.org/2000/svg";
   const measure = document.createElement("canvas").getContext("2d")!;
-  const LABEL_SIZE = 12;
-  const MARKER = 18;
+  const LABEL_SIZE = 13.33; // the detail text's size: legible when an 880 px picture is shown 800 px wide
+  const MARKER = 20;
 
   type Draw = (svg: SVGSVGElement, links: DrawnLink[], look: { ink: string; paper: string }, family: string, firstId: number) => { lines: LabelLine[]; key: KeyEntry[] };
   const page = window as unknown as { vstackDrawLinks: Draw; vstackRouteLinks: (scene: LinkScene) => RoutedLink[] };
@@ -41,7 +41,7 @@ export function installSvgLinks(): void {
     const texts = Array.from(svg.querySelectorAll("text")).map((t) => user(t.getBoundingClientRect()));
     const sizeOf = (text: string) => {
       measure.font = `${LABEL_SIZE}px ${family}`;
-      return { width: Math.ceil(measure.measureText(text).width) + 10, height: LABEL_SIZE + 5 };
+      return { width: Math.ceil(measure.measureText(text).width) + 10, height: Math.ceil(LABEL_SIZE) + 5 };
     };
     const routes = page.vstackRouteLinks({ boxes, texts, marker: MARKER, links: links.map((l) => ({ from: l.from, to: l.to, ...(l.label !== undefined && { label: sizeOf(l.label) }) })) });
 
@@ -52,8 +52,8 @@ export function installSvgLinks(): void {
       return el;
     };
     const text = (parent: Element, content: string, x: number, y: number, size: number, bold: boolean, fill: string) => {
-      const el = add(parent, "text", { x, y, "text-anchor": "middle", class: "vstack-text", "font-family": family, style: `fill:${fill};stroke:none;font-size:${size}px${bold ? ";font-weight:bold" : ""}` });
-      el.id = `${svg.id}-t${firstId + lines.length}`;
+      // The id first and the class next, as every label line is written: font embedding and outlining find lines by that.
+      const el = add(parent, "text", { id: `${svg.id}-t${firstId + lines.length}`, class: "vstack-text", x, y, "text-anchor": "middle", "font-family": family, style: `fill:${fill};stroke:none;font-size:${size}px${bold ? ";font-weight:bold" : ""}` });
       el.textContent = content;
       lines.push({ id: el.id, runs: [{ text: content, size, bold, italic: false, fill }] });
     };
@@ -112,7 +112,7 @@ export function installSvgLinks(): void {
           for (const [cx, cy] of route.markers) {
             const m = add(group, "g", { class: "vstack-link-marker" });
             add(m, "circle", { cx, cy, r: MARKER / 2, style: `fill:${look.ink};stroke:${look.paper};stroke-width:1.5px` });
-            text(m, String(n), cx, cy + 4, 11, true, look.paper);
+            text(m, String(n), cx, cy + 4.6, 13.33, true, look.paper);
             include(cx, cy, MARKER / 2 + 4);
           }
         }

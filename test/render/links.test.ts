@@ -9,6 +9,7 @@ import { chromiumArgs, findChromium } from "../../src/render/chromium.js";
 import { builtinFiles } from "../../src/spec/builtins.js";
 import { loadSpec } from "../../src/spec/load-spec.js";
 import type { Spec } from "../../src/spec/types.js";
+import { measureOnPage } from "../support/page.js";
 import { tempDir } from "../support/paths.js";
 
 /**
@@ -104,39 +105,33 @@ interface Measured {
   desc: string;
 }
 
-async function measure(svg: string): Promise<Measured> {
-  const page = await browser.newPage();
-  try {
-    await page.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
-    return await page.evaluate(() => {
-      const box = (el: Element) => {
-        const r = el.getBoundingClientRect();
-        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, text: el.textContent ?? "" };
-      };
-      const lines = Array.from(document.querySelectorAll("g.vstack-link")).map((g) => {
-        const path = g.querySelector("path") as SVGPathElement | null;
-        const points: Array<[number, number]> = [];
-        if (path) {
-          const ctm = path.getScreenCTM()!;
-          for (let s = 0; s <= path.getTotalLength(); s += 2) {
-            const p = path.getPointAtLength(s).matrixTransform(ctm);
-            points.push([p.x, p.y]);
-          }
+function measure(svg: string): Promise<Measured> {
+  return measureOnPage(browser, svg, (): Measured => {
+    const box = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, text: el.textContent ?? "" };
+    };
+    const lines = Array.from(document.querySelectorAll("g.vstack-link")).map((g) => {
+      const path = g.querySelector("path") as SVGPathElement | null;
+      const points: Array<[number, number]> = [];
+      if (path) {
+        const ctm = path.getScreenCTM()!;
+        for (let s = 0; s <= path.getTotalLength(); s += 2) {
+          const p = path.getPointAtLength(s).matrixTransform(ctm);
+          points.push([p.x, p.y]);
         }
-        return { from: g.getAttribute("data-from") ?? "", to: g.getAttribute("data-to") ?? "", points };
-      });
-      return {
-        texts: Array.from(document.querySelectorAll("g.node text")).map(box),
-        labels: Array.from(document.querySelectorAll(".vstack-link-label, .vstack-link-marker")).map(box),
-        lines,
-        keyTexts: Array.from(document.querySelectorAll(".vstack-link-key text")).map((t) => t.textContent ?? ""),
-        legend: Array.from(document.querySelectorAll(".vstack-legend text")).map((t) => t.textContent ?? ""),
-        desc: document.querySelector("svg > desc")?.textContent ?? "",
-      };
+      }
+      return { from: g.getAttribute("data-from") ?? "", to: g.getAttribute("data-to") ?? "", points };
     });
-  } finally {
-    await page.close();
-  }
+    return {
+      texts: Array.from(document.querySelectorAll("g.node text")).map(box),
+      labels: Array.from(document.querySelectorAll(".vstack-link-label, .vstack-link-marker")).map(box),
+      lines,
+      keyTexts: Array.from(document.querySelectorAll(".vstack-link-key text")).map((t) => t.textContent ?? ""),
+      legend: Array.from(document.querySelectorAll(".vstack-legend text")).map((t) => t.textContent ?? ""),
+      desc: document.querySelector("svg > desc")?.textContent ?? "",
+    };
+  });
 }
 
 const overlap = (a: Omit<Box, "text">, b: Omit<Box, "text">) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;

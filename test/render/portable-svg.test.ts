@@ -11,6 +11,7 @@ import { builtinFiles } from "../../src/spec/builtins.js";
 import { loadSpec } from "../../src/spec/load-spec.js";
 import type { Spec } from "../../src/spec/types.js";
 import { THEMES, type Theme } from "../../src/palette.js";
+import { measureOnPage } from "../support/page.js";
 import { tempDir } from "../support/paths.js";
 import { foldSpace, parseSvg, specLabels, squash } from "../support/svg.js";
 
@@ -146,24 +147,18 @@ describe("on a machine without Noto (DejaVu only)", () => {
 });
 
 /** Boxes (CSS px, in the page) of the drawing's nodes and of what vstack drew around them. */
-async function placed(svg: string) {
-  const page = await browser.newPage();
-  try {
-    await page.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
-    return await page.evaluate(() => {
-      const box = (el: Element) => {
-        const r = el.getBoundingClientRect();
-        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, text: el.textContent ?? "" };
-      };
-      return {
-        nodes: Array.from(document.querySelectorAll("g.node")).map(box),
-        around: Array.from(document.querySelectorAll(".vstack-legend > *, .vstack-caption > *")).map(box),
-        svg: box(document.querySelector("svg")!),
-      };
-    });
-  } finally {
-    await page.close();
-  }
+function placed(svg: string) {
+  return measureOnPage(browser, svg, () => {
+    const box = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, text: el.textContent ?? "" };
+    };
+    return {
+      nodes: Array.from(document.querySelectorAll("g.node")).map(box),
+      around: Array.from(document.querySelectorAll(".vstack-legend > *, .vstack-caption > *")).map(box),
+      svg: box(document.querySelector("svg")!),
+    };
+  });
 }
 const overlap = (a: { left: number; right: number; top: number; bottom: number }, b: typeof a) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
