@@ -65,8 +65,8 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
   const freeOfBoxes = (r: Rect) => !boxes.some((b) => overlaps(r, b));
   const around = (x: number, y: number, w: number, h: number): Rect => ({ x: x - w / 2, y: y - h / 2, width: w, height: h });
 
-  /** A marker on the line, as near its middle as is free of text and other labels. */
-  const markerOn = (points: Array<[number, number]>, inBoxes: boolean): [number, number] | undefined => {
+  /** A marker on the line, as near its middle as is free of text and other labels: off the boxes if it can be, else over them. */
+  const markerOn = (points: Array<[number, number]>): [number, number] | undefined => {
     const d = scene.marker;
     const spots: Array<{ at: [number, number]; rank: number }> = [];
     let total = 0;
@@ -83,17 +83,17 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
       total += lengths[i]!;
     });
     spots.sort((a, b) => a.rank - b.rank);
-    for (const pass of inBoxes ? [false, true] : [false]) {
+    for (const overBoxes of [false, true]) {
       for (const { at } of spots) {
         const r = around(at[0], at[1], d + 2, d + 2);
-        if (freeOfText(r) && freeOfPlaced(r) && (pass || freeOfBoxes(r))) return at;
+        if (freeOfText(r) && freeOfPlaced(r) && (overBoxes || freeOfBoxes(r))) return at;
       }
     }
     return undefined;
   };
 
-  /** A label centred on one of the line's straight runs, in free space, longest runs first. */
-  const labelOn = (points: Array<[number, number]>, size: { width: number; height: number }, inBoxes: boolean): Rect | undefined => {
+  /** A label centred on one of the line's straight runs, in free space (off every box), longest runs first. */
+  const labelOn = (points: Array<[number, number]>, size: { width: number; height: number }): Rect | undefined => {
     const runs = points.slice(1).map((p, i) => ({ a: points[i]!, b: p, length: Math.abs(p[0] - points[i]![0]) + Math.abs(p[1] - points[i]![1]) }));
     runs.sort((r, s) => s.length - r.length);
     // On the line where a run is long enough to show line on both sides; else beside a run.
@@ -109,11 +109,7 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
       if (a[1] === b[1]) spots.push(around(mx, my - 3 - size.height / 2, size.width, size.height), around(mx, my + 3 + size.height / 2, size.width, size.height));
       else spots.push(around(mx + 4 + size.width / 2, my, size.width, size.height), around(mx - 4 - size.width / 2, my, size.width, size.height));
     }
-    for (const pass of inBoxes ? [false, true] : [false]) {
-      const found = spots.find((r) => freeOfText(r) && freeOfPlaced(r) && (pass || freeOfBoxes(r)));
-      if (found) return found;
-    }
-    return undefined;
+    return spots.find((r) => freeOfText(r) && freeOfPlaced(r) && freeOfBoxes(r));
   };
 
   /**
@@ -345,12 +341,12 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
     }
     const result: RoutedLink = { points, markers: [] };
     if (link.label) {
-      const label = short ? labelBeside(points, link.label, f, t) : labelOn(points, link.label, false);
+      const label = short ? labelBeside(points, link.label, f, t) : labelOn(points, link.label);
       if (label) {
         placed.push(label);
         result.label = label;
       } else {
-        const at = markerOn(points, true);
+        const at = markerOn(points);
         if (at) {
           placed.push(around(at[0], at[1], scene.marker + 2, scene.marker + 2));
           result.markers.push(at);

@@ -1,3 +1,5 @@
+import { didYouMean } from "../suggest.js";
+
 /**
  * The layer kinds a spec may use. Each maps to one colour family in every diagram and theme
  * (see ../palette.ts), so a hypervisor looks like a hypervisor wherever it appears.
@@ -67,7 +69,7 @@ export const KIND_SYNONYMS: Record<string, Kind> = {
 };
 
 /** "; did you mean ..." for an unknown kind: a synonym's kind first, else the nearest spelling. */
-export function kindHint(word: string, nearest: (word: string, known: readonly string[]) => string): string {
+export function kindHint(word: string): string {
   const meant = KIND_SYNONYMS[word.toLowerCase()];
-  return meant ? `; did you mean "${meant}"?` : nearest(word, KINDS);
+  return meant ? `; did you mean "${meant}"?` : didYouMean(word, KINDS);
 }

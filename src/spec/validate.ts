@@ -64,7 +64,7 @@ function toDiagnostics(issue: z.core.$ZodIssue, data: unknown, at: At): Diagnost
     case "invalid_value":
       if (path.at(-1) === "kind") {
         const value = String(valueAt(data, path));
-        return [at(path, "unknown-kind", `unknown kind "${value}"${kindHint(value, didYouMean)} (kinds: ${KINDS.join(", ")})`)];
+        return [at(path, "unknown-kind", `unknown kind "${value}"${kindHint(value)} (kinds: ${KINDS.join(", ")})`)];
       }
       break;
     case "too_big":
