@@ -1,10 +1,10 @@
 import { dirname } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { displayPath } from "../paths.js";
-import { documentData, parseSource, positionAt, readSource } from "../source/yaml-source.js";
+import { diagnosticAt, documentData, parseSource, readSource } from "../source/yaml-source.js";
 import type { z } from "zod";
 import { describeValue, issueWords } from "../source/issue-words.js";
-import { formatPath, valueAt } from "../source/data-path.js";
+import { valueAt } from "../source/data-path.js";
 import { didYouMean } from "../suggest.js";
 import { ConfigError, type FoundConfig } from "./find-config.js";
 import { CONFIG_KEYS, configSchema, type Config } from "./schema.js";
@@ -27,14 +27,7 @@ export async function loadConfig(found: FoundConfig): Promise<LoadedConfig> {
   const { source, diagnostics } = parseSource(shown, read.text);
   if (diagnostics.length > 0) throw new ConfigError(diagnostics);
   const prefix = found.key ? [found.key] : [];
-  const at = (path: PropertyKey[], code: string, message: string, atKey = false): Diagnostic => ({
-    code,
-    message,
-    file: shown,
-    ...positionAt(source, [...prefix, ...path], atKey),
-    path: formatPath([...prefix, ...path]),
-    source: source.text,
-  });
+  const at = diagnosticAt(source, prefix);
   const whole = documentData(source.doc);
   if ("problem" in whole) throw new ConfigError([at([], whole.problem.code, whole.problem.message)]);
   const data = valueAt(whole.data, prefix);

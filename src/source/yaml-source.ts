@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
+import { formatPath } from "./data-path.js";
 import { deepestPlace, MAX_YAML_DEPTH } from "./nesting.js";
 import { yamlDiagnostics } from "./yaml-errors.js";
 
@@ -73,6 +74,21 @@ export function positionOf(source: SourceDoc, offset: number): { line: number; c
  * The position of the node at a path of keys and indices: for a key that is there, its value
  * (or, with `atKey`, the key itself); else the nearest ancestor that is there.
  */
+/** Makes a diagnostic at a place (a path of keys and indices) in a document. */
+export type At = (path: ReadonlyArray<PropertyKey>, code: string, message: string, atKey?: boolean) => Diagnostic;
+
+/** The one way a diagnostic is placed in a parsed file: position, path and the text for its code frame. `prefix` is where the data read starts (a config under a key). */
+export function diagnosticAt(source: SourceDoc, prefix: ReadonlyArray<PropertyKey> = []): At {
+  return (path, code, message, atKey = false) => ({
+    code,
+    message,
+    file: source.file,
+    ...positionAt(source, [...prefix, ...path], atKey),
+    path: formatPath([...prefix, ...path]),
+    source: source.text,
+  });
+}
+
 export function positionAt(source: SourceDoc, path: ReadonlyArray<PropertyKey>, atKey = false): { line: number; col: number } {
   let node: unknown = source.doc.contents;
   let offset = (node as Node | null)?.range?.[0] ?? 0;

@@ -1,10 +1,9 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { didYouMean } from "../suggest.js";
+import type { At } from "../source/yaml-source.js";
 import type { Entry, StackBoxRef } from "./types.js";
 
 type Path = ReadonlyArray<PropertyKey>;
-/** Makes a diagnostic at a place in the document. */
-export type At = (path: Path, code: string, message: string, atKey?: boolean) => Diagnostic;
 
 /**
  * What a link end may name, given the boxes that have ids: an id, and for a unit repeated N

@@ -5,9 +5,8 @@ import type { Diagnostic } from "../diagnostics.js";
 import { displayPath, isInside } from "../paths.js";
 import { BUILTIN_DIR, builtinFile, builtinIds } from "./builtins.js";
 import { expandStackSpec, linkOf } from "./expand.js";
-import { checkLinks, resolveStackRef, type At } from "./check-links.js";
-import { formatPath } from "../source/data-path.js";
-import { parseSource, positionAt, readSource } from "../source/yaml-source.js";
+import { checkLinks, resolveStackRef } from "./check-links.js";
+import { diagnosticAt, parseSource, positionAt, readSource } from "../source/yaml-source.js";
 import type { CompareSpecInput, StackSpecInput } from "./schema.js";
 import { metaOf, type Link, type Spec, type StackBoxRef, type StackSpec } from "./types.js";
 import { validateSource } from "./validate.js";
@@ -82,7 +81,7 @@ export async function loadSpecText(shown: string, text: string, baseDir: string,
     }
   }
   if (problems.length > 0) return { diagnostics: problems };
-  const at: At = (path, code, message) => ({ code, message, file: shown, ...positionAt(source, path), path: formatPath(path), source: text });
+  const at = diagnosticAt(source);
   const links: Link<StackBoxRef>[] = [];
   const linkProblems = checkLinks(input.links, ["links"], at, (ref) => {
     const found = resolveStackRef(ref, stacks);

@@ -5,9 +5,9 @@ import { issueWords } from "../source/issue-words.js";
 import { formatPath, valueAt } from "../source/data-path.js";
 import { LIMITS } from "./limits.js";
 import { kindHint, KINDS } from "./kinds.js";
-import { documentData, positionAt, type SourceDoc } from "../source/yaml-source.js";
+import { diagnosticAt, documentData, type At, type SourceDoc } from "../source/yaml-source.js";
 import { compareSpecSchema, entryKindOf, KEYS, KNOWN_KEYS, stackSpecSchema, type SpecInput } from "./schema.js";
-import { checkLinks, linkRefs, unknownRef, type At } from "./check-links.js";
+import { checkLinks, linkRefs, unknownRef } from "./check-links.js";
 
 export { LIMITS } from "./limits.js";
 
@@ -15,14 +15,7 @@ type Path = ReadonlyArray<PropertyKey>;
 
 /** Checks a parsed document against the format; every problem at once, each with its place. */
 export function validateSource(source: SourceDoc): { spec?: SpecInput; diagnostics: Diagnostic[] } {
-  const at = (path: Path, code: string, message: string, atKey = false): Diagnostic => ({
-    code,
-    message,
-    file: source.file,
-    ...positionAt(source, path, atKey),
-    path: formatPath(path),
-    source: source.text,
-  });
+  const at = diagnosticAt(source);
 
   const read = documentData(source.doc);
   if ("problem" in read) return { diagnostics: [at([], read.problem.code, read.problem.message)] };
