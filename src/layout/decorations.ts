@@ -1,6 +1,7 @@
 import { BACKGROUND, linkLook, outline, swatch, type Theme } from "../palette.js";
 import { KIND_NAMES, KINDS, type Kind } from "../spec/kinds.js";
 import { LINK_STYLE_NAMES, LINK_STYLES } from "../spec/links.js";
+import { eachBox } from "../spec/boxes.js";
 import type { Spec } from "../spec/types.js";
 import { linksOf, type BoxLink } from "./link-ends.js";
 
@@ -92,17 +93,7 @@ function drawnLink(link: BoxLink): DrawnLink {
 /** Every kind the spec draws, in the order of KINDS (bottom of a stack to top). */
 function kindsUsed(spec: Spec): Kind[] {
   const used = new Set<Kind>();
-  const walk = (stack: Extract<Spec, { type: "stack" }>["stack"]) => {
-    for (const entry of stack) {
-      if (entry.type === "layer") used.add(entry.kind);
-      else
-        for (const unit of entry.units) {
-          used.add(unit.kind);
-          walk(unit.stack);
-        }
-    }
-  };
-  for (const stack of spec.type === "stack" ? [spec] : spec.stacks) walk(stack.stack);
+  for (const stack of spec.type === "stack" ? [spec] : spec.stacks) eachBox(stack.stack, "", (box) => used.add(box.kind));
   return KINDS.filter((k) => used.has(k));
 }
 

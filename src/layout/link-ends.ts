@@ -1,4 +1,5 @@
 import type { LinkStyle } from "../spec/links.js";
+import { eachBox } from "../spec/boxes.js";
 import type { Entry, Spec } from "../spec/types.js";
 
 /** A link between two drawn boxes, by node id, with the boxes' labels (for the key and alt text). */
@@ -19,29 +20,12 @@ interface Box {
   label: string;
 }
 
-/**
- * The boxes each ref names, numbering nodes as grid.ts and flow.ts do (`e2u0_e1`): a box's id
- * names it, and a repeated unit's id as written names every copy.
- */
+/** The boxes each ref names: a box's id names it, and a repeated unit's id as written names every copy. */
 export function boxesByRef(stack: Entry[], prefix: string): Map<string, Box[]> {
   const out = new Map<string, Box[]>();
-  const add = (ref: string | undefined, box: Box) => ref !== undefined && out.set(ref, [...(out.get(ref) ?? []), box]);
-  const walk = (entries: Entry[], pre: string) =>
-    entries.forEach((entry, i) => {
-      const id = `${pre}e${i}`;
-      if (entry.type === "layer") {
-        add(entry.id, { nodeId: id, label: entry.label });
-        add(entry.family, { nodeId: id, label: entry.label });
-        return;
-      }
-      entry.units.forEach((unit, j) => {
-        const box = { nodeId: `${id}u${j}`, label: unit.label };
-        add(unit.id, box);
-        add(unit.family, box);
-        walk(unit.stack, `${id}u${j}_`);
-      });
-    });
-  walk(stack, prefix);
+  eachBox(stack, prefix, ({ id, family, label }, nodeId) => {
+    for (const ref of [id, family]) if (ref !== undefined) out.set(ref, [...(out.get(ref) ?? []), { nodeId, label }]);
+  });
   return out;
 }
 

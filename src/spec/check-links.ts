@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { didYouMean } from "../suggest.js";
 import type { At } from "../source/yaml-source.js";
+import { eachBox } from "./boxes.js";
 import type { Entry, StackBoxRef } from "./types.js";
 
 type Path = ReadonlyArray<PropertyKey>;
@@ -55,24 +56,22 @@ export function unknownRef(ref: string, refs: readonly string[]): string | undef
 /** Every ref a link may use for the boxes of an expanded stack: ids, and families of repeated ids. */
 export function refsOfStack(stack: Entry[]): string[] {
   const refs = new Set<string>();
-  const walk = (entries: Entry[]) => {
-    for (const entry of entries)
-      for (const box of entry.type === "layer" ? [entry] : entry.units) {
-        if (box.id !== undefined) refs.add(box.id);
-        if (box.family !== undefined) refs.add(box.family);
-        if ("stack" in box) walk(box.stack);
-      }
-  };
-  walk(stack);
+  eachBox(stack, "", ({ id, family }) => {
+    for (const ref of [id, family]) if (ref !== undefined) refs.add(ref);
+  });
   return [...refs];
 }
 
 /**
- * Resolves a comparison's link end: `<spec id>.<box id>`, or a bare box id that exactly one of
- * the compared stacks has. Returns the stack's index, or what is wrong.
+ * Resolves a comparison's link ends: `<spec id>.<box id>`, or a bare box id that exactly one of
+ * the compared stacks has, to the stack's index, or to what is wrong. The stacks' ids are read once.
  */
-export function resolveStackRef(ref: string, stacks: ReadonlyArray<{ id: string; stack: Entry[] }>): StackBoxRef | { problem: string } {
+export function stackRefResolver(stacks: ReadonlyArray<{ id: string; stack: Entry[] }>): (ref: string) => StackBoxRef | { problem: string } {
   const refs = stacks.map((s) => refsOfStack(s.stack));
+  return (ref) => resolveIn(ref, stacks, refs);
+}
+
+function resolveIn(ref: string, stacks: ReadonlyArray<{ id: string }>, refs: string[][]): StackBoxRef | { problem: string } {
   const dot = ref.indexOf(".");
   if (dot >= 0) {
     const [specId, box] = [ref.slice(0, dot), ref.slice(dot + 1)];

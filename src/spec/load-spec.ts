@@ -5,7 +5,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { displayPath, isInside } from "../paths.js";
 import { BUILTIN_DIR, builtinFile, builtinIds } from "./builtins.js";
 import { expandStackSpec, linkOf } from "./expand.js";
-import { checkLinks, resolveStackRef } from "./check-links.js";
+import { checkLinks, stackRefResolver } from "./check-links.js";
 import { diagnosticAt, parseSource, positionAt, readSource } from "../source/yaml-source.js";
 import type { CompareSpecInput, StackSpecInput } from "./schema.js";
 import { metaOf, type Link, type Spec, type StackBoxRef, type StackSpec } from "./types.js";
@@ -83,12 +83,14 @@ export async function loadSpecText(shown: string, text: string, baseDir: string,
   if (problems.length > 0) return { diagnostics: problems };
   const at = diagnosticAt(source);
   const links: Link<StackBoxRef>[] = [];
+  const resolve = stackRefResolver(stacks);
   const linkProblems = checkLinks(input.links, ["links"], at, (ref) => {
-    const found = resolveStackRef(ref, stacks);
+    const found = resolve(ref);
     return "problem" in found ? found.problem : undefined;
   });
   if (linkProblems.length > 0) return { diagnostics: linkProblems };
-  for (const l of input.links ?? []) links.push(linkOf(l, resolveStackRef(l.from, stacks) as StackBoxRef, resolveStackRef(l.to, stacks) as StackBoxRef));
+  // Every end resolved above; none is a problem now.
+  for (const l of input.links ?? []) links.push(linkOf(l, resolve(l.from) as StackBoxRef, resolve(l.to) as StackBoxRef));
   return {
     spec: {
       type: "compare",
