@@ -1,6 +1,5 @@
 import type { Decorations } from "../layout/decorations.js";
 import type { LabelLine } from "./renderer.js";
-import type { KeyEntry } from "./svg-links.js";
 
 /**
  * Draws a spec's legend and caption around Mermaid's drawing, in the page, as plain SVG (rects
@@ -16,7 +15,7 @@ export function installSvgDecorations(): void {
   const LEGEND_SIZE = 13.33;
   const SWATCH = { width: 26, height: 16 };
 
-  (window as unknown as { vstackDecorate: (svg: SVGSVGElement, d: Decorations, key: KeyEntry[], family: string, firstId: number) => LabelLine[] }).vstackDecorate = (svg, decorations, key, family, firstId) => {
+  (window as unknown as { vstackDecorate: (svg: SVGSVGElement, d: Decorations, family: string, firstId: number) => LabelLine[] }).vstackDecorate = (svg, decorations, family, firstId) => {
     const lines: LabelLine[] = [];
     const [x0 = 0, y0 = 0, w = 0, h = 0] = (svg.getAttribute("viewBox") ?? "").split(/[\s,]+/).map(Number);
     let [top, bottom, right] = [y0, y0 + h, x0 + w];
@@ -24,7 +23,7 @@ export function installSvgDecorations(): void {
       measure.font = `${bold ? "bold " : ""}${size}px ${family}`;
       return measure.measureText(text).width;
     };
-    const text = (parent: Element, content: string, x: number, y: number, size: number, bold: boolean, anchor: "start" | "middle", fill = decorations.ink) => {
+    const text = (parent: Element, content: string, x: number, y: number, size: number, bold: boolean, anchor: "start" | "middle") => {
       const el = document.createElementNS(ns, "text");
       el.id = `${svg.id}-t${firstId + lines.length}`;
       el.setAttribute("class", "vstack-text");
@@ -32,10 +31,10 @@ export function installSvgDecorations(): void {
       el.setAttribute("y", y.toFixed(2));
       el.setAttribute("text-anchor", anchor);
       el.setAttribute("font-family", family);
-      el.setAttribute("style", `fill:${fill};stroke:none;font-size:${size}px${bold ? ";font-weight:bold" : ""}`);
+      el.setAttribute("style", `fill:${decorations.ink};stroke:none;font-size:${size}px${bold ? ";font-weight:bold" : ""}`);
       el.textContent = content;
       parent.append(el);
-      lines.push({ id: el.id, runs: [{ text: content, size, bold, italic: false, fill }] });
+      lines.push({ id: el.id, runs: [{ text: content, size, bold, italic: false, fill: decorations.ink }] });
     };
     const group = (name: string) => {
       const g = document.createElementNS(ns, "g");
@@ -43,23 +42,6 @@ export function installSvgDecorations(): void {
       svg.append(g);
       return g;
     };
-
-    if (key.length > 0) {
-      // What each numbered marker on a link stands for, one per line under the drawing.
-      const g = group("vstack-link-key");
-      let y = bottom + 8;
-      for (const entry of key) {
-        const circle = document.createElementNS(ns, "circle");
-        for (const [name, value] of [["cx", x0 + 10], ["cy", y + 10], ["r", 10]] as const) circle.setAttribute(name, String(value));
-        circle.setAttribute("style", `fill:${decorations.ink};stroke:none`);
-        g.append(circle);
-        text(g, String(entry.n), x0 + 10, y + 14.6, 13.33, true, "middle", decorations.paper);
-        text(g, entry.text, x0 + 26, y + 14.5, LEGEND_SIZE, false, "start");
-        right = Math.max(right, x0 + 26 + widthOf(entry.text, LEGEND_SIZE, false) + 10);
-        y += 26;
-      }
-      bottom = y;
-    }
 
     const legend = decorations.legend;
     if (legend) {

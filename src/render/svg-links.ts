@@ -2,17 +2,11 @@ import type { DrawnLink } from "../layout/decorations.js";
 import type { LinkScene, RoutedLink } from "./route-links.js";
 import type { LabelLine } from "./renderer.js";
 
-/** A numbered marker's words, for the key under the drawing. */
-export interface KeyEntry {
-  n: number;
-  text: string;
-}
-
 /**
  * Draws a spec's links over Mermaid's block diagram, in the page, as plain SVG: it measures
  * where the boxes and their text are, has `routeLinks` (installed beside it) find each line
  * and label place, and draws lines, arrowheads, labels on a plate of the page's colour, and
- * numbered markers. The viewBox grows to hold lines routed round the outside.
+ * numbered markers with their key under the drawing. The viewBox grows to hold all of it.
  *
  * Runs inside the page (it is sent as source): it may not use anything from outside its body.
  */
@@ -22,12 +16,12 @@ export function installSvgLinks(): void {
   const LABEL_SIZE = 13.33; // the detail text's size: legible when an 880 px picture is shown 800 px wide
   const MARKER = 20;
 
-  type Draw = (svg: SVGSVGElement, links: DrawnLink[], look: { ink: string; paper: string }, family: string, firstId: number) => { lines: LabelLine[]; key: KeyEntry[] };
+  type Draw = (svg: SVGSVGElement, links: DrawnLink[], look: { ink: string; paper: string }, family: string, firstId: number) => LabelLine[];
   const page = window as unknown as { vstackDrawLinks: Draw; vstackRouteLinks: (scene: LinkScene) => RoutedLink[] };
 
   page.vstackDrawLinks = (svg, links, look, family, firstId) => {
     const lines: LabelLine[] = [];
-    const key: KeyEntry[] = [];
+    const key: Array<{ n: number; text: string }> = [];
     const frame = svg.getBoundingClientRect();
     const [x0 = 0, y0 = 0, w = 0, h = 0] = (svg.getAttribute("viewBox") ?? "").split(/[\s,]+/).map(Number);
     // The SVG is on the page at its own size, so a CSS pixel is a user unit.
@@ -51,11 +45,17 @@ export function installSvgLinks(): void {
       parent.append(el);
       return el;
     };
-    const text = (parent: Element, content: string, x: number, y: number, size: number, bold: boolean, fill: string) => {
+    const text = (parent: Element, content: string, x: number, y: number, size: number, bold: boolean, fill: string, anchor: "middle" | "start" = "middle") => {
       // The id first and the class next, as every label line is written: font embedding and outlining find lines by that.
-      const el = add(parent, "text", { id: `${svg.id}-t${firstId + lines.length}`, class: "vstack-text", x, y, "text-anchor": "middle", "font-family": family, style: `fill:${fill};stroke:none;font-size:${size}px${bold ? ";font-weight:bold" : ""}` });
+      const el = add(parent, "text", { id: `${svg.id}-t${firstId + lines.length}`, class: "vstack-text", x, y, "text-anchor": anchor, "font-family": family, style: `fill:${fill};stroke:none;font-size:${size}px${bold ? ";font-weight:bold" : ""}` });
       el.textContent = content;
       lines.push({ id: el.id, runs: [{ text: content, size, bold, italic: false, fill }] });
+    };
+    /** A numbered marker: the number in the page's colour on a disc of ink, on a line or in the key. */
+    const marker = (parent: Element, cx: number, cy: number, n: number) => {
+      const m = add(parent, "g", { class: "vstack-link-marker" });
+      add(m, "circle", { cx, cy, r: MARKER / 2, style: `fill:${look.ink};stroke:${look.paper};stroke-width:1.5px` });
+      text(m, String(n), cx, cy + 4.6, 13.33, true, look.paper);
     };
     const group = add(svg, "g", { class: "vstack-links" });
     let [left, top, right, bottom] = [x0, y0, x0 + w, y0 + h];
@@ -110,16 +110,27 @@ export function installSvgLinks(): void {
           const n = key.find((k) => k.text === link.key)?.n ?? key.length + 1;
           if (n > key.length) key.push({ n, text: link.key });
           for (const [cx, cy] of route.markers) {
-            const m = add(group, "g", { class: "vstack-link-marker" });
-            add(m, "circle", { cx, cy, r: MARKER / 2, style: `fill:${look.ink};stroke:${look.paper};stroke-width:1.5px` });
-            text(m, String(n), cx, cy + 4.6, 13.33, true, look.paper);
+            marker(group, cx, cy, n);
             include(cx, cy, MARKER / 2 + 4);
           }
         }
       });
     });
     for (const draw of overlays) draw();
+    if (key.length > 0) {
+      // What each number stands for, one per line under the drawing (above the legend).
+      const g = add(svg, "g", { class: "vstack-link-key" });
+      let y = bottom + 8;
+      for (const entry of key) {
+        marker(g, left + MARKER / 2, y + MARKER / 2, entry.n);
+        text(g, entry.text, left + 26, y + 14.5, LABEL_SIZE, false, look.ink, "start");
+        measure.font = `${LABEL_SIZE}px ${family}`;
+        right = Math.max(right, left + 26 + measure.measureText(entry.text).width + 10);
+        y += 26;
+      }
+      bottom = y;
+    }
     svg.setAttribute("viewBox", `${left} ${top} ${right - left} ${bottom - top}`);
-    return { lines, key };
+    return lines;
   };
 }

@@ -5,7 +5,7 @@ import { withMetadata } from "./pdf-metadata.js";
 import { PAGE_URL, type PageAssets } from "./page-assets.js";
 import { installSvgDecorations } from "./svg-decorations.js";
 import { installSvgLabels } from "./svg-labels.js";
-import { installSvgLinks, type KeyEntry } from "./svg-links.js";
+import { installSvgLinks } from "./svg-links.js";
 import { routeLinks } from "./route-links.js";
 import type { Decorations } from "../layout/decorations.js";
 import { MermaidSyntaxError, type LabelLine, type RenderRequest, type RenderResult } from "./renderer.js";
@@ -178,16 +178,12 @@ async function drawInPage(
     labels = (window as unknown as { vstackSvgLabels: (svg: SVGSVGElement, family: string) => LabelLine[] }).vstackSvgLabels(svg as SVGSVGElement, look.svgText);
     if (look.decorations) {
       const page = window as unknown as {
-        vstackDecorate: (svg: SVGSVGElement, d: Decorations, key: KeyEntry[], family: string, firstId: number) => LabelLine[];
-        vstackDrawLinks: (svg: SVGSVGElement, links: NonNullable<Decorations["links"]>, look: { ink: string; paper: string }, family: string, firstId: number) => { lines: LabelLine[]; key: KeyEntry[] };
+        vstackDecorate: (svg: SVGSVGElement, d: Decorations, family: string, firstId: number) => LabelLine[];
+        vstackDrawLinks: (svg: SVGSVGElement, links: NonNullable<Decorations["links"]>, look: { ink: string; paper: string }, family: string, firstId: number) => LabelLine[];
       };
-      let key: KeyEntry[] = [];
-      if (look.decorations.links) {
-        const drawn = page.vstackDrawLinks(svg as SVGSVGElement, look.decorations.links, look.decorations, look.svgText, labels.length);
-        labels.push(...drawn.lines);
-        key = drawn.key;
-      }
-      labels.push(...page.vstackDecorate(svg as SVGSVGElement, look.decorations, key, look.svgText, labels.length));
+      // Links (and their key) first: the legend and caption go round whatever they added.
+      if (look.decorations.links) labels.push(...page.vstackDrawLinks(svg as SVGSVGElement, look.decorations.links, look.decorations, look.svgText, labels.length));
+      labels.push(...page.vstackDecorate(svg as SVGSVGElement, look.decorations, look.svgText, labels.length));
       [x0 = 0, y0 = 0, width = 0, height = 0] = (svg.getAttribute("viewBox") ?? "0 0 0 0").split(/[\s,]+/).map(Number);
     }
     svg.remove();
