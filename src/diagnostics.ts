@@ -12,13 +12,15 @@ export interface Diagnostic {
   path?: string;
   /** The source text, so the formatter can print a code frame. */
   source?: string;
+  /** A warning is printed and the picture still drawn; anything else fails its input. */
+  severity?: "warning";
 }
 
 /** `file:line:col: path: message` — the form editors and CI logs link to. */
 export function formatDiagnosticLine(d: Diagnostic): string {
   const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.col ?? 1}`;
   const path = d.path ? `${d.path}: ` : "";
-  return `${where}: ${path}${d.message} [${d.code}]`;
+  return `${where}: ${d.severity === "warning" ? "warning: " : ""}${path}${d.message} [${d.code}]`;
 }
 
 /** How much of a line a code frame shows: a long line is cut to a window around the column. */

@@ -69,19 +69,39 @@ export interface Outline {
 }
 
 /**
- * What separates side-by-side units is the point of these pictures, so the outline says it,
- * the same in both themes and whatever the colours: a heavy line for hardware virtualization
- * (a VM, a partition, a domain), dashes for namespaces and cgroups (a container), dots for an
- * application kernel (a sandbox such as gVisor). Every other box has a thin solid line.
+ * What separates side-by-side units: hardware virtualization (a VM, a partition, a domain, a
+ * micro-VM), namespaces and cgroups (a container), an application kernel (a sandbox such as
+ * gVisor), or nothing drawn (every other box).
  */
-const OUTLINES: Partial<Record<PaletteKey, Outline>> = {
+export const BOUNDARIES = ["vm", "container", "sandbox", "none"] as const;
+export type Boundary = (typeof BOUNDARIES)[number];
+
+/**
+ * The point of these pictures, so the outline says it, the same in both themes and whatever
+ * the colours: a heavy line for hardware virtualization, dashes for namespaces and cgroups,
+ * dots for an application kernel, a thin solid line for no boundary.
+ */
+const BOUNDARY_OUTLINES: Record<Boundary, Outline> = {
   vm: { width: 3 },
   container: { width: 2, dash: "7 4" },
   sandbox: { width: 2, dash: "2 3" },
+  none: { width: 1 },
 };
 
-export function outline(key: PaletteKey): Outline {
-  return OUTLINES[key] ?? { width: 1 };
+/** How the legend explains an outline drawn on a box of another kind (`boundary:` on a unit). */
+export const BOUNDARY_NAMES: Record<Exclude<Boundary, "none">, string> = {
+  vm: "outline: VM boundary (hardware virtualization)",
+  container: "outline: container boundary (namespaces, cgroups)",
+  sandbox: "outline: sandbox boundary (application kernel)",
+};
+
+/** The boundary a built-in kind draws unless a unit says otherwise. */
+export function kindBoundary(key: PaletteKey): Boundary {
+  return key === "vm" || key === "container" || key === "sandbox" ? key : "none";
+}
+
+export function boundaryOutline(boundary: Boundary): Outline {
+  return BOUNDARY_OUTLINES[boundary];
 }
 
 /** How each link style is drawn: line width and dash (none: solid), the same in every theme. */

@@ -18,6 +18,8 @@ export interface DiagramReport {
 export interface BuildReport {
   diagrams: DiagramReport[];
   failures: Diagnostic[];
+  /** Problems found while loading that leave the pictures drawn (none when the run was up to date and loaded nothing). */
+  warnings: Diagnostic[];
   /** Input files tried, and how many of them failed (invalid, or not rendered). */
   inputs: number;
   failed: number;

@@ -50,7 +50,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const diagrams = previous.diagrams.map(({ info, outputs }) => ({ diagram: info, files: outputs.map((o) => o.file), outputs, rendered: 0, written: 0 }));
     opts.onStart?.(diagrams.length);
     for (const d of diagrams) opts.onDiagram?.(d);
-    return finish({ diagrams, failures: [], inputs: files.length, failed: 0, pages: previous.pages, pagesWritten: 0, removed: [], read: Object.keys(previous.inputs), skipped: previous.skipped, browserUsed: false });
+    return finish({ diagrams, failures: [], warnings: [], inputs: files.length, failed: 0, pages: previous.pages, pagesWritten: 0, removed: [], read: Object.keys(previous.inputs), skipped: previous.skipped, browserUsed: false });
   }
   const renderer = lazyRenderer(opts);
   // Chromium and a warm page start while the specs load; a run that turns out to be wholly
@@ -116,7 +116,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     const outputs = [...done.flatMap((d) => d.files.map((f) => resolve(opts.outDir, f))), ...pages.map((p) => resolve(p))];
     await saveRun(opts.cacheDir, runKey, read, outputs, { diagrams: done.map((d) => ({ info: d.diagram, outputs: d.outputs })), pages, skipped: loaded.skipped });
   }
-  return finish({ diagrams: done, failures, inputs: files.length, failed: invalid + failedIds.size, pages, pagesWritten, removed, read, skipped: loaded.skipped, browserUsed: renderer.used() });
+  return finish({ diagrams: done, failures, warnings: loaded.warnings, inputs: files.length, failed: invalid + failedIds.size, pages, pagesWritten, removed, read, skipped: loaded.skipped, browserUsed: renderer.used() });
 }
 
 function renderFailure(diagram: Diagram, err: MermaidSyntaxError | RenderFailedError, template: string): Diagnostic {

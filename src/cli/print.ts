@@ -5,6 +5,11 @@ export function printDiagnostics(diagnostics: Diagnostic[], write: (text: string
   for (const d of diagnostics) write(`${formatDiagnostic(d)}\n\n`);
 }
 
+/** A run's warnings, then its failures. */
+export function printProblems(report: { warnings: Diagnostic[]; failures: Diagnostic[] }): void {
+  printDiagnostics([...report.warnings, ...report.failures]);
+}
+
 export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }

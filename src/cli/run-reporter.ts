@@ -59,9 +59,10 @@ export class RunReporter {
     this.bar = undefined;
   }
 
-  /** Ends the bar; prints the failures, then the summary line (or the JSON). */
+  /** Ends the bar; prints the warnings (unless quiet) and failures, then the summary line (or the JSON). */
   finish(report: BuildReport, summary: string, extra: Record<string, unknown> = {}): void {
     this.endProgress();
+    if (this.chatty) printDiagnostics(report.warnings);
     printDiagnostics(report.failures);
     if (this.flags.reporter === "json") {
       process.stdout.write(`${JSON.stringify(jsonSummary(report, extra), null, 2)}\n`);
@@ -84,6 +85,7 @@ function jsonSummary(report: BuildReport, extra: Record<string, unknown>) {
     removed: report.removed,
     stale: report.stale,
     failures: jsonFailures(report.failures),
+    warnings: jsonFailures(report.warnings),
   };
 }
 

@@ -4,7 +4,7 @@ import { extname, join, resolve } from "node:path";
 import { build } from "../build/index.js";
 import { writeOutput } from "../output/write.js";
 import { FORMATS, type Format } from "../presets.js";
-import { printDiagnostics } from "./print.js";
+import { printProblems } from "./print.js";
 import type { RenderFlags } from "./render-options.js";
 import { resolveRenderFlags } from "./render-options.js";
 import { UsageError } from "./usage-error.js";
@@ -34,7 +34,7 @@ export async function renderOneFile(flags: RenderFlags & { quiet?: boolean; chec
   await mkdir(scratch, { recursive: true });
   try {
     const report = await build({ ...options, ...(stdin !== undefined && { stdin }), outDir: scratch, markdownOut: scratch, formats: [target.format], themes: [theme], gallery: false, manifest: false });
-    printDiagnostics(report.failures);
+    printProblems(report);
     if (report.failed > 0) return 1;
     if (report.diagrams.length !== 1) {
       process.stderr.write(`vstack: -o ${flags.out} writes one file, but the inputs hold ${report.diagrams.length} diagrams; name one input, or a folder with -o\n`);

@@ -14,6 +14,8 @@ import { specDiagram } from "./spec-diagram.js";
 export interface LoadedDiagrams {
   diagrams: Diagram[];
   failures: Diagnostic[];
+  /** What reads badly but is drawn anyway (declared colours with low contrast, say): printed, fails nothing. */
+  warnings: Diagnostic[];
   /** Diagrams that could not be made: invalid spec files, broken fences, clashing ids. */
   invalid: number;
   /** Markdown pages with a fence that failed: not to be written out half-pictured. */
@@ -48,13 +50,14 @@ export function inputKind(file: string): "spec" | "mermaid" | "markdown" {
  * one is an error.
  */
 export async function loadDiagrams(files: string[], options: LoadOptions): Promise<LoadedDiagrams> {
-  const result: LoadedDiagrams = { diagrams: [], failures: [], invalid: 0, brokenPages: new Set(), skipped: [] };
+  const result: LoadedDiagrams = { diagrams: [], failures: [], warnings: [], invalid: 0, brokenPages: new Set(), skipped: [] };
   // Read and parsed side by side; taken in input order.
   const loaded = await Promise.all(files.map((file) => loadFile(file, options)));
   const all: Diagram[] = [];
-  for (const [i, { found, diagnostics, failed, skipped }] of loaded.entries()) {
+  for (const [i, { found, diagnostics, warnings, failed, skipped }] of loaded.entries()) {
     if (skipped) result.skipped.push(displayPath(files[i]!, options.cwd));
     result.failures.push(...diagnostics);
+    result.warnings.push(...(warnings ?? []));
     result.invalid += failed;
     if (failed > 0 && inputKind(files[i]!) === "markdown") result.brokenPages.add(resolve(files[i]!));
     all.push(...found);
@@ -75,7 +78,9 @@ export async function loadDiagrams(files: string[], options: LoadOptions): Promi
     if (d.fence) result.brokenPages.add(d.fence.path);
   }
   // A spec two pages use reports its problems once.
-  result.failures = [...new Map(result.failures.map((f) => [JSON.stringify([f.file, f.line, f.col, f.code, f.message]), f])).values()];
+  const once = (list: Diagnostic[]) => [...new Map(list.map((f) => [JSON.stringify([f.file, f.line, f.col, f.code, f.message]), f])).values()];
+  result.failures = once(result.failures);
+  result.warnings = once(result.warnings);
   return result;
 }
 
@@ -92,6 +97,7 @@ function clash(d: Diagram, other: Diagram): Diagnostic {
 interface FileResult {
   found: Diagram[];
   diagnostics: Diagnostic[];
+  warnings?: Diagnostic[];
   /** How many diagrams this file should have given and did not. */
   failed: number;
   skipped?: boolean;
@@ -102,9 +108,9 @@ async function loadFile(file: string, options: LoadOptions): Promise<FileResult>
   const { templates, template, layout, cwd, searched } = options;
   const kind = inputKind(file);
   if (kind === "spec") {
-    const { spec, diagnostics, notASpec } = await loadSpec(file, { cwd, skipNonSpec: searched?.has(file) ?? false });
+    const { spec, diagnostics, warnings, notASpec } = await loadSpec(file, { cwd, skipNonSpec: searched?.has(file) ?? false });
     if (notASpec) return { found: [], diagnostics: [], failed: 0, skipped: true };
-    return { found: spec ? [specDiagram(spec, file, templates, template, layout)] : [], diagnostics, failed: spec ? 0 : 1 };
+    return { found: spec ? [specDiagram(spec, file, templates, template, layout)] : [], diagnostics, ...(warnings && { warnings }), failed: spec ? 0 : 1 };
   }
   const shown = displayPath(file, cwd);
   // The one reader of input files: missing files, folders and a BOM handled as for specs.
@@ -115,8 +121,8 @@ async function loadFile(file: string, options: LoadOptions): Promise<FileResult>
     const { diagrams, diagnostics } = mermaidFileDiagrams(file, shown, text);
     return { found: diagrams, diagnostics, failed: diagrams.length === 0 ? 1 : 0 };
   }
-  const { diagrams, diagnostics, failed } = await markdownDiagrams(file, shown, text, templates, template, cwd, layout);
-  return { found: diagrams, diagnostics, failed };
+  const { diagrams, diagnostics, warnings, failed } = await markdownDiagrams(file, shown, text, templates, template, cwd, layout);
+  return { found: diagrams, diagnostics, warnings, failed };
 }
 
 /** Standard input: a spec when it reads as one (a mapping with stack, compare or id), else Mermaid text. */
@@ -124,9 +130,9 @@ async function loadStdin({ templates, template, layout, cwd, stdin = "" }: LoadO
   const shown = STDIN_NAME;
   const text = stdin.replace(/^\uFEFF/, "");
   if (looksLikeSpec(text)) {
-    const { spec, diagnostics } = await loadSpecText(shown, text, cwd, { cwd });
+    const { spec, diagnostics, warnings } = await loadSpecText(shown, text, cwd, { cwd });
     // Not a file: nothing to hash or watch.
-    return { found: spec ? [{ ...specDiagram(spec, cwd, templates, template, layout), inputs: [] }] : [], diagnostics, failed: spec ? 0 : 1 };
+    return { found: spec ? [{ ...specDiagram(spec, cwd, templates, template, layout), inputs: [] }] : [], diagnostics, ...(warnings && { warnings }), failed: spec ? 0 : 1 };
   }
   const { diagrams, diagnostics } = mermaidFileDiagrams("stdin.mmd", shown, text);
   return { found: diagrams.map((d) => ({ ...d, inputs: [] })), diagnostics, failed: diagrams.length === 0 ? 1 : 0 };

@@ -16,6 +16,8 @@ import { idFrom, rawDiagram } from "./raw-mermaid.js";
 export interface MarkdownDiagrams {
   diagrams: Diagram[];
   diagnostics: Diagnostic[];
+  /** Problems that leave the pictures drawn (see LoadResult.warnings). */
+  warnings: Diagnostic[];
   /** Fences that yielded no diagram because of their problems. */
   failed: number;
 }
@@ -31,6 +33,7 @@ export async function markdownDiagrams(file: string, shown: string, text: string
   const page = idFrom(basename(file).replace(/\.(md|markdown)$/i, ""));
   const diagrams: Diagram[] = [];
   const diagnostics: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
   const taken = new Set<string>();
   let failed = 0;
   let unnamed = 0;
@@ -45,6 +48,7 @@ export async function markdownDiagrams(file: string, shown: string, text: string
     const here = (line: number, col: number, code: string, message: string): Diagnostic => ({ code, message, file: shown, line: found.bodyLine + line - 1, col: col + found.indent, source: text });
     const loaded = await fenceSpec(file, shown, found, here, cwd, () => `${page}-${++unnamed}`);
     diagnostics.push(...loaded.diagnostics);
+    warnings.push(...(loaded.warnings ?? []));
     if (!loaded.spec) {
       failed++;
       continue;
@@ -61,7 +65,7 @@ export async function markdownDiagrams(file: string, shown: string, text: string
     // The page, the spec a `use:` names, and the specs that one compares: a change to any redraws it.
     diagrams.push({ ...diagram, file: shown, inputs: [...new Set([resolve(file), ...(loaded.used ?? []), ...diagram.inputs])], fence });
   }
-  return { diagrams, diagnostics, failed };
+  return { diagrams, diagnostics, warnings, failed };
 }
 
 type Here = (line: number, col: number, code: string, message: string) => Diagnostic;
@@ -92,7 +96,8 @@ async function fenceSpec(file: string, shown: string, fence: Fence, here: Here, 
     const loaded = await loadSpec(target, { cwd });
     if (!loaded.spec) return { diagnostics: [at("use", "bad-ref", `"${ref}" has errors of its own (below)`).diagnostics[0]!, ...loaded.diagnostics] };
     const used = [target];
-    return typeof own === "string" ? { spec: { ...loaded.spec, id: own }, diagnostics: [], used, named: true } : { spec: loaded.spec, diagnostics: [], used };
+    const warnings = loaded.warnings ?? [];
+    return typeof own === "string" ? { spec: { ...loaded.spec, id: own }, diagnostics: [], warnings, used, named: true } : { spec: loaded.spec, diagnostics: [], warnings, used };
   }
   // An inline spec need not name itself: it takes the next fence number unless it has an id.
   const named = keys.includes("id");
@@ -100,10 +105,10 @@ async function fenceSpec(file: string, shown: string, fence: Fence, here: Here, 
   const loaded = await loadSpecText(shown, text, pageDir, { cwd });
   const shift = named ? 0 : 1;
   // Places inside the fence become places in the Markdown file; others (a spec it compares) stay.
-  const diagnostics = loaded.diagnostics.map((d) => {
+  const onPage = (d: Diagnostic): Diagnostic => {
     if (d.file !== shown || d.line === undefined) return d;
     const { line, col, source: page } = here(d.line - shift, d.col ?? 1, d.code, d.message);
     return { ...d, line, col, source: page };
-  });
-  return { ...loaded, diagnostics };
+  };
+  return { ...loaded, diagnostics: loaded.diagnostics.map(onPage), warnings: (loaded.warnings ?? []).map(onPage) };
 }

@@ -1,5 +1,6 @@
-import { BACKGROUND, linkLook, outline, swatch, type Theme } from "../palette.js";
-import { KIND_NAMES, KINDS, type Kind } from "../spec/kinds.js";
+import { lookOf } from "../kind-looks.js";
+import { BACKGROUND, BOUNDARIES, BOUNDARY_NAMES, boundaryOutline, linkLook, swatch, type Boundary, type Theme } from "../palette.js";
+import { KINDS } from "../spec/kinds.js";
 import { LINK_STYLE_NAMES, LINK_STYLES } from "../spec/links.js";
 import { eachBox } from "../spec/boxes.js";
 import type { Spec } from "../spec/types.js";
@@ -57,16 +58,22 @@ export interface DecorationOptions {
 export function decorationsOf(spec: Spec, theme: Theme, { legend, caption, arrows }: DecorationOptions): Decorations {
   const ink = swatch(theme, "caption").color;
   const links = linksOf(spec);
-  const kinds = kindsUsed(spec).map((kind): LegendEntry => {
-    const { fill, stroke } = swatch(theme, kind);
-    const { width, dash } = outline(kind);
-    return { label: KIND_NAMES[kind], fill, stroke, strokeWidth: width, ...(dash && { dash }) };
+  const used = kindsUsed(spec);
+  const kinds = used.kinds.map((kind): LegendEntry => {
+    const look = lookOf(kind, spec.kinds);
+    const { width, dash } = boundaryOutline(look.boundary);
+    return { label: look.label, fill: look.swatches[theme].fill, stroke: look.swatches[theme].stroke, strokeWidth: width, ...(dash && { dash }) };
+  });
+  // A unit drawn with another kind's outline: the outline alone, explained.
+  const outlines = used.boundaries.map((b): LegendEntry => {
+    const { width, dash } = boundaryOutline(b);
+    return { label: BOUNDARY_NAMES[b], fill: "none", stroke: ink, strokeWidth: width, ...(dash && { dash }) };
   });
   const styles = LINK_STYLES.filter((s) => links.some((l) => l.style === s)).map((style): LegendEntry => {
     const { width, dash } = linkLook(style);
     return { label: LINK_STYLE_NAMES[style].legend, fill: "none", stroke: ink, strokeWidth: width, ...(dash && { dash }), line: true };
   });
-  const entries = [...kinds, ...styles];
+  const entries = dedupe([...kinds, ...outlines, ...styles]);
   const hosts = [...new Set(spec.sources.flatMap((s) => hostOf(s) ?? []))];
   return {
     ink,
@@ -90,11 +97,29 @@ function drawnLink(link: BoxLink): DrawnLink {
   };
 }
 
-/** Every kind the spec draws, in the order of KINDS (bottom of a stack to top). */
-function kindsUsed(spec: Spec): Kind[] {
-  const used = new Set<Kind>();
-  for (const stack of spec.type === "stack" ? [spec] : spec.stacks) eachBox(stack.stack, "", (box) => used.add(box.kind));
-  return KINDS.filter((k) => used.has(k));
+/**
+ * Every kind the spec draws, built-ins in the order of KINDS (bottom of a stack to top), then
+ * declared kinds in the order they are first drawn; and the boundaries units draw in place of
+ * their kind's.
+ */
+function kindsUsed(spec: Spec): { kinds: string[]; boundaries: Exclude<Boundary, "none">[] } {
+  const kinds = new Set<string>();
+  const boundaries = new Set<Boundary>();
+  for (const stack of spec.type === "stack" ? [spec] : spec.stacks)
+    eachBox(stack.stack, "", (box) => {
+      kinds.add(box.kind);
+      if ("boundary" in box && box.boundary && box.boundary !== lookOf(box.kind, spec.kinds).boundary) boundaries.add(box.boundary);
+    });
+  const builtins: readonly string[] = KINDS;
+  return {
+    kinds: [...builtins.filter((k) => kinds.has(k)), ...[...kinds].filter((k) => !builtins.includes(k))],
+    boundaries: BOUNDARIES.filter((b): b is Exclude<Boundary, "none"> => b !== "none" && boundaries.has(b)),
+  };
+}
+
+/** One entry for kinds that look and read the same (an alias drawn beside the kind it borrows from). */
+function dedupe(entries: LegendEntry[]): LegendEntry[] {
+  return [...new Map(entries.map((e) => [JSON.stringify(e), e])).values()];
 }
 
 function hostOf(source: string): string | undefined {

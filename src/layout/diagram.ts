@@ -1,4 +1,6 @@
-import { outline, swatch, type PaletteKey, type Theme } from "../palette.js";
+import { lookOf, type KindTable } from "../kind-looks.js";
+import { boundaryOutline, type Theme } from "../palette.js";
+import { parseLookKey } from "../spec/boxes.js";
 import type { Spec, StackSpec } from "../spec/types.js";
 import { BLOCK_PADDING, DEFAULT_LAYOUT, fitRows, type LayoutOptions } from "./fit-width.js";
 import { flowOfStack } from "./flow.js";
@@ -36,7 +38,7 @@ export function buildModel(spec: Spec, theme: Theme, layout: LayoutOptions = DEF
     flow,
     links,
     arrows,
-    classes: classesOf(rows, flow, theme),
+    classes: classesOf(rows, flow, theme, spec.kinds),
   };
 }
 
@@ -96,15 +98,17 @@ function flowOfComparison(stacks: StackSpec[]): { flow: FlowItem[]; links: FlowL
   return { flow, links };
 }
 
-/** One class per kind in use, in a fixed order, listing every node (grid and flow) of that kind. */
-function classesOf(rows: Rows, flow: FlowItem[], theme: Theme): ClassModel[] {
-  const byKind = new Map<PaletteKey, Set<string>>();
-  const add = (kind: PaletteKey, id: string) => byKind.set(kind, (byKind.get(kind) ?? new Set()).add(id));
+/** One class per look in use, in a fixed order, listing every node (grid and flow) drawn with it. */
+function classesOf(rows: Rows, flow: FlowItem[], theme: Theme, kinds: KindTable): ClassModel[] {
+  const byKind = new Map<string, Set<string>>();
+  const add = (kind: string, id: string) => byKind.set(kind, (byKind.get(kind) ?? new Set()).add(id));
   for (const row of rows) for (const cell of row) if (!cell.space) add(cell.kind, cell.nodeId);
   const walk = (items: FlowItem[]) => items.forEach((it) => (add(it.kind, it.nodeId), it.items && walk(it.items)));
   walk(flow);
-  return [...byKind.keys()].sort().map((kind) => {
-    const { width, dash } = outline(kind);
-    return { name: kind, ...swatch(theme, kind), strokeWidth: width, ...(dash && { dash }), nodeIds: [...byKind.get(kind)!].sort().join(",") };
+  return [...byKind.keys()].sort().map((key) => {
+    const { kind, boundary } = parseLookKey(key);
+    const look = lookOf(kind, kinds);
+    const { width, dash } = boundaryOutline(boundary ?? look.boundary);
+    return { name: key, ...look.swatches[theme], strokeWidth: width, ...(dash && { dash }), nodeIds: [...byKind.get(key)!].sort().join(",") };
   });
 }

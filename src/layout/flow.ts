@@ -1,3 +1,4 @@
+import { lookKey } from "../spec/boxes.js";
 import type { Entry } from "../spec/types.js";
 import type { FlowItem, FlowLink } from "./model.js";
 
@@ -16,16 +17,16 @@ export function flowOfStack(stack: Entry[], prefix: string): Flow {
     const id = `${prefix}e${i}`;
     let here: string[];
     if (entry.type === "layer") {
-      items.push({ nodeId: id, kind: entry.kind, ...labelOf(entry) });
+      items.push({ nodeId: id, kind: lookKey(entry), ...labelOf(entry) });
       here = [id];
     } else {
       here = entry.units.map((unit, j) => {
         const uid = `${id}u${j}`;
         if (unit.stack.length === 0) {
-          items.push({ nodeId: uid, kind: unit.kind, ...labelOf(unit) });
+          items.push({ nodeId: uid, kind: lookKey(unit), ...labelOf(unit) });
         } else {
           const inner = flowOfStack(unit.stack, `${uid}_`);
-          items.push({ nodeId: uid, kind: unit.kind, ...labelOf(unit), inline: true, items: inner.items });
+          items.push({ nodeId: uid, kind: lookKey(unit), ...labelOf(unit), inline: true, items: inner.items });
           links.push(...inner.links);
         }
         return uid;

@@ -1,6 +1,6 @@
 import type { Entry, Unit } from "../spec/types.js";
 import type { BlockCell, GridCell, GridRow } from "./model.js";
-import type { PaletteKey } from "../palette.js";
+import { lookKey } from "../spec/boxes.js";
 
 /**
  * Lays a stack out on a grid of equal columns. Mermaid's block diagrams give every cell of a
@@ -45,7 +45,7 @@ export function layoutStack(stack: Entry[], width: number, prefix: string, plan:
   stack.forEach((entry, i) => {
     const id = `${prefix}e${i}`;
     if (entry.type === "layer") {
-      rows.push([block(id, entry.kind, entry.label, entry.detail, width)]);
+      rows.push([block(id, lookKey(entry), entry.label, entry.detail, width)]);
       return;
     }
     const gaps = gapsOf(id, entry.units.length, plan);
@@ -62,7 +62,7 @@ export function layoutStack(stack: Entry[], width: number, prefix: string, plan:
 }
 
 function layoutUnit(unit: Unit, width: number, id: string, plan: GridPlan): Rows {
-  return [[block(id, unit.kind, unit.label, unit.detail, width)], ...layoutStack(unit.stack, width, `${id}_`, plan)];
+  return [[block(id, lookKey(unit), unit.label, unit.detail, width)], ...layoutStack(unit.stack, width, `${id}_`, plan)];
 }
 
 /**
@@ -91,7 +91,7 @@ export function share(natural: number[], total: number): number[] {
   return natural.map((w, i) => w + each + (i < rest ? 1 : 0));
 }
 
-export function block(nodeId: string, kind: PaletteKey, label: string, detail: string | undefined, span: number): BlockCell {
+export function block(nodeId: string, kind: string, label: string, detail: string | undefined, span: number): BlockCell {
   return { space: false, nodeId, kind, label, ...(detail !== undefined && { detail }), span };
 }
 

@@ -1,4 +1,4 @@
-import type { PaletteKey, Theme } from "../palette.js";
+import type { Theme } from "../palette.js";
 import type { BoxLink } from "./link-ends.js";
 
 /**
@@ -38,7 +38,8 @@ export interface BlockCell {
   space?: false;
   /** A Mermaid-safe node id. */
   nodeId: string;
-  kind: PaletteKey;
+  /** The look it is drawn with: a kind, `<kind>_<boundary>` (see spec/boxes.ts lookKey) or caption. */
+  kind: string;
   label: string;
   detail?: string;
   span: number;
@@ -51,7 +52,8 @@ export interface SpaceCell {
 
 export interface FlowItem {
   nodeId: string;
-  kind: PaletteKey;
+  /** The look it is drawn with: a kind, `<kind>_<boundary>` (see spec/boxes.ts lookKey) or caption. */
+  kind: string;
   label: string;
   detail?: string;
   /** A unit's group title: label and detail on one line (a subgraph title keeps no line breaks). */

@@ -97,5 +97,5 @@ export class PreviewServer {
 }
 
 function emptyReport(): BuildReport {
-  return { cwd: process.cwd(), diagrams: [], failures: [], inputs: 0, failed: 0, stale: [], pages: [], pagesWritten: 0, removed: [], read: [], skipped: [], browserUsed: false, elapsedMs: 0 };
+  return { cwd: process.cwd(), diagrams: [], failures: [], warnings: [], inputs: 0, failed: 0, stale: [], pages: [], pagesWritten: 0, removed: [], read: [], skipped: [], browserUsed: false, elapsedMs: 0 };
 }

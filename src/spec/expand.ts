@@ -1,9 +1,21 @@
-import type { EntryInput, LinkInput, StackSpecInput, UnitInput } from "./schema.js";
+import { declaredLook, type KindTable } from "../kind-looks.js";
+import type { EntryInput, KindInput, LinkInput, StackSpecInput, UnitInput } from "./schema.js";
 import { metaOf, type Entry, type Link, type StackSpec, type Unit } from "./types.js";
 
 /** Turns a validated stack spec into the model layout uses: repeats expanded, `{n}` filled in. */
 export function expandStackSpec(input: StackSpecInput, file: string): StackSpec {
-  return { type: "stack", ...metaOf({ ...input, file }), stack: expandStack(input.stack, undefined), links: (input.links ?? []).map((l) => linkOf(l, l.from, l.to)) };
+  return {
+    type: "stack",
+    ...metaOf({ ...input, file }),
+    stack: expandStack(input.stack, undefined),
+    links: (input.links ?? []).map((l) => linkOf(l, l.from, l.to)),
+    kinds: kindTableOf(input.kinds),
+  };
+}
+
+/** Declared kinds with their looks worked out (borrowed, derived colours filled in). */
+export function kindTableOf(kinds: Record<string, KindInput> | undefined): KindTable {
+  return Object.fromEntries(Object.entries(kinds ?? {}).map(([name, decl]) => [name, declaredLook(name, decl)]));
 }
 
 /** A link with its defaults filled in and its ends given as `End`. */
@@ -32,6 +44,7 @@ function expandUnit(unit: UnitInput, outer: number | undefined): Unit[] {
     return {
       label: fill(unit.unit, n),
       kind: unit.kind,
+      ...(unit.boundary !== undefined && { boundary: unit.boundary }),
       ...(unit.detail !== undefined && { detail: fill(unit.detail, n) }),
       ...ids(unit.id, n),
       stack: expandStack(unit.stack ?? [], n),

@@ -68,8 +68,13 @@ export const KIND_SYNONYMS: Record<string, Kind> = {
   workload: "app",
 };
 
-/** "; did you mean ..." for an unknown kind: a synonym's kind first, else the nearest spelling. */
-export function kindHint(word: string): string {
+/**
+ * "; did you mean ..." for an unknown kind: a declared kind of nearly that spelling first, then
+ * the kind a synonym means ("lxc" → container), else the nearest spelling of all `known` kinds.
+ */
+export function kindHint(word: string, known: readonly string[] = KINDS): string {
+  const declared = didYouMean(word, known.filter((k) => !(KINDS as readonly string[]).includes(k)));
+  if (declared) return declared;
   const meant = KIND_SYNONYMS[word.toLowerCase()];
-  return meant ? `; did you mean "${meant}"?` : didYouMean(word, KINDS);
+  return meant ? `; did you mean "${meant}"?` : didYouMean(word, known);
 }

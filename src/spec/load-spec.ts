@@ -4,7 +4,8 @@ import { isMap, isScalar, parseDocument } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
 import { displayPath, isInside } from "../paths.js";
 import { BUILTIN_DIR, builtinFile, builtinIds } from "./builtins.js";
-import { expandStackSpec, linkOf } from "./expand.js";
+import type { KindLook, KindTable } from "../kind-looks.js";
+import { expandStackSpec, kindTableOf, linkOf } from "./expand.js";
 import { checkLinks, stackRefResolver } from "./check-links.js";
 import { diagnosticAt, parseSource, positionAt, readSource } from "../source/yaml-source.js";
 import type { CompareSpecInput, StackSpecInput } from "./schema.js";
@@ -19,6 +20,8 @@ export interface LoadResult {
   isComparison?: boolean;
   /** Set, with no spec and no diagnostics, when `skipNonSpec` found a file that is not a spec at all. */
   notASpec?: boolean;
+  /** With a spec: what reads badly but is still drawn (a declared colour with low contrast). */
+  warnings?: Diagnostic[];
 }
 
 export interface LoadOptions {
@@ -51,7 +54,8 @@ export async function loadSpecText(shown: string, text: string, baseDir: string,
   if (diagnostics.length > 0) return { diagnostics };
   const checked = validateSource(source);
   if (!checked.spec) return { diagnostics: checked.diagnostics };
-  if (!("compare" in checked.spec)) return { spec: expandStackSpec(checked.spec as StackSpecInput, shown), diagnostics: [] };
+  const warnings = checked.warnings ?? [];
+  if (!("compare" in checked.spec)) return { spec: expandStackSpec(checked.spec as StackSpecInput, shown), diagnostics: [], warnings };
   if (options.asReference) return { diagnostics: [], isComparison: true };
 
   const input = checked.spec as CompareSpecInput;
@@ -78,8 +82,12 @@ export async function loadSpecText(shown: string, text: string, baseDir: string,
     } else {
       stacks.push(loaded.spec);
       references.push(target);
+      warnings.push(...(loaded.warnings ?? []));
     }
   }
+  const { kinds, conflicts } = mergedKinds(stacks, input.kinds);
+  for (const { name, stack } of conflicts)
+    problems.push({ file: shown, ...positionAt(source, ["compare", stack]), path: `compare[${stack}]`, source: text, code: "kind-conflict", message: `kind "${name}" is declared differently here and in an earlier stack; declare it once under kinds in this comparison to say how it looks` });
   if (problems.length > 0) return { diagnostics: problems };
   const at = diagnosticAt(source);
   const links: Link<StackBoxRef>[] = [];
@@ -99,9 +107,27 @@ export async function loadSpecText(shown: string, text: string, baseDir: string,
       stacks,
       references,
       links,
+      kinds,
     },
     diagnostics: [],
+    warnings,
   };
+}
+
+/**
+ * One table of kinds for a comparison: every stack's declarations, with the comparison's own
+ * over them. A name two stacks declare differently, and the comparison does not, is a conflict.
+ */
+function mergedKinds(stacks: StackSpec[], own: CompareSpecInput["kinds"]): { kinds: KindTable; conflicts: Array<{ name: string; stack: number }> } {
+  const kinds: Record<string, KindLook> = {};
+  const conflicts: Array<{ name: string; stack: number }> = [];
+  stacks.forEach((s, i) => {
+    for (const [name, look] of Object.entries(s.kinds)) {
+      if (own?.[name] === undefined && name in kinds && JSON.stringify(kinds[name]) !== JSON.stringify(look)) conflicts.push({ name, stack: i });
+      kinds[name] ??= look;
+    }
+  });
+  return { kinds: { ...kinds, ...kindTableOf(own) }, conflicts };
 }
 
 /**

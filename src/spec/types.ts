@@ -1,4 +1,5 @@
-import type { Kind } from "./kinds.js";
+import type { KindTable } from "../kind-looks.js";
+import type { Boundary } from "../palette.js";
 import type { LinkStyle } from "./links.js";
 
 /** A validated spec with its repeats expanded: what layout works from. */
@@ -26,6 +27,8 @@ export interface StackSpec extends SpecMeta {
   stack: Entry[];
   /** Arrows between boxes of this stack, by box id. */
   links: Link<string>[];
+  /** The kinds it declares (a box's kind is one of these or a built-in). */
+  kinds: KindTable;
 }
 
 /**
@@ -54,6 +57,8 @@ export interface CompareSpec extends SpecMeta {
   references: string[];
   /** The comparison's own arrows, which may join stacks (each stack's own arrows stay with it). */
   links: Link<StackBoxRef>[];
+  /** The kinds the stacks declare, with the comparison's own declarations over them. */
+  kinds: KindTable;
 }
 
 export type Entry = Layer | UnitGroup;
@@ -61,7 +66,8 @@ export type Entry = Layer | UnitGroup;
 export interface Layer {
   type: "layer";
   label: string;
-  kind: Kind;
+  /** A built-in kind or one the spec declares. */
+  kind: string;
   detail?: string;
   id?: string;
   /** The id as written, when a repeat made `id` its numbered copy (`shim` for `shim-2`). */
@@ -75,7 +81,9 @@ export interface UnitGroup {
 
 export interface Unit {
   label: string;
-  kind: Kind;
+  kind: string;
+  /** Set when the unit's outline is not its kind's. */
+  boundary?: Boundary;
   detail?: string;
   id?: string;
   family?: string;

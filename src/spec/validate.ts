@@ -4,7 +4,9 @@ import { didYouMean } from "../suggest.js";
 import { issueWords } from "../source/issue-words.js";
 import { formatPath, valueAt } from "../source/data-path.js";
 import { LIMITS } from "./limits.js";
-import { kindHint, KINDS } from "./kinds.js";
+import { ID_RULE } from "./id-rule.js";
+import { KINDS } from "./kinds.js";
+import { checkKinds, kindWarnings, knownKinds, unknownKindMessage } from "./check-kinds.js";
 import { diagnosticAt, documentData, type At, type SourceDoc } from "../source/yaml-source.js";
 import { compareSpecSchema, entryKindOf, KEYS, KNOWN_KEYS, stackSpecSchema, type SpecInput } from "./schema.js";
 import { checkLinks, linkRefs, unknownRef } from "./check-links.js";
@@ -13,8 +15,11 @@ export { LIMITS } from "./limits.js";
 
 type Path = ReadonlyArray<PropertyKey>;
 
-/** Checks a parsed document against the format; every problem at once, each with its place. */
-export function validateSource(source: SourceDoc): { spec?: SpecInput; diagnostics: Diagnostic[] } {
+/**
+ * Checks a parsed document against the format; every problem at once, each with its place.
+ * With a spec come its warnings (declared colours that read badly), which fail nothing.
+ */
+export function validateSource(source: SourceDoc): { spec?: SpecInput; diagnostics: Diagnostic[]; warnings?: Diagnostic[] } {
   const at = diagnosticAt(source);
 
   const read = documentData(source.doc);
@@ -27,19 +32,23 @@ export function validateSource(source: SourceDoc): { spec?: SpecInput; diagnosti
   const isCompare = "compare" in data && !("stack" in data);
   const schema = isCompare ? compareSpecSchema : stackSpecSchema;
   const result = schema.safeParse(data);
-  const diagnostics = result.success ? [] : result.error.issues.flatMap((issue) => toDiagnostics(issue, data, at));
+  const kinds = knownKinds((data as { kinds?: unknown }).kinds);
+  const diagnostics = result.success ? [] : result.error.issues.flatMap((issue) => toDiagnostics(issue, data, at, kinds));
+  diagnostics.push(...checkKinds((data as { kinds?: unknown }).kinds, at));
   if (!isCompare && "stack" in data) {
     const ids = new Map<string, number | undefined>();
-    diagnostics.push(...checkStack((data as { stack: unknown }).stack, ["stack"], undefined, 1, at, ids));
+    diagnostics.push(...checkStack((data as { stack: unknown }).stack, ["stack"], undefined, 1, at, ids, kinds));
     const refs = linkRefs(ids);
     diagnostics.push(...checkLinks((data as { links?: unknown }).links, ["links"], at, (ref) => unknownRef(ref, refs)));
   }
   if (!result.success || diagnostics.length > 0) return { diagnostics: sortByPlace(dedupe(diagnostics)) };
-  return { spec: result.data, diagnostics };
+  return { spec: result.data, diagnostics, warnings: kindWarnings(result.data.kinds, at) };
 }
 
-function toDiagnostics(issue: z.core.$ZodIssue, data: unknown, at: At): Diagnostic[] {
+function toDiagnostics(issue: z.core.$ZodIssue, data: unknown, at: At, kinds: string[]): Diagnostic[] {
   const path = issue.path as PropertyKey[];
+  // A kind is a built-in's name or an id; either way the words are about kinds.
+  if (path.at(-1) === "kind" && typeof valueAt(data, path) === "string") return [at(path, "unknown-kind", unknownKindMessage(String(valueAt(data, path)), kinds))];
   if ((issue.code === "invalid_type" || issue.code === "invalid_value") && valueAt(data, path) === undefined) {
     const key = String(path.at(-1));
     return [at(path.slice(0, -1), "missing-key", `missing required key "${key}"${hintFor(key)}`)];
@@ -48,18 +57,15 @@ function toDiagnostics(issue: z.core.$ZodIssue, data: unknown, at: At): Diagnost
     case "invalid_union": {
       // Report only the branch the entry means: "units" when it has that key, else a layer.
       const branch = issue.errors[entryKindOf(valueAt(data, path)) === "units" ? 1 : 0] ?? [];
-      return branch.flatMap((inner) => toDiagnostics({ ...inner, path: [...path, ...inner.path] } as z.core.$ZodIssue, data, at));
+      return branch.flatMap((inner) => toDiagnostics({ ...inner, path: [...path, ...inner.path] } as z.core.$ZodIssue, data, at, kinds));
     }
+    case "invalid_key":
+      // The one record: kinds, by name.
+      return [at(path, "bad-kind-name", `kind name "${String(path.at(-1))}" must be ${ID_RULE.says}`, true)];
     case "unrecognized_keys":
       return issue.keys.map((key) =>
-        at([...path, key], "unknown-key", `unknown key "${key}"${didYouMean(key, allowedKeys(path, data))}`, true),
+        at([...path, key], "unknown-key", key === "unit" && path.at(-2) === "stack" ? 'a unit stands in a group of side-by-side units: write "- units: [{ unit: ..., kind: ... }]", or "layer:" for a layer across the whole width' : `unknown key "${key}"${didYouMean(key, allowedKeys(path, data))}`, true),
       );
-    case "invalid_value":
-      if (path.at(-1) === "kind") {
-        const value = String(valueAt(data, path));
-        return [at(path, "unknown-kind", `unknown kind "${value}"${kindHint(value)} (kinds: ${KINDS.join(", ")})`)];
-      }
-      break;
     case "too_big":
       // The schema's one bound on text (LIMITS.label), the one editors see too.
       if (issue.origin === "string") return [at(path, "label-too-long", `is ${String(valueAt(data, path)).length} characters; a label longer than ${LIMITS.label} cannot be read in a diagram`)];
@@ -73,7 +79,7 @@ function toDiagnostics(issue: z.core.$ZodIssue, data: unknown, at: At): Diagnost
  * Checks the format cannot express: ids unique, `{n}` only under a repeat, bounded size and
  * depth. Fills `ids` with every box id and the repeat that numbers it (the innermost), for links.
  */
-function checkStack(stack: unknown, path: Path, repeat: number | undefined, depth: number, at: At, ids: Map<string, number | undefined>, seen = new Map<string, Path>(), count = { layers: 0 }): Diagnostic[] {
+function checkStack(stack: unknown, path: Path, repeat: number | undefined, depth: number, at: At, ids: Map<string, number | undefined>, kinds: string[], seen = new Map<string, Path>(), count = { layers: 0 }): Diagnostic[] {
   if (!Array.isArray(stack)) return [];
   const out: Diagnostic[] = [];
   if (depth > LIMITS.depth) return [at(path, "too-deep", `units are nested more than ${LIMITS.depth} levels deep; no diagram can show that legibly`)];
@@ -101,7 +107,9 @@ function checkStack(stack: unknown, path: Path, repeat: number | undefined, dept
         else seen.set(item.id, [...p, "id"]);
         ids.set(item.id, numbered);
       }
-      if ("stack" in item) out.push(...checkStack(item.stack, [...p, "stack"], numbered ?? (underRepeat ? 1 : undefined), depth + 1, at, ids, seen, count));
+      // A kind the schema let through (an id) that no one declared.
+      if (typeof item.kind === "string" && ID_RULE.pattern.test(item.kind) && !kinds.includes(item.kind)) out.push(at([...p, "kind"], "unknown-kind", unknownKindMessage(item.kind, kinds)));
+      if ("stack" in item) out.push(...checkStack(item.stack, [...p, "stack"], numbered ?? (underRepeat ? 1 : undefined), depth + 1, at, ids, kinds, seen, count));
     }
   });
   if (depth === 1 && count.layers > LIMITS.layers) out.push(at(path, "too-large", `the stack draws ${count.layers} boxes once repeats are expanded; the limit is ${LIMITS.layers}`));
@@ -114,6 +122,8 @@ function allowedKeys(path: Path, data: unknown): string[] {
   if (path.length === 0) return KEYS.spec;
   if (path.at(-2) === "units") return KEYS.unit;
   if (path.at(-2) === "links") return KEYS.link;
+  if (path.at(-2) === "kinds") return KEYS.kind;
+  if (path.at(-3) === "kinds") return KEYS.colours;
   if (obj && typeof obj === "object" && entryKindOf(obj) === "units") return KEYS.units;
   return path.at(-2) === "stack" ? [...KEYS.layer, ...KEYS.units] : KNOWN_KEYS;
 }

@@ -5,7 +5,7 @@ import { ConfigError, findConfig } from "../../config/find-config.js";
 import { formatDiagnostic } from "../../diagnostics.js";
 import { PreviewServer } from "../../preview/server.js";
 import { watchLoop } from "../../watch/watch-loop.js";
-import { plural, printDiagnostics, seconds } from "../print.js";
+import { plural, printProblems, seconds } from "../print.js";
 import { renderFlags, resolveRenderFlags, type RenderFlags } from "../render-options.js";
 import { UsageError } from "../usage-error.js";
 
@@ -39,7 +39,7 @@ export async function handler(args: ArgumentsCamelCase<PreviewArgs>): Promise<nu
   });
   const loop = watchLoop(options, {
     onBuild: (report) => {
-      printDiagnostics(report.failures);
+      printProblems(report);
       process.stdout.write(`vstack: preview updated (${plural(report.diagrams.length, "diagram")}, ${report.failed} failed) in ${seconds(report.elapsedMs)}\n`);
       server.update(report);
     },

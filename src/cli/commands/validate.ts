@@ -26,14 +26,16 @@ export function builder(y: Argv): Argv<ValidateArgs> {
 export async function handler(args: ArgumentsCamelCase<ValidateArgs>): Promise<number> {
   const { options } = await resolveRenderFlags({ inputs: args.inputs, ...(args.config !== undefined && { config: args.config }) });
   const stdin = args.inputs.includes(STDIN) ? await readStdin() : undefined;
-  const { diagrams, failures, invalid, skipped } = await loadInputs(options.inputs ?? [], { cwd: options.cwd!, ...(stdin !== undefined && { stdin }) });
+  const { diagrams, failures, warnings, invalid, skipped } = await loadInputs(options.inputs ?? [], { cwd: options.cwd!, ...(stdin !== undefined && { stdin }) });
   if (args.reporter === "json") {
-    const summary = { ok: invalid === 0, valid: diagrams.length, failed: invalid, diagrams: diagrams.map((d) => ({ id: d.id, source: d.file })), skipped, failures: jsonFailures(failures) };
+    const summary = { ok: invalid === 0, valid: diagrams.length, failed: invalid, diagrams: diagrams.map((d) => ({ id: d.id, source: d.file })), skipped, failures: jsonFailures(failures), warnings: jsonFailures(warnings) };
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } else {
+    if (!args.quiet) printDiagnostics(warnings);
     printDiagnostics(failures);
     const skips = skipped.length > 0 ? `; skipped ${skipped.join(", ")} (not specs)` : "";
-    if (!args.quiet || invalid > 0) process.stdout.write(`vstack: ${plural(diagrams.length, "diagram")} valid, ${invalid} invalid (${plural(failures.length, "problem")})${skips}\n`);
+    const warned = warnings.length > 0 ? `, ${plural(warnings.length, "warning")}` : "";
+    if (!args.quiet || invalid > 0) process.stdout.write(`vstack: ${plural(diagrams.length, "diagram")} valid, ${invalid} invalid (${plural(failures.length, "problem")}${warned})${skips}\n`);
   }
   return invalid > 0 ? 1 : 0;
 }

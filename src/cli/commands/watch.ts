@@ -3,7 +3,7 @@ import type { BuildReport } from "../../build/build-report.js";
 import { ConfigError, findConfig } from "../../config/find-config.js";
 import { displayPath } from "../../paths.js";
 import { watchLoop } from "../../watch/watch-loop.js";
-import { plural, printDiagnostics, seconds } from "../print.js";
+import { plural, printDiagnostics, printProblems, seconds } from "../print.js";
 import { renderFlags, resolveRenderFlags, type RenderFlags } from "../render-options.js";
 
 export const command = "watch [inputs..]";
@@ -22,7 +22,7 @@ export async function handler(args: ArgumentsCamelCase<RenderFlags>): Promise<nu
       if (paths.length > 0) process.stdout.write(`\nvstack: ${paths.length === 1 ? displayPath(paths[0]!, process.cwd()) : plural(paths.length, "file")} changed\n`);
     },
     onBuild: (report) => {
-      printDiagnostics(report.failures);
+      printProblems(report);
       process.stdout.write(summary(report));
     },
     onError: (err) => {
