@@ -59,7 +59,7 @@ export function kindWarnings(kinds: Record<string, KindInput> | undefined, at: A
       const { fill, color } = looks.get(name)!.swatches[theme];
       const ratio = contrast(color, fill);
       if (ratio < MIN_CONTRAST)
-        out.push(warn(["kinds", name, theme], "low-contrast", `"${name}"'s label (${color}) on its ${theme} fill (${fill}) has contrast ${ratio.toFixed(1)}:1; WCAG AA asks ${MIN_CONTRAST}:1 for text: change the fill or the text colour`));
+        out.push(warn(["kinds", name, theme, decl[theme].text !== undefined ? "text" : "fill"], "low-contrast", `"${name}"'s label (${color}) on its ${theme} fill (${fill}) has contrast ${ratio.toFixed(1)}:1; WCAG AA asks ${MIN_CONTRAST}:1 for text: change the fill or the text colour`));
       let nearest: { other: string; deltaE: number; vision: string } | undefined;
       for (const [other, look] of looks) {
         if (other === name) continue;

@@ -42,7 +42,7 @@ export function validateSource(source: SourceDoc): { spec?: SpecInput; diagnosti
     diagnostics.push(...checkLinks((data as { links?: unknown }).links, ["links"], at, (ref) => unknownRef(ref, refs)));
   }
   if (!result.success || diagnostics.length > 0) return { diagnostics: sortByPlace(dedupe(diagnostics)) };
-  return { spec: result.data, diagnostics, warnings: kindWarnings(result.data.kinds, at) };
+  return { spec: result.data, diagnostics, warnings: sortByPlace(kindWarnings(result.data.kinds, at)) };
 }
 
 function toDiagnostics(issue: z.core.$ZodIssue, data: unknown, at: At, kinds: string[]): Diagnostic[] {

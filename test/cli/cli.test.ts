@@ -63,6 +63,21 @@ describe("vstack CLI", () => {
     expect(r.stdout).toContain("0 diagrams valid, 1 invalid");
   });
 
+  it("prints warnings for declared colours that read badly, at their place, and still succeeds (text and JSON)", async () => {
+    const low = GOOD.replace("stack:", 'kinds:\n  faded: { light: { fill: "#eeeeee", text: "#cccccc" }, dark: { fill: "#222222" } }\nstack:').replace("kind: kernel", "kind: faded");
+    const dir = workspace({ "low.yaml": low });
+    const text = await runCli(["validate", "low.yaml"], { cwd: dir });
+    expect(text.code).toBe(0);
+    expect(text.stderr).toMatch(/low\.yaml:5:44: warning: kinds\.faded\.light\.text: "faded"'s label \(#cccccc\) on its light fill \(#eeeeee\) has contrast 1\.\d:1; WCAG AA asks 4\.5:1/);
+    expect(text.stdout).toContain("1 diagram valid, 0 invalid (0 problems, 2 warnings)");
+    const rendered = await runCli(["render", "low.yaml", "-f", "mmd", "--reporter", "json"], { cwd: dir });
+    expect(rendered.code).toBe(0);
+    const summary = JSON.parse(rendered.stdout);
+    expect(summary.ok).toBe(true);
+    expect(summary.warnings.map((w: { code: string; line: number }) => `${w.line} ${w.code}`)).toEqual(["5 close-colour", "5 low-contrast"]);
+    expect(readdirSync(join(dir, "out")).sort()).toContain("my-stack.light.mmd");
+  });
+
   it("renders the good specs of a run, skips the bad one, and leaves no partial file", async () => {
     const dir = workspace({ "good.yaml": GOOD, "bad.yaml": BAD });
     const r = await runCli(["render", ".", "--out", "out"], { cwd: dir });

@@ -12,7 +12,7 @@ import { FIXTURES, ROOT } from "../support/paths.js";
 const templates = new TemplateSet();
 
 /** The built-ins, and fixtures that use what no built-in does (kinds of your own). */
-const specFiles = () => [...builtinFiles(), join(FIXTURES, "kinds", "kata-like.yaml")];
+const specFiles = () => [...builtinFiles(), join(ROOT, "examples", "kinds", "pods-three-ways.yaml")];
 
 describe("golden Mermaid for every built-in spec", async () => {
   for (const file of specFiles()) {

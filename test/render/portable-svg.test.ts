@@ -14,7 +14,7 @@ import { swatch, THEMES, type Theme } from "../../src/palette.js";
 import { contrast } from "../../src/colour.js";
 import { lookOf } from "../../src/kind-looks.js";
 import { measureOnPage } from "../support/page.js";
-import { FIXTURES, tempDir } from "../support/paths.js";
+import { ROOT, tempDir } from "../support/paths.js";
 import { foldSpace, parseSvg, specLabels, squash } from "../support/svg.js";
 
 /**
@@ -24,7 +24,7 @@ import { foldSpace, parseSvg, specLabels, squash } from "../support/svg.js";
  */
 const dir = tempDir();
 /** Kinds of your own: a declared kind, an alias, a unit with another kind's outline. */
-const KATA_LIKE = join(FIXTURES, "kinds", "kata-like.yaml");
+const PODS = join(ROOT, "examples", "kinds", "pods-three-ways.yaml");
 const specs: Spec[] = [];
 let browser: Browser;
 let noNoto: Browser;
@@ -41,7 +41,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, "tight.yaml"), ["id: tight", "title: Tight", "sources: [https://example.com]", "stack:", "  - layer: Paravirtualizationhypervisorkernelmodule", "    kind: hardware"].join("\n"));
   await build({ inputs: [...builtinFiles(), join(dir, "tight.yaml")], outDir: join(dir, "system"), cacheDir: join(dir, "cache"), formats: ["svg"], fonts: "system" });
   await build({ inputs: ["vm-vs-container", "xen", join(dir, "scripts.yaml")], outDir: join(dir, "outline"), cacheDir: join(dir, "cache"), formats: ["svg"], fonts: "outline" });
-  await build({ inputs: [join(dir, "scripts.yaml"), join(dir, "tight.yaml"), KATA_LIKE], outDir: join(dir, "embed"), cacheDir: join(dir, "cache"), formats: ["svg"] });
+  await build({ inputs: [join(dir, "scripts.yaml"), join(dir, "tight.yaml"), PODS], outDir: join(dir, "embed"), cacheDir: join(dir, "cache"), formats: ["svg"] });
   await build({ inputs: ["xen", "vm-vs-container"], outDir: join(dir, "captioned"), cacheDir: join(dir, "cache"), formats: ["svg"], themes: ["dark"], caption: true, legend: "right" });
   browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs() });
   // A fontconfig that sees DejaVu only: a machine where Noto was never installed.
@@ -190,9 +190,9 @@ describe("legend and caption", () => {
   });
 
   it("kinds of your own are drawn in their colours and outlines, readable, and named in the legend (light and dark)", async () => {
-    const spec = (await loadSpec(KATA_LIKE)).spec!;
+    const spec = (await loadSpec(PODS)).spec!;
     for (const theme of THEMES) {
-      const svg = svgOf("embed", "kata-like", theme);
+      const svg = svgOf("embed", "pods-three-ways", theme);
       const drawn = await measureOnPage(browser, svg, () =>
         Array.from(document.querySelectorAll("g.node")).map((g) => {
           const shape = getComputedStyle(g.querySelector("rect")!);
@@ -202,13 +202,13 @@ describe("legend and caption", () => {
       const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
       const box = (text: string) => drawn.find((d) => d.text.includes(text))!;
       const own = lookOf("micro-vm", spec.kinds).swatches[theme];
-      expect(box("micro-VM 2"), theme).toMatchObject({ fill: rgb(own.fill), stroke: rgb(own.stroke), width: "3px", dash: "none" });
-      expect(contrast(box("micro-VM 2").ink, box("micro-VM 2").fill), theme).toBeGreaterThanOrEqual(4.5);
-      expect(box("pod"), theme).toMatchObject({ fill: rgb(swatch(theme, "container").fill), width: "2px", dash: "7px, 4px" });
-      expect(box("runc container"), theme).toMatchObject({ fill: rgb(swatch(theme, "container").fill), width: "2px", dash: "2px, 3px" });
+      expect(box("Kata micro-VM"), theme).toMatchObject({ fill: rgb(own.fill), stroke: rgb(own.stroke), width: "3px", dash: "none" });
+      expect(contrast(box("Kata micro-VM").ink, box("Kata micro-VM").fill), theme).toBeGreaterThanOrEqual(4.5);
+      expect(box("runc"), theme).toMatchObject({ fill: rgb(swatch(theme, "container").fill), width: "2px", dash: "7px, 4px" });
+      expect(box("gVisor"), theme).toMatchObject({ fill: rgb(swatch(theme, "container").fill), width: "2px", dash: "2px, 3px" });
       const group = Array.from(parseSvg(svg).getElementsByTagName("g")).find((g) => g.getAttribute("class") === "vstack-legend")!;
       const words = Array.from(group.getElementsByTagName("text")).map((t) => t.textContent);
-      expect(words).toEqual(expect.arrayContaining(["micro-VM (one per pod)", "pod (shared network namespace)", "outline: sandbox boundary (application kernel)"]));
+      expect(words).toEqual(expect.arrayContaining(["micro-VM (one per pod)", "pod (containers sharing namespaces)", "outline: sandbox boundary (application kernel)"]));
     }
   });
 
