@@ -1,3 +1,4 @@
+import type { KindDeclarations } from "../kinds/schema.js";
 import { resolve } from "node:path";
 import { diagramOutputs, type OutputContext } from "./diagram-outputs.js";
 import { layoutOf, resolveBuildOptions, type BuildOptions } from "./options.js";
@@ -37,7 +38,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const resolved = await resolveInputs(opts.inputs, { exclude: [opts.outDir, opts.markdownOut], cwd: opts.cwd });
   const files = opts.shard ? shardFiles(resolved.files, opts.shard, opts.cwd) : resolved.files;
   const identity = [VERSION, MERMAID_VERSION, MERMAID_CONFIG, RENDERER_VERSION, templates.fingerprint, opts.template];
-  const look = [opts.formats, opts.themes, opts.scale, opts.fonts, opts.legend, opts.caption, opts.background ?? null, opts.canvas ?? null, opts.fontSize ?? null, opts.maxWidth ?? null];
+  const look = [opts.formats, opts.themes, opts.scale, opts.fonts, opts.legend, opts.caption, opts.kinds ?? null, opts.background ?? null, opts.canvas ?? null, opts.fontSize ?? null, opts.maxWidth ?? null];
   const runKey = cacheKey([RUN_RECORD_FORMAT, ...identity, opts.cwd, files, opts.outDir, opts.markdownOut, opts.pageStyle, ...look, opts.gallery, opts.manifest]);
   const sink = opts.check ? checkingSink(opts.cwd) : writingSink();
   const finish = (partial: Omit<BuildReport, "elapsedMs" | "stale" | "cwd">): BuildReport => ({ ...partial, cwd: opts.cwd, stale: sink.stale, elapsedMs: performance.now() - started });
@@ -56,7 +57,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   // Chromium and a warm page start while the specs load; a run that turns out to be wholly
   // cached closes them unused, which costs less than starting them late costs every cold run.
   if (files.length > 0 && opts.formats.some((f) => f !== "mmd")) renderer.prestart();
-  const loaded = await (await loadModule()).loadDiagrams(files, { templates, template: opts.template, layout: layoutOf(opts), cwd: opts.cwd, searched: resolved.searched, ...(opts.stdin !== undefined && { stdin: opts.stdin }) });
+  const loaded = await (await loadModule()).loadDiagrams(files, { templates, template: opts.template, layout: layoutOf(opts), cwd: opts.cwd, searched: resolved.searched, ...(opts.kinds && { kinds: opts.kinds }), ...(opts.stdin !== undefined && { stdin: opts.stdin }) });
   const failures = [...resolved.missing, ...loaded.failures];
   let invalid = resolved.missing.length + loaded.invalid;
   // A page written out in place of its own source would lose its fences: refused before any work.
@@ -143,10 +144,10 @@ function infoOf(d: Diagram): DiagramInfo {
 }
 
 /** Resolves and loads inputs without rendering (for `vstack validate` and `vstack list`). */
-export async function loadInputs(inputs: string[], options: { cwd?: string; stdin?: string } = {}) {
+export async function loadInputs(inputs: string[], options: { cwd?: string; stdin?: string; kinds?: KindDeclarations } = {}) {
   const cwd = resolve(options.cwd ?? process.cwd());
   const { files, searched, missing } = await resolveInputs(inputs, { cwd });
-  const loaded = await (await loadModule()).loadDiagrams(files, { templates: new TemplateSet(), template: "block", cwd, searched, ...(options.stdin !== undefined && { stdin: options.stdin }) });
+  const loaded = await (await loadModule()).loadDiagrams(files, { templates: new TemplateSet(), template: "block", cwd, searched, ...(options.stdin !== undefined && { stdin: options.stdin }), ...(options.kinds && { kinds: options.kinds }) });
   return { ...loaded, files, failures: [...missing, ...loaded.failures], invalid: missing.length + loaded.invalid };
 }
 

@@ -1,3 +1,4 @@
+import type { KindDeclarations } from "../kinds/schema.js";
 import { resolve } from "node:path";
 import type { Theme } from "../palette.js";
 import { THEMES } from "../palette.js";
@@ -52,6 +53,8 @@ export interface BuildOptions {
    * widths to fit (default 880, so an 800 px docs column shows text at 12 px or more).
    */
   maxWidth?: number;
+  /** Kinds of your own for every spec of the project (a spec's own declarations win). */
+  kinds?: KindDeclarations;
   /** Where a spec's legend of kinds goes: bottom (default), right, or off. */
   legend?: LegendPlace;
   /** Draw the title above the diagram and its sources' hosts below (default: off; slide preset: on). */
@@ -99,7 +102,7 @@ export interface BuildOptions {
   onStart?: (diagrams: number) => void;
 }
 
-type Optional = "stdin" | "background" | "canvas" | "fontSize" | "maxWidth" | "templatesDir" | "chromium" | "renderer" | "onDiagram" | "onStart" | "jobs" | "shard";
+type Optional = "kinds" | "stdin" | "background" | "canvas" | "fontSize" | "maxWidth" | "templatesDir" | "chromium" | "renderer" | "onDiagram" | "onStart" | "jobs" | "shard";
 export type ResolvedBuildOptions = Required<Omit<BuildOptions, Optional>> & Pick<BuildOptions, Optional>;
 
 /** Every default of a build, in one place; every path comes back absolute. */

@@ -1,6 +1,7 @@
 import type { Argv } from "yargs";
 import { FONT_MODES, MAX_JOBS, MAX_SCALE, MAX_WIDTH_RANGE, PAGE_STYLES } from "../build/options.js";
-import type { RenderFlags } from "../config/project-options.js";
+import { resolveRenderFlags as resolveProject, type RenderFlags, type ResolvedRender } from "../config/project-options.js";
+import { printDiagnostics } from "./print.js";
 import type { Shard } from "../inputs.js";
 import { THEMES } from "../palette.js";
 import { COLOUR_HINT, isCssColour } from "../colour.js";
@@ -36,7 +37,14 @@ export function renderFlags<T>(y: Argv<T>): Argv<T & RenderFlags> {
     .option("markdown-out", { describe: "where Markdown inputs with ```vstack or ```mermaid fences are written, pictures in place", type: "string", defaultDescription: "the output folder" }) as unknown as Argv<T & RenderFlags>;
 }
 
-export { resolveRenderFlags, type ResolvedRender } from "../config/project-options.js";
+export type { ResolvedRender } from "../config/project-options.js";
+
+/** The config's resolution, for the CLI: the config's own warnings are printed here (unless --quiet), once per read. */
+export async function resolveRenderFlags(flags: RenderFlags & { quiet?: boolean }): Promise<ResolvedRender> {
+  const resolved = await resolveProject(flags);
+  if (!flags.quiet) printDiagnostics(resolved.config?.warnings ?? []);
+  return resolved;
+}
 
 /** Parses `a,b` against the allowed values; yargs turns the thrown error into a usage error (exit 2). */
 function listOf<T extends string>(allowed: readonly T[], what: string) {

@@ -6,6 +6,8 @@ import type { z } from "zod";
 import { describeValue, issueWords } from "../source/issue-words.js";
 import { valueAt } from "../source/data-path.js";
 import { didYouMean } from "../suggest.js";
+import { badKindName, checkKinds, kindWarnings } from "../kinds/check.js";
+import { COLOUR_KEYS, KIND_KEYS } from "../kinds/schema.js";
 import { ConfigError, type FoundConfig } from "./find-config.js";
 import { CONFIG_KEYS, configSchema, type Config } from "./schema.js";
 
@@ -16,6 +18,8 @@ export interface LoadedConfig {
   file: string;
   /** The config's folder: every path in it, and every path vstack shows, is relative to this. */
   dir: string;
+  /** Declared kinds' colours that read badly (see kinds/check.ts): printed, fail nothing. */
+  warnings: Diagnostic[];
 }
 
 /** Reads and checks a config file found by findConfig; a bad one throws ConfigError with every problem. */
@@ -40,8 +44,12 @@ export async function loadConfig(found: FoundConfig): Promise<LoadedConfig> {
       const path = [...base, ...(issue.path as PropertyKey[])];
       const value = valueAt(data, path);
       if (issue.code === "unrecognized_keys") {
+        // Inside a declared kind (kinds.<name>) or its colours (kinds.<name>.light), else a config key.
+        const keys = path[0] !== "kinds" ? undefined : path.length === 2 ? KIND_KEYS : COLOUR_KEYS;
+        if (keys) return issue.keys.map((key) => at([...path, key], "unknown-key", `unknown key "${key}"${didYouMean(key, keys)}`, true));
         return issue.keys.map((key) => at([...path, key], "unknown-key", `unknown config key "${key}"${didYouMean(key, CONFIG_KEYS)} (keys: ${CONFIG_KEYS.join(", ")})`, true));
       }
+      if (issue.code === "invalid_key") return [at(path, "bad-kind-name", badKindName(String(path.at(-1))), true)];
       // A list or a comma-separated string: the branch of what was written.
       if (issue.code === "invalid_union") return (issue.errors[typeof value === "string" ? 1 : 0] ?? []).flatMap((inner) => words(inner, path));
       // An item of a comma-separated string is the part at its index.
@@ -52,6 +60,8 @@ export async function loadConfig(found: FoundConfig): Promise<LoadedConfig> {
     };
     throw new ConfigError(result.error.issues.flatMap((issue) => words(issue)));
   }
-  return { config: result.data, file: shown, dir };
+  const kindProblems = checkKinds(result.data.kinds, at);
+  if (kindProblems.length > 0) throw new ConfigError(kindProblems);
+  return { config: result.data, file: shown, dir, warnings: kindWarnings(result.data.kinds, at) };
 }
 

@@ -80,6 +80,7 @@ export async function resolveRenderFlags(flags: RenderFlags, typedIn = process.c
     ...defined("markdownOut", here(flags.markdownOut) ?? config.markdownOut),
     ...defined("pageStyle", flags.pageStyle ?? config.pageStyle),
     ...defined("pageRoots", config.inputs),
+    ...defined("kinds", config.kinds),
   };
   return { options, ...(loaded && { config: loaded }), formats, themes };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FONT_MODES, MAX_JOBS, MAX_SCALE, MAX_WIDTH_RANGE, PAGE_STYLES } from "../build/options.js";
 import { COLOUR_HINT, isCssColour } from "../colour.js";
+import { kindsSchema } from "../kinds/schema.js";
 import { LEGEND_PLACES } from "../layout/decorations.js";
 import { THEMES } from "../palette.js";
 import { FORMATS, PRESET_NAMES } from "../presets.js";
@@ -39,6 +40,7 @@ export const configSchema = z.strictObject({
   markdownOut: z.string().min(1).describe("where Markdown files with vstack/mermaid fences are written, images in place (default: the output folder)").optional(),
   pageStyle: z.enum(PAGE_STYLES).describe("how Markdown pages show a fence's picture: picture (HTML, follows the reader's colour scheme) or markdown (#only-light/#only-dark images, for MkDocs)").optional(),
   chromium: z.string().min(1).describe("Chrome/Chromium binary").optional(),
+  kinds: kindsSchema.describe("Kinds of your own for every spec of the project, as a spec declares them (a spec's own declarations win)."),
 });
 
 export type Config = z.infer<typeof configSchema>;

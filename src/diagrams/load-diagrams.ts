@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { TemplateSet } from "../emit/templates.js";
+import type { KindDeclarations } from "../kinds/schema.js";
 import type { LayoutOptions } from "../layout/fit-width.js";
 import { displayPath } from "../paths.js";
 import { STDIN, STDIN_NAME } from "../inputs.js";
@@ -31,6 +32,8 @@ export interface LoadOptions {
   layout?: LayoutOptions;
   /** The project folder: paths are shown relative to it. */
   cwd: string;
+  /** Kinds the config declares for every spec. */
+  kinds?: KindDeclarations;
   /** Files found by a folder or glob rather than named: one that is not a spec is skipped, not an error. */
   searched?: Set<string>;
   /** The text of the `-` input: a spec, or else Mermaid text. */
@@ -105,10 +108,11 @@ interface FileResult {
 
 async function loadFile(file: string, options: LoadOptions): Promise<FileResult> {
   if (file === STDIN) return loadStdin(options);
-  const { templates, template, layout, cwd, searched } = options;
+  const { templates, template, layout, cwd, searched, kinds } = options;
+  const project = { cwd, ...(kinds && { kinds }) };
   const kind = inputKind(file);
   if (kind === "spec") {
-    const { spec, diagnostics, warnings, notASpec } = await loadSpec(file, { cwd, skipNonSpec: searched?.has(file) ?? false });
+    const { spec, diagnostics, warnings, notASpec } = await loadSpec(file, { ...project, skipNonSpec: searched?.has(file) ?? false });
     if (notASpec) return { found: [], diagnostics: [], failed: 0, skipped: true };
     return { found: spec ? [specDiagram(spec, file, templates, template, layout)] : [], diagnostics, ...(warnings && { warnings }), failed: spec ? 0 : 1 };
   }
@@ -121,16 +125,16 @@ async function loadFile(file: string, options: LoadOptions): Promise<FileResult>
     const { diagrams, diagnostics } = mermaidFileDiagrams(file, shown, text);
     return { found: diagrams, diagnostics, failed: diagrams.length === 0 ? 1 : 0 };
   }
-  const { diagrams, diagnostics, warnings, failed } = await markdownDiagrams(file, shown, text, templates, template, cwd, layout);
+  const { diagrams, diagnostics, warnings, failed } = await markdownDiagrams(file, shown, text, templates, template, project, layout);
   return { found: diagrams, diagnostics, warnings, failed };
 }
 
 /** Standard input: a spec when it reads as one (a mapping with stack, compare or id), else Mermaid text. */
-async function loadStdin({ templates, template, layout, cwd, stdin = "" }: LoadOptions): Promise<FileResult> {
+async function loadStdin({ templates, template, layout, cwd, kinds, stdin = "" }: LoadOptions): Promise<FileResult> {
   const shown = STDIN_NAME;
   const text = stdin.replace(/^\uFEFF/, "");
   if (looksLikeSpec(text)) {
-    const { spec, diagnostics, warnings } = await loadSpecText(shown, text, cwd, { cwd });
+    const { spec, diagnostics, warnings } = await loadSpecText(shown, text, cwd, { cwd, ...(kinds && { kinds }) });
     // Not a file: nothing to hash or watch.
     return { found: spec ? [{ ...specDiagram(spec, cwd, templates, template, layout), inputs: [] }] : [], diagnostics, ...(warnings && { warnings }), failed: spec ? 0 : 1 };
   }

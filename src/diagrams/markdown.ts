@@ -6,7 +6,10 @@ import type { TemplateSet } from "../emit/templates.js";
 import type { LayoutOptions } from "../layout/fit-width.js";
 import { builtinIds } from "../spec/builtins.js";
 import { documentData, parseSource, positionAt } from "../source/yaml-source.js";
-import { loadSpec, loadSpecText, outsideAllowed, resolveRef, type LoadResult } from "../spec/load-spec.js";
+import { loadSpec, loadSpecText, outsideAllowed, resolveRef, type LoadOptions, type LoadResult } from "../spec/load-spec.js";
+
+/** What every spec of the project is loaded with: its folder, and the kinds the config declares. */
+type Project = Required<Pick<LoadOptions, "cwd">> & Pick<LoadOptions, "kinds">;
 import { didYouMean } from "../suggest.js";
 import type { Diagram } from "./diagram.js";
 import { findFences, type Fence } from "./fences.js";
@@ -29,7 +32,7 @@ export interface MarkdownDiagrams {
  * adding a fence elsewhere on the page renames nothing; every other fence `<page>-1`,
  * `<page>-2`, ... in order, as mermaid-cli names mermaid fences.
  */
-export async function markdownDiagrams(file: string, shown: string, text: string, templates: TemplateSet, template: string, cwd: string, layout?: LayoutOptions): Promise<MarkdownDiagrams> {
+export async function markdownDiagrams(file: string, shown: string, text: string, templates: TemplateSet, template: string, project: Project, layout?: LayoutOptions): Promise<MarkdownDiagrams> {
   const page = idFrom(basename(file).replace(/\.(md|markdown)$/i, ""));
   const diagrams: Diagram[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -46,7 +49,7 @@ export async function markdownDiagrams(file: string, shown: string, text: string
       continue;
     }
     const here = (line: number, col: number, code: string, message: string): Diagnostic => ({ code, message, file: shown, line: found.bodyLine + line - 1, col: col + found.indent, source: text });
-    const loaded = await fenceSpec(file, shown, found, here, cwd, () => `${page}-${++unnamed}`);
+    const loaded = await fenceSpec(file, shown, found, here, project, () => `${page}-${++unnamed}`);
     diagnostics.push(...loaded.diagnostics);
     warnings.push(...(loaded.warnings ?? []));
     if (!loaded.spec) {
@@ -71,7 +74,8 @@ export async function markdownDiagrams(file: string, shown: string, text: string
 type Here = (line: number, col: number, code: string, message: string) => Diagnostic;
 
 /** `used`: the file a `use:` fence names (with no id of its own, the fence is named after it). */
-async function fenceSpec(file: string, shown: string, fence: Fence, here: Here, cwd: string, nextId: () => string): Promise<LoadResult & { used?: string[]; named?: boolean }> {
+async function fenceSpec(file: string, shown: string, fence: Fence, here: Here, project: Project, nextId: () => string): Promise<LoadResult & { used?: string[]; named?: boolean }> {
+  const { cwd } = project;
   const pageDir = dirname(resolve(file));
   const { source, diagnostics: parsed } = parseSource(shown, fence.body);
   // Data that cannot be read: the inline path below reports it at its place.
@@ -93,7 +97,7 @@ async function fenceSpec(file: string, shown: string, fence: Fence, here: Here, 
     const outside = outsideAllowed(target, pageDir, cwd);
     if (outside) return at("use", "ref-outside", `"${ref}" is outside ${outside}; a fence may only use specs inside the project folder or beside this page`);
     if (!existsSync(target)) return at("use", "unknown-ref", `"${ref}" is not there: a path in a fence is relative to its page (${displayPath(target, cwd)} does not exist)`);
-    const loaded = await loadSpec(target, { cwd });
+    const loaded = await loadSpec(target, project);
     if (!loaded.spec) return { diagnostics: [at("use", "bad-ref", `"${ref}" has errors of its own (below)`).diagnostics[0]!, ...loaded.diagnostics] };
     const used = [target];
     const warnings = loaded.warnings ?? [];
@@ -102,7 +106,7 @@ async function fenceSpec(file: string, shown: string, fence: Fence, here: Here, 
   // An inline spec need not name itself: it takes the next fence number unless it has an id.
   const named = keys.includes("id");
   const text = named ? fence.body : `id: ${nextId()}\n${fence.body}`;
-  const loaded = await loadSpecText(shown, text, pageDir, { cwd });
+  const loaded = await loadSpecText(shown, text, pageDir, project);
   const shift = named ? 0 : 1;
   // Places inside the fence become places in the Markdown file; others (a spec it compares) stay.
   const onPage = (d: Diagnostic): Diagnostic => {

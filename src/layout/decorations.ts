@@ -1,4 +1,4 @@
-import { lookOf } from "../kind-looks.js";
+import { lookOf } from "../kinds/looks.js";
 import { BACKGROUND, BOUNDARIES, BOUNDARY_NAMES, boundaryOutline, linkLook, swatch, type Boundary, type Theme } from "../palette.js";
 import { KINDS } from "../spec/kinds.js";
 import { LINK_STYLE_NAMES, LINK_STYLES } from "../spec/links.js";

@@ -1,4 +1,4 @@
-import { lookOf, type KindTable } from "../kind-looks.js";
+import { lookOf, type KindTable } from "../kinds/looks.js";
 import { boundaryOutline, type Theme } from "../palette.js";
 import { parseLookKey } from "../spec/boxes.js";
 import type { Spec, StackSpec } from "../spec/types.js";

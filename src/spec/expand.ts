@@ -1,20 +1,21 @@
-import { declaredLook, type KindTable } from "../kind-looks.js";
-import type { EntryInput, KindInput, LinkInput, StackSpecInput, UnitInput } from "./schema.js";
+import { declaredLook, type KindTable } from "../kinds/looks.js";
+import type { KindDeclarations } from "../kinds/schema.js";
+import type { EntryInput, LinkInput, StackSpecInput, UnitInput } from "./schema.js";
 import { metaOf, type Entry, type Link, type StackSpec, type Unit } from "./types.js";
 
 /** Turns a validated stack spec into the model layout uses: repeats expanded, `{n}` filled in. */
-export function expandStackSpec(input: StackSpecInput, file: string): StackSpec {
+export function expandStackSpec(input: StackSpecInput, file: string, project: KindDeclarations = {}): StackSpec {
   return {
     type: "stack",
     ...metaOf({ ...input, file }),
     stack: expandStack(input.stack, undefined),
     links: (input.links ?? []).map((l) => linkOf(l, l.from, l.to)),
-    kinds: kindTableOf(input.kinds),
+    kinds: kindTableOf({ ...project, ...input.kinds }),
   };
 }
 
 /** Declared kinds with their looks worked out (borrowed, derived colours filled in). */
-export function kindTableOf(kinds: Record<string, KindInput> | undefined): KindTable {
+export function kindTableOf(kinds: KindDeclarations | undefined): KindTable {
   return Object.fromEntries(Object.entries(kinds ?? {}).map(([name, decl]) => [name, declaredLook(name, decl)]));
 }
 

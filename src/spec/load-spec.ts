@@ -4,7 +4,8 @@ import { isMap, isScalar, parseDocument } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
 import { displayPath, isInside } from "../paths.js";
 import { BUILTIN_DIR, builtinFile, builtinIds } from "./builtins.js";
-import type { KindLook, KindTable } from "../kind-looks.js";
+import type { KindLook, KindTable } from "../kinds/looks.js";
+import type { KindDeclarations } from "../kinds/schema.js";
 import { expandStackSpec, kindTableOf, linkOf } from "./expand.js";
 import { checkLinks, stackRefResolver } from "./check-links.js";
 import { diagnosticAt, parseSource, positionAt, readSource } from "../source/yaml-source.js";
@@ -37,6 +38,8 @@ export interface LoadOptions {
    * (a mapping with none of stack, compare and id, such as mkdocs.yml), skip it quietly.
    */
   skipNonSpec?: boolean;
+  /** Kinds the config declares for every spec of the project; a spec's own declarations win. */
+  kinds?: KindDeclarations;
 }
 
 /** Reads, parses and validates one spec file, resolving the specs a comparison names. */
@@ -52,10 +55,10 @@ export async function loadSpecText(shown: string, text: string, baseDir: string,
   const { source, diagnostics } = parseSource(shown, text);
   if (options.skipNonSpec && !isSpecShaped(source.doc.contents)) return { diagnostics: [], notASpec: true };
   if (diagnostics.length > 0) return { diagnostics };
-  const checked = validateSource(source);
+  const checked = validateSource(source, options.kinds);
   if (!checked.spec) return { diagnostics: checked.diagnostics };
   const warnings = checked.warnings ?? [];
-  if (!("compare" in checked.spec)) return { spec: expandStackSpec(checked.spec as StackSpecInput, shown), diagnostics: [], warnings };
+  if (!("compare" in checked.spec)) return { spec: expandStackSpec(checked.spec as StackSpecInput, shown, options.kinds), diagnostics: [], warnings };
   if (options.asReference) return { diagnostics: [], isComparison: true };
 
   const input = checked.spec as CompareSpecInput;

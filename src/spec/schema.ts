@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ID_RULE } from "./id-rule.js";
-import { BOUNDARIES } from "../palette.js";
-import { COLOUR_HINT, isCssColour } from "../colour.js";
+import type { BOUNDARIES } from "../palette.js";
+import { boundary, COLOUR_KEYS, KIND_KEYS, kindsSchema } from "../kinds/schema.js";
 import { KINDS } from "./kinds.js";
 import { LIMITS } from "./limits.js";
 import { LINK_STYLES } from "./links.js";
@@ -16,9 +16,6 @@ const label = z.string().trim().min(1, "must not be empty").max(LIMITS.label);
 const nodeId = z.string().regex(ID_RULE.pattern, `must be ${ID_RULE.says}`);
 // A built-in kind or one the spec declares under `kinds` (validate.ts checks which exist).
 const kind = z.union([z.enum(KINDS), nodeId]).describe("What the box is: a built-in kind, or one declared under kinds; decides its colour and outline in every diagram and theme.");
-const boundary = z
-  .enum(BOUNDARIES)
-  .describe("What separates this unit from its neighbours, drawn as its outline: vm (heavy), container (dashed), sandbox (dotted), none. Default: its kind's.");
 
 export interface LayerInput {
   layer: string;
@@ -118,47 +115,6 @@ export const linkSchema: z.ZodType<LinkInput> = z.strictObject(linkShape).descri
 
 const links = z.array(linkSchema).max(LIMITS.links).describe("Arrows between boxes that have an id: control paths, data paths, who starts whom.").optional();
 
-const colour = z.string().refine(isCssColour, `must be ${COLOUR_HINT}`);
-
-export interface KindColoursInput {
-  fill: string;
-  stroke?: string;
-  text?: string;
-}
-
-const coloursSchema: z.ZodType<KindColoursInput> = z
-  .strictObject({
-    fill: colour.describe("The box's fill."),
-    stroke: colour.describe("Its outline; default: the fill's hue, darker (light theme) or lighter (dark theme).").optional(),
-    text: colour.describe("Its label; default: the theme's text colour that reads best on the fill.").optional(),
-  })
-  .describe("A declared kind's colours in one theme.");
-
-export interface KindInput {
-  like?: (typeof KINDS)[number];
-  label?: string;
-  light?: KindColoursInput;
-  dark?: KindColoursInput;
-  boundary?: (typeof BOUNDARIES)[number];
-}
-
-const kindShape = {
-  like: z.enum(KINDS).describe("A built-in kind this one borrows its colours and outline from (an alias: pod is like container).").optional(),
-  label: label.describe('How the legend names it, e.g. "pod (shared network namespace)". Default: the name, or the borrowed kind\'s wording.').optional(),
-  light: coloursSchema.optional(),
-  dark: coloursSchema.optional(),
-  boundary: boundary.optional(),
-};
-
-export const kindSchema: z.ZodType<KindInput> = z
-  .strictObject(kindShape)
-  .describe("A kind of your own: like a built-in kind, or with light and dark colours of its own. Declaring a built-in kind's name rewords its legend label.");
-
-const kinds = z
-  .record(nodeId, kindSchema)
-  .describe("Kinds of your own, by name: a legend label, colours per theme and an outline, or an alias of a built-in kind.")
-  .optional();
-
 const common = {
   $schema: z.string().optional(),
   id: nodeId.describe("Names the output files: <id>.<theme>.<format>."),
@@ -171,11 +127,11 @@ const common = {
     .describe("Where a reader can check every layer: vendor or project documentation."),
 };
 
-export const stackSpecSchema = z.strictObject({ ...common, kinds, stack: stackSchema.describe("The layers, bottom → top."), links });
+export const stackSpecSchema = z.strictObject({ ...common, kinds: kindsSchema, stack: stackSchema.describe("The layers, bottom → top."), links });
 export const compareSpecSchema = z.strictObject({
   ...common,
   sources: common.sources.optional(),
-  kinds: kinds.describe("Kinds of your own for the comparison; they also reword or recolour kinds the compared stacks declare."),
+  kinds: kindsSchema.describe("Kinds of your own for the comparison; they also reword or recolour kinds the compared stacks declare."),
   compare: z
     .array(z.string().min(1))
     .min(2, "a comparison names at least two specs")
@@ -194,8 +150,8 @@ export const KEYS = {
   unit: Object.keys(unitShape),
   units: ["units"],
   link: Object.keys(linkShape),
-  kind: Object.keys(kindShape),
-  colours: ["fill", "stroke", "text"],
+  kind: KIND_KEYS,
+  colours: COLOUR_KEYS,
 };
 
 /** Every key the format knows. */

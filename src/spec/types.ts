@@ -1,4 +1,4 @@
-import type { KindTable } from "../kind-looks.js";
+import type { KindTable } from "../kinds/looks.js";
 import type { Boundary } from "../palette.js";
 import type { LinkStyle } from "./links.js";
 

@@ -6,7 +6,8 @@ import { formatPath, valueAt } from "../source/data-path.js";
 import { LIMITS } from "./limits.js";
 import { ID_RULE } from "./id-rule.js";
 import { KINDS } from "./kinds.js";
-import { checkKinds, kindWarnings, knownKinds, unknownKindMessage } from "./check-kinds.js";
+import { badKindName, checkKinds, kindWarnings, knownKinds, unknownKindMessage } from "../kinds/check.js";
+import type { KindDeclarations } from "../kinds/schema.js";
 import { diagnosticAt, documentData, type At, type SourceDoc } from "../source/yaml-source.js";
 import { compareSpecSchema, entryKindOf, KEYS, KNOWN_KEYS, stackSpecSchema, type SpecInput } from "./schema.js";
 import { checkLinks, linkRefs, unknownRef } from "./check-links.js";
@@ -18,8 +19,9 @@ type Path = ReadonlyArray<PropertyKey>;
 /**
  * Checks a parsed document against the format; every problem at once, each with its place.
  * With a spec come its warnings (declared colours that read badly), which fail nothing.
+ * `project`: the kinds the config declares for every spec.
  */
-export function validateSource(source: SourceDoc): { spec?: SpecInput; diagnostics: Diagnostic[]; warnings?: Diagnostic[] } {
+export function validateSource(source: SourceDoc, project: KindDeclarations = {}): { spec?: SpecInput; diagnostics: Diagnostic[]; warnings?: Diagnostic[] } {
   const at = diagnosticAt(source);
 
   const read = documentData(source.doc);
@@ -32,7 +34,7 @@ export function validateSource(source: SourceDoc): { spec?: SpecInput; diagnosti
   const isCompare = "compare" in data && !("stack" in data);
   const schema = isCompare ? compareSpecSchema : stackSpecSchema;
   const result = schema.safeParse(data);
-  const kinds = knownKinds((data as { kinds?: unknown }).kinds);
+  const kinds = knownKinds((data as { kinds?: unknown }).kinds, project);
   const diagnostics = result.success ? [] : result.error.issues.flatMap((issue) => toDiagnostics(issue, data, at, kinds));
   diagnostics.push(...checkKinds((data as { kinds?: unknown }).kinds, at));
   if (!isCompare && "stack" in data) {
@@ -42,7 +44,7 @@ export function validateSource(source: SourceDoc): { spec?: SpecInput; diagnosti
     diagnostics.push(...checkLinks((data as { links?: unknown }).links, ["links"], at, (ref) => unknownRef(ref, refs)));
   }
   if (!result.success || diagnostics.length > 0) return { diagnostics: sortByPlace(dedupe(diagnostics)) };
-  return { spec: result.data, diagnostics, warnings: sortByPlace(kindWarnings(result.data.kinds, at)) };
+  return { spec: result.data, diagnostics, warnings: sortByPlace(kindWarnings(result.data.kinds, at, project)) };
 }
 
 function toDiagnostics(issue: z.core.$ZodIssue, data: unknown, at: At, kinds: string[]): Diagnostic[] {
@@ -61,7 +63,7 @@ function toDiagnostics(issue: z.core.$ZodIssue, data: unknown, at: At, kinds: st
     }
     case "invalid_key":
       // The one record: kinds, by name.
-      return [at(path, "bad-kind-name", `kind name "${String(path.at(-1))}" must be ${ID_RULE.says}`, true)];
+      return [at(path, "bad-kind-name", badKindName(String(path.at(-1))), true)];
     case "unrecognized_keys":
       return issue.keys.map((key) =>
         at([...path, key], "unknown-key", key === "unit" && path.at(-2) === "stack" ? 'a unit stands in a group of side-by-side units: write "- units: [{ unit: ..., kind: ... }]", or "layer:" for a layer across the whole width' : `unknown key "${key}"${didYouMean(key, allowedKeys(path, data))}`, true),

@@ -78,6 +78,24 @@ describe("vstack CLI", () => {
     expect(readdirSync(join(dir, "out")).sort()).toContain("my-stack.light.mmd");
   });
 
+  it("takes kinds of your own from the config for every spec; a spec's own declaration wins; a bad one is an error at its place", async () => {
+    const config = 'inputs: [a.yaml, b.yaml]\nformats: [mmd]\nthemes: [light]\nkinds:\n  pod: { like: container, label: pod }\n  tpm: { light: { fill: "#ff7934" }, dark: { fill: "#16008f" } }\n';
+    const a = GOOD.replace("kind: kernel", "kind: tpm").replace("kind: container", "kind: pod");
+    const b = GOOD.replace("id: my-stack", "id: b").replace("stack:", 'kinds:\n  tpm: { like: hardware, label: TPM chip }\nstack:').replace("kind: kernel", "kind: tpm");
+    const dir = workspace({ "vstack.config.yaml": config, "a.yaml": a, "b.yaml": b });
+    const r = await runCli(["render"], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const mmd = readFileSync(join(dir, "out", "my-stack.light.mmd"), "utf8");
+    expect(mmd).toMatch(/classDef tpm fill:#ff7934,stroke:#[0-9a-f]{6},color:#1b1f24,stroke-width:1px/);
+    expect(mmd).toMatch(/classDef pod fill:#b1d2af,stroke:#3c6b3b,color:#1b1f24,stroke-width:2px,stroke-dasharray:7 4/);
+    expect(readFileSync(join(dir, "out", "b.light.mmd"), "utf8")).toMatch(/classDef tpm fill:#f0f2f4,stroke:#5b5e60/);
+    writeFileSync(join(dir, "vstack.config.yaml"), config.replace("label: pod", "lable: pod"));
+    const bad = await runCli(["validate"], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('vstack.config.yaml:5:27: kinds.pod.lable: unknown key "lable"; did you mean "label"? [unknown-key]');
+  });
+
   it("renders the good specs of a run, skips the bad one, and leaves no partial file", async () => {
     const dir = workspace({ "good.yaml": GOOD, "bad.yaml": BAD });
     const r = await runCli(["render", ".", "--out", "out"], { cwd: dir });

@@ -12,7 +12,7 @@ import { loadSpec } from "../../src/spec/load-spec.js";
 import type { Spec } from "../../src/spec/types.js";
 import { swatch, THEMES, type Theme } from "../../src/palette.js";
 import { contrast } from "../../src/colour.js";
-import { lookOf } from "../../src/kind-looks.js";
+import { lookOf } from "../../src/kinds/looks.js";
 import { measureOnPage } from "../support/page.js";
 import { ROOT, tempDir } from "../support/paths.js";
 import { foldSpace, parseSvg, specLabels, squash } from "../support/svg.js";

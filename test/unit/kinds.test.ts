@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { apartness, contrast, lightnessOf } from "../../src/colour.js";
-import { lookOf } from "../../src/kind-looks.js";
+import { lookOf } from "../../src/kinds/looks.js";
 import { decorationsOf } from "../../src/layout/decorations.js";
 import { swatch, THEMES } from "../../src/palette.js";
 import { loadSpec, loadSpecText } from "../../src/spec/load-spec.js";

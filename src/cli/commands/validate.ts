@@ -24,9 +24,9 @@ export function builder(y: Argv): Argv<ValidateArgs> {
 }
 
 export async function handler(args: ArgumentsCamelCase<ValidateArgs>): Promise<number> {
-  const { options } = await resolveRenderFlags({ inputs: args.inputs, ...(args.config !== undefined && { config: args.config }) });
+  const { options } = await resolveRenderFlags({ inputs: args.inputs, ...(args.config !== undefined && { config: args.config }), ...(args.quiet !== undefined && { quiet: args.quiet }) });
   const stdin = args.inputs.includes(STDIN) ? await readStdin() : undefined;
-  const { diagrams, failures, warnings, invalid, skipped } = await loadInputs(options.inputs ?? [], { cwd: options.cwd!, ...(stdin !== undefined && { stdin }) });
+  const { diagrams, failures, warnings, invalid, skipped } = await loadInputs(options.inputs ?? [], { cwd: options.cwd!, ...(stdin !== undefined && { stdin }), ...(options.kinds && { kinds: options.kinds }) });
   if (args.reporter === "json") {
     const summary = { ok: invalid === 0, valid: diagrams.length, failed: invalid, diagrams: diagrams.map((d) => ({ id: d.id, source: d.file })), skipped, failures: jsonFailures(failures), warnings: jsonFailures(warnings) };
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);

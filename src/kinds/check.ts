@@ -1,21 +1,26 @@
 import { apartness, contrast, MIN_APART, MIN_CONTRAST } from "../colour.js";
 import type { Diagnostic } from "../diagnostics.js";
-import { builtinLook, declaredLook, type KindLook } from "../kind-looks.js";
+import { builtinLook, declaredLook, type KindLook } from "./looks.js";
 import { THEMES } from "../palette.js";
 import type { At } from "../source/yaml-source.js";
-import { kindHint, KINDS, type Kind } from "./kinds.js";
-import { ID_RULE } from "./id-rule.js";
-import type { KindInput } from "./schema.js";
+import { kindHint, KINDS, type Kind } from "../spec/kinds.js";
+import { ID_RULE } from "../spec/id-rule.js";
+import type { KindDeclarations } from "./schema.js";
 
-/** Which names a spec may use as a box's kind: the built-ins and those it declares. */
-export function knownKinds(declared: unknown): string[] {
-  return [...new Set([...KINDS, ...(isRecord(declared) ? Object.keys(declared).filter((k) => ID_RULE.pattern.test(k)) : [])])];
+/** Which names a spec may use as a box's kind: the built-ins, the project's (config) and its own. */
+export function knownKinds(declared: unknown, project: KindDeclarations = {}): string[] {
+  return [...new Set([...KINDS, ...Object.keys(project), ...(isRecord(declared) ? Object.keys(declared).filter((k) => ID_RULE.pattern.test(k)) : [])])];
+}
+
+/** The error for a declared kind's name that is not a name (`Micro_VM`). */
+export function badKindName(name: string): string {
+  return `kind name "${name}" must be ${ID_RULE.says}`;
 }
 
 /** The error for a kind no one declared: the kind it likely means, and what exists. */
 export function unknownKindMessage(value: string, known: readonly string[]): string {
   const own = known.filter((k) => !(KINDS as readonly string[]).includes(k));
-  return `unknown kind "${value}"${kindHint(value, known)} (kinds: ${KINDS.join(", ")}${own.length > 0 ? `; declared here: ${own.join(", ")}` : ""}), or declare one of your own under kinds`;
+  return `unknown kind "${value}"${kindHint(value, known)} (kinds: ${KINDS.join(", ")}${own.length > 0 ? `; declared: ${own.join(", ")}` : ""}), or declare one of your own under kinds`;
 }
 
 /**
@@ -45,13 +50,14 @@ export function checkKinds(kinds: unknown, at: At): Diagnostic[] {
 /**
  * The palette's checks, for the kinds a spec colours itself: each label meets WCAG AA on its
  * fill, and each fill stays ΔE2000 MIN_APART from every other kind's for normal vision and the
- * three dichromacies. These are warnings: the picture is still drawn.
+ * three dichromacies (the built-ins', the project's and the other declared ones). These are
+ * warnings: the picture is still drawn.
  */
-export function kindWarnings(kinds: Record<string, KindInput> | undefined, at: At): Diagnostic[] {
+export function kindWarnings(kinds: KindDeclarations | undefined, at: At, project: KindDeclarations = {}): Diagnostic[] {
   if (!kinds) return [];
   const warn = (path: PropertyKey[], code: string, message: string): Diagnostic => ({ ...at(path, code, message), severity: "warning" });
   const looks = new Map<string, KindLook>(KINDS.map((k: Kind) => [k, builtinLook(k)]));
-  for (const [name, decl] of Object.entries(kinds)) looks.set(name, declaredLook(name, decl));
+  for (const [name, decl] of Object.entries({ ...project, ...kinds })) looks.set(name, declaredLook(name, decl));
   const out: Diagnostic[] = [];
   for (const [name, decl] of Object.entries(kinds)) {
     for (const theme of THEMES) {
