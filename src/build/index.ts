@@ -26,7 +26,7 @@ export { resolveBuildOptions, type BuildOptions, type ResolvedBuildOptions } fro
 export type { BuildReport, DiagramReport } from "./build-report.js";
 
 /** Bumped when the run record changes shape, so an older record is never read as a newer one. */
-const RUN_RECORD_FORMAT = 3;
+const RUN_RECORD_FORMAT = 4;
 
 /** Specs and Mermaid → SVG/PNG/PDF/MMD files. A bad input is reported and skipped; the good ones still render. */
 export async function build(options: BuildOptions = {}): Promise<BuildReport> {

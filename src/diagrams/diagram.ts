@@ -1,4 +1,5 @@
 import type { Theme } from "../palette.js";
+import type { Family } from "../spec/families.js";
 import type { Spec } from "../spec/types.js";
 import type { Fence } from "./fences.js";
 
@@ -12,6 +13,9 @@ export interface DiagramInfo {
   description: string;
   notes: string[];
   sources: string[];
+  /** The group the gallery shows it in (specs that name one). */
+  family?: Family;
+  tags: string[];
   /** The input file, as the user named it. */
   file: string;
 }

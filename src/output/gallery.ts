@@ -1,3 +1,4 @@
+import { byFamily } from "../spec/families.js";
 import { embedSnippet, escapeHtml, type EmbeddableDiagram } from "./embed.js";
 
 /**
@@ -7,36 +8,43 @@ import { embedSnippet, escapeHtml, type EmbeddableDiagram } from "./embed.js";
  * time or machine, so re-rendering gives the same bytes.
  */
 export function galleryMarkdown(diagrams: EmbeddableDiagram[]): string {
-  const parts = [
-    "# vstack gallery",
-    "",
-    "Rendered by vstack (`vstack render`). Do not edit by hand: edit the specs and render again.",
-    "",
-    ...diagrams.map((d) => `- [${d.diagram.title}](#${d.diagram.id})`),
-    "",
-  ];
-  for (const d of diagrams) {
-    const { diagram, outputs } = d;
-    parts.push(`<a id="${diagram.id}"></a>`, `## ${diagram.title}`, "");
-    if (diagram.summary) parts.push(diagram.summary, "");
-    const picture = embedSnippet(d);
-    if (picture) parts.push(picture, "");
-    for (const note of diagram.notes) parts.push(`> ${note}`, "");
-    parts.push(`Files: ${outputs.map((o) => `[${o.file}](${o.file})`).join(" · ")}`, "");
-    const sources = diagram.sources.length > 0 ? ` · Sources: ${diagram.sources.map((s) => `<${s}>`).join(", ")}` : "";
-    parts.push(`Drawn from \`${diagram.file}\`${sources}`, "");
+  const groups = groupsOf(diagrams);
+  const parts = ["# vstack gallery", "", "Rendered by vstack (`vstack render`). Do not edit by hand: edit the specs and render again.", ""];
+  // The table of contents: by family where the specs name one.
+  for (const g of groups) {
+    if (g.title) parts.push(`**${g.title}**`, "");
+    parts.push(...g.items.map((d) => `- [${d.diagram.title}](#${d.diagram.id})`), "");
+  }
+  for (const g of groups) {
+    if (g.title) parts.push(`<a id="${g.anchor}"></a>`, "", `## ${g.title}`, "");
+    for (const d of g.items) {
+      const { diagram, outputs } = d;
+      parts.push(`<a id="${diagram.id}"></a>`, `${g.title ? "###" : "##"} ${diagram.title}`, "");
+      if (diagram.summary) parts.push(diagram.summary, "");
+      const picture = embedSnippet(d);
+      if (picture) parts.push(picture, "");
+      for (const note of diagram.notes) parts.push(`> ${note}`, "");
+      parts.push(`Files: ${outputs.map((o) => `[${o.file}](${o.file})`).join(" · ")}`, "");
+      const sources = diagram.sources.length > 0 ? ` · Sources: ${diagram.sources.map((s) => `<${s}>`).join(", ")}` : "";
+      parts.push(`Drawn from \`${diagram.file}\`${sources}`, "");
+    }
   }
   return `${parts.join("\n").trimEnd()}\n`;
 }
 
+/** The gallery's groups: by family (see spec/families.ts), each with an anchor. */
+function groupsOf(diagrams: EmbeddableDiagram[]) {
+  return byFamily(diagrams.map((d) => ({ ...d, ...(d.diagram.family && { family: d.diagram.family }) }))).map((g) => ({ ...g, anchor: `family-${g.family ?? "other"}` }));
+}
+
 /** `extraHead`/`extraBody`: what `vstack preview` adds (live reload, the run's errors). */
 export function galleryHtml(diagrams: EmbeddableDiagram[], extra: { head?: string; body?: string } = {}): string {
-  const sections = diagrams.map((d) => {
+  const section = (d: EmbeddableDiagram, h: string) => {
     const { diagram, outputs } = d;
     const snippet = embedSnippet(d);
     return [
       `<section id="${escapeHtml(diagram.id)}">`,
-      `<h2>${escapeHtml(diagram.title)}</h2>`,
+      `<${h}>${escapeHtml(diagram.title)}</${h}>`,
       diagram.summary ? `<p>${escapeHtml(diagram.summary)}</p>` : "",
       snippet ? `<div class="picture">${snippet}</div>` : "",
       ...diagram.notes.map((n) => `<blockquote>${escapeHtml(n)}</blockquote>`),
@@ -47,7 +55,10 @@ export function galleryHtml(diagrams: EmbeddableDiagram[], extra: { head?: strin
     ]
       .filter(Boolean)
       .join("\n");
-  });
+  };
+  const groups = groupsOf(diagrams);
+  const nav = groups.map((g) => `<nav>${g.title ? `<b>${escapeHtml(g.title)}</b> ` : ""}${g.items.map((d) => `<a href="#${escapeHtml(d.diagram.id)}">${escapeHtml(d.diagram.title)}</a>`).join("")}</nav>`).join("\n");
+  const body = groups.map((g) => `${g.title ? `<h2 id="${g.anchor}">${escapeHtml(g.title)}</h2>\n` : ""}${g.items.map((d) => section(d, g.title ? "h3" : "h2")).join("\n")}`).join("\n");
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -62,13 +73,14 @@ section{border-top:1px solid #8884;padding:1rem 0}
 blockquote{margin:.5rem 0;padding-left:1rem;border-left:3px solid #8886}
 .files,.from{font-size:.9rem}
 pre{overflow:auto;background:#8882;padding:.5rem}
+nav{margin:.25rem 0}
 nav a{margin-right:1rem}
 </style>
 ${extra.head ?? ""}</head>
 <body>
 <h1>vstack gallery</h1>
-${extra.body ?? ""}<nav>${diagrams.map((d) => `<a href="#${escapeHtml(d.diagram.id)}">${escapeHtml(d.diagram.title)}</a>`).join("")}</nav>
-${sections.join("\n")}
+${extra.body ?? ""}${nav}
+${body}
 </body>
 </html>
 `;

@@ -3,6 +3,7 @@ import { ID_RULE } from "./id-rule.js";
 import type { BOUNDARIES } from "../palette.js";
 import { boundary, COLOUR_KEYS, KIND_KEYS, kindsSchema } from "../kinds/schema.js";
 import { KINDS } from "./kinds.js";
+import { FAMILIES } from "./families.js";
 import { LIMITS } from "./limits.js";
 import { LINK_STYLES } from "./links.js";
 
@@ -121,6 +122,12 @@ const common = {
   title: label,
   summary: label.describe("One or two sentences; shown in the gallery and read out as the SVG's description.").optional(),
   notes: z.array(label).describe("Caveats a careful reader needs: versions, defaults that changed.").optional(),
+  family: z.enum(FAMILIES).describe("The group vstack list and the gallery show it in.").optional(),
+  tags: z
+    .array(z.string().regex(/^[a-z0-9][a-z0-9.+-]*$/, "must be a lower-case word (letters, digits, . + -)"))
+    .max(16)
+    .describe('Words vstack list --search finds it by besides its id and title: "kvm", "wsl2".')
+    .optional(),
   sources: z
     .array(z.url({ message: "must be a full http(s) URL a reader can open" }))
     .min(1, "name at least one source")

@@ -1,4 +1,5 @@
 import type { KindTable } from "../kinds/looks.js";
+import type { Family } from "./families.js";
 import type { Boundary } from "../palette.js";
 import type { LinkStyle } from "./links.js";
 
@@ -12,13 +13,26 @@ export interface SpecMeta {
   summary?: string;
   notes: string[];
   sources: string[];
+  /** The group `vstack list` and the gallery show it in. */
+  family?: Family;
+  /** Words `vstack list --search` finds it by besides its id and title: "kvm", "wsl2". */
+  tags: string[];
   /** The file it came from, as the user named it. */
   file: string;
 }
 
 /** The metadata fields of anything that has them (a spec, a diagram, a report), and nothing else. */
-export function metaOf(from: Omit<SpecMeta, "notes"> & { notes?: string[] | undefined }): SpecMeta {
-  return { id: from.id, title: from.title, ...(from.summary !== undefined && { summary: from.summary }), notes: from.notes ?? [], sources: from.sources, file: from.file };
+export function metaOf(from: Omit<SpecMeta, "notes" | "tags"> & { notes?: string[] | undefined; tags?: string[] | undefined }): SpecMeta {
+  return {
+    id: from.id,
+    title: from.title,
+    ...(from.summary !== undefined && { summary: from.summary }),
+    notes: from.notes ?? [],
+    sources: from.sources,
+    ...(from.family !== undefined && { family: from.family }),
+    tags: from.tags ?? [],
+    file: from.file,
+  };
 }
 
 export interface StackSpec extends SpecMeta {

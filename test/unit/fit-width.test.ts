@@ -38,6 +38,7 @@ describe("a stack fitted to a width", () => {
     file: "wide.yaml",
     links: [],
     kinds: {},
+    tags: [],
     stack: [
       { type: "layer", label: "Hardware", kind: "hardware" },
       {
@@ -70,7 +71,7 @@ describe("a stack fitted to a width", () => {
 describe("a comparison fitted to a width", () => {
   const comparison = async (ids: string[]): Promise<CompareSpec> => {
     const stacks = await Promise.all(ids.map(async (id) => (await loadSpec(builtinFile(id)!)).spec as StackSpec));
-    return { type: "compare", id: "three", title: "Three", sources: ["https://example.com"], notes: [], file: "three.yaml", stacks, references: [], links: [], kinds: {} };
+    return { type: "compare", id: "three", title: "Three", sources: ["https://example.com"], notes: [], file: "three.yaml", stacks, references: [], links: [], kinds: {}, tags: [] };
   };
   const captions = (model: ReturnType<typeof buildModel>) => model.rows.filter((r) => r.cells.some((c) => !c.space && c.kind === "caption")).map((r) => r.cells.flatMap((c) => (c.space ? [] : [c.label])));
 
