@@ -47,10 +47,20 @@ describe("vstack CLI", () => {
     }
   });
 
-  it("lists the built-in specs", async () => {
+  it("lists the built-in specs by family with tags, and --search filters them", async () => {
     const r = await runCli(["list"]);
     expect(r.code).toBe(0);
     for (const id of builtinIds()) expect(r.stdout).toContain(id);
+    const headings = r.stdout.split("\n").filter((l) => l.endsWith(":"));
+    expect(headings).toEqual(["Hypervisors and virtual machines:", "Containers on Linux:", "Sandboxes and micro-VMs:", "Kubernetes:", "Windows:", "Containers on the desktop (macOS, Windows, Linux):", "Techniques:", "Comparisons:"]);
+    expect(r.stdout).toMatch(/^ {2}gvisor +gVisor \(runsc\) +\[gvisor, runsc, /m);
+    const kvm = await runCli(["list", "--search", "kvm"]);
+    const ids = kvm.stdout.split("\n").flatMap((l) => /^ {2}(\S+)/.exec(l)?.[1] ?? []);
+    expect(ids).toContain("kvm-qemu");
+    expect(ids).toContain("proxmox-ve");
+    expect(ids).not.toContain("wsl2");
+    const none = await runCli(["list", "--search", "no-such-thing"]);
+    expect(none.stdout).toContain('no built-in spec matches "no-such-thing"');
   });
 
   it("validates: built-ins pass; a mistake is reported at file:line:col with a code frame and exit 1", async () => {
