@@ -93,7 +93,7 @@ function drawnLink(link: BoxLink): DrawnLink {
     strokeWidth: width,
     ...(dash && { dash }),
     both: link.both,
-    key: `${link.fromLabel} ${link.both ? "↔" : "→"} ${link.toLabel}${link.label !== undefined ? `: ${link.label}` : ""}`,
+    key: `${link.ends}${link.label !== undefined ? `: ${link.label}` : ""}`,
   };
 }
 

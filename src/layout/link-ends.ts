@@ -13,6 +13,8 @@ export interface BoxLink {
   both: boolean;
   /** 0, or which further arrow this is of a link that fans out to copies (drawn without its label: one says it). */
   copy: number;
+  /** The written link's ends in words, every copy named once ("Orchestrator → firecracker 1, firecracker 2"), for the key. */
+  ends: string;
 }
 
 interface Box {
@@ -45,8 +47,10 @@ export function linksOf(spec: Spec): BoxLink[] {
     const froms = refs[link.from.stack]?.get(link.from.ref) ?? [];
     const tos = refs[link.to.stack]?.get(link.to.ref) ?? [];
     const pairs = froms.length > 1 && froms.length === tos.length ? froms.map((f, k) => [f, tos[k]!] as const) : froms.flatMap((f) => tos.map((t) => [f, t] as const));
+    const named = (boxes: Box[]) => [...new Set(boxes.map((b) => b.label))].join(", ");
+    const ends = `${named(froms)} ${link.both ? "↔" : "→"} ${named(tos)}`;
     pairs.forEach(([from, to], copy) => {
-      if (from.nodeId !== to.nodeId) out.push({ from: from.nodeId, to: to.nodeId, fromLabel: from.label, toLabel: to.label, ...(link.label !== undefined && { label: link.label }), style: link.style, both: link.both, copy });
+      if (from.nodeId !== to.nodeId) out.push({ from: from.nodeId, to: to.nodeId, fromLabel: from.label, toLabel: to.label, ...(link.label !== undefined && { label: link.label }), style: link.style, both: link.both, copy, ends });
     });
   }
   return out;
