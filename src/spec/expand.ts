@@ -11,6 +11,7 @@ export function expandStackSpec(input: StackSpecInput, file: string, project: Ki
     stack: expandStack(input.stack, undefined),
     links: (input.links ?? []).map((l) => linkOf(l, l.from, l.to)),
     kinds: kindTableOf({ ...project, ...input.kinds }),
+    facts: input.facts ?? {},
   };
 }
 

@@ -3,6 +3,7 @@ import { ID_RULE } from "./id-rule.js";
 import type { BOUNDARIES } from "../palette.js";
 import { boundary, COLOUR_KEYS, KIND_KEYS, kindsSchema } from "../kinds/schema.js";
 import { KINDS } from "./kinds.js";
+import { FACT_KEYS, FACT_NAMES, type Fact } from "./facts.js";
 import { FAMILIES } from "./families.js";
 import { LIMITS } from "./limits.js";
 import { LINK_STYLES } from "./links.js";
@@ -116,6 +117,22 @@ export const linkSchema: z.ZodType<LinkInput> = z.strictObject(linkShape).descri
 
 const links = z.array(linkSchema).max(LIMITS.links).describe("Arrows between boxes that have an id: control paths, data paths, who starts whom.").optional();
 
+const url = z.url({ message: "must be a full http(s) URL a reader can open" });
+
+const factSchema: z.ZodType<Fact> = z
+  .strictObject({
+    value: label.describe("The property in a few words: \"shared with the host\", \"≤ 125 ms to guest init\"."),
+    source: url.describe("The page that states it.").optional(),
+    illustrative: z.boolean().describe("An order of magnitude rather than a measurement; may go without a source.").optional(),
+  })
+  .refine((f) => f.illustrative === true || f.source !== undefined, { message: "needs a source (a URL that states it), or illustrative: true for an order of magnitude", path: ["source"] })
+  .describe("A property of the system with its source.");
+
+const factsSchema = z
+  .strictObject(Object.fromEntries(FACT_KEYS.map((k) => [k, factSchema.describe(FACT_NAMES[k]).optional()])) as Record<(typeof FACT_KEYS)[number], z.ZodOptional<typeof factSchema>>)
+  .describe("What a comparison table says of this system, each property with its source (vstack table).")
+  .optional();
+
 const common = {
   $schema: z.string().optional(),
   id: nodeId.describe("Names the output files: <id>.<theme>.<format>."),
@@ -134,7 +151,7 @@ const common = {
     .describe("Where a reader can check every layer: vendor or project documentation."),
 };
 
-export const stackSpecSchema = z.strictObject({ ...common, kinds: kindsSchema, stack: stackSchema.describe("The layers, bottom → top."), links });
+export const stackSpecSchema = z.strictObject({ ...common, facts: factsSchema, kinds: kindsSchema, stack: stackSchema.describe("The layers, bottom → top."), links });
 export const compareSpecSchema = z.strictObject({
   ...common,
   sources: common.sources.optional(),
@@ -159,6 +176,8 @@ export const KEYS = {
   link: Object.keys(linkShape),
   kind: KIND_KEYS,
   colours: COLOUR_KEYS,
+  facts: [...FACT_KEYS],
+  fact: ["value", "source", "illustrative"],
 };
 
 /** Every key the format knows. */

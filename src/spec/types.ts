@@ -1,4 +1,5 @@
 import type { KindTable } from "../kinds/looks.js";
+import type { Facts } from "./facts.js";
 import type { Family } from "./families.js";
 import type { Boundary } from "../palette.js";
 import type { LinkStyle } from "./links.js";
@@ -43,6 +44,8 @@ export interface StackSpec extends SpecMeta {
   links: Link<string>[];
   /** The kinds it declares (a box's kind is one of these or a built-in). */
   kinds: KindTable;
+  /** What a comparison table says of it, with sources. */
+  facts: Facts;
 }
 
 /**

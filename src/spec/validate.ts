@@ -55,6 +55,7 @@ function toDiagnostics(issue: z.core.$ZodIssue, data: unknown, at: At, kinds: st
     const key = String(path.at(-1));
     return [at(path.slice(0, -1), "missing-key", `missing required key "${key}"${hintFor(key)}`)];
   }
+  if (issue.code === "custom" && path.at(-3) === "facts" && path.at(-1) === "source") return [at(path.slice(0, -1), "unsourced-fact", issue.message)];
   switch (issue.code) {
     case "invalid_union": {
       // Report only the branch the entry means: "units" when it has that key, else a layer.
@@ -125,6 +126,8 @@ function allowedKeys(path: Path, data: unknown): string[] {
   if (path.at(-2) === "units") return KEYS.unit;
   if (path.at(-2) === "links") return KEYS.link;
   if (path.at(-2) === "kinds") return KEYS.kind;
+  if (path.at(-1) === "facts") return KEYS.facts;
+  if (path.at(-2) === "facts") return KEYS.fact;
   if (path.at(-3) === "kinds") return KEYS.colours;
   if (obj && typeof obj === "object" && entryKindOf(obj) === "units") return KEYS.units;
   return path.at(-2) === "stack" ? [...KEYS.layer, ...KEYS.units] : KNOWN_KEYS;

@@ -4,7 +4,7 @@ import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import { builtinIds } from "../../src/spec/builtins.js";
 import { runCli } from "../support/cli.js";
-import { tempDir } from "../support/paths.js";
+import { ROOT, tempDir } from "../support/paths.js";
 
 const GOOD = `id: my-stack
 title: My stack
@@ -61,6 +61,20 @@ describe("vstack CLI", () => {
     expect(ids).not.toContain("wsl2");
     const none = await runCli(["list", "--search", "no-such-thing"]);
     expect(none.stdout).toContain('no built-in spec matches "no-such-thing"');
+  });
+
+  it("prints a sourced comparison table of facts (Markdown, HTML), and says what to do when none or an unknown spec is named", async () => {
+    const md = await runCli(["table", "vm-vs-container"]);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toBe(readFileSync(join(ROOT, "test", "golden", "tables", "vm-vs-container.md"), "utf8"));
+    const html = await runCli(["table", "gvisor", "kata-containers", "firecracker", "--format", "html"]);
+    expect(html.stdout).toBe(readFileSync(join(ROOT, "test", "golden", "tables", "sandboxes.html"), "utf8"));
+    const none = await runCli(["table", "xen"]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain("xen state no facts; add facts: to a spec");
+    const typo = await runCli(["table", "gvsor"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('"gvsor" is neither a built-in id (see `vstack list`) nor a path to a spec file; did you mean "gvisor"?');
   });
 
   it("validates: built-ins pass; a mistake is reported at file:line:col with a code frame and exit 1", async () => {

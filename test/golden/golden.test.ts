@@ -6,6 +6,8 @@ import { emitMermaid } from "../../src/emit/emit.js";
 import { TemplateSet } from "../../src/emit/templates.js";
 import { builtinFiles } from "../../src/spec/builtins.js";
 import { loadSpec } from "../../src/spec/load-spec.js";
+import { factTable } from "../../src/table/fact-table.js";
+import { tableHtml, tableMarkdown } from "../../src/table/print-table.js";
 import { expectGolden } from "../support/golden.js";
 import { FIXTURES, ROOT } from "../support/paths.js";
 
@@ -24,6 +26,16 @@ describe("golden Mermaid for every built-in spec", async () => {
       expectGolden(`mermaid/${spec!.id}.flowchart.light.mmd`, emitMermaid(spec!, "light", templates, "flowchart"));
     });
   }
+});
+
+describe("golden comparison tables (vstack table)", async () => {
+  const load = async (id: string) => (await loadSpec(builtinFiles().find((f) => f.endsWith(`/${id}.yaml`))!)).spec!;
+  it("vm-vs-container in Markdown", async () => {
+    expectGolden("tables/vm-vs-container.md", tableMarkdown(factTable([await load("vm-vs-container")])));
+  });
+  it("gVisor, Kata and Firecracker in HTML", async () => {
+    expectGolden("tables/sandboxes.html", tableHtml(factTable(await Promise.all(["gvisor", "kata-containers", "firecracker"].map(load)))));
+  });
 });
 
 describe("golden error messages for bad specs", () => {
@@ -45,6 +57,7 @@ describe("golden files", () => {
     const orphans = readdirSync(join(ROOT, "test/golden/mermaid")).filter((f) => !ids.has(f.replace(/\.(block|flowchart)\.(light|dark)\.mmd$/, "")));
     const fixtures = new Set(readdirSync(join(FIXTURES, "bad")).map((f) => f.replace(/\.yaml$/, "")));
     orphans.push(...readdirSync(join(ROOT, "test/golden/errors")).filter((f) => !fixtures.has(f.replace(/\.txt$/, ""))));
+    orphans.push(...readdirSync(join(ROOT, "test/golden/tables")).filter((f) => !["vm-vs-container.md", "sandboxes.html"].includes(f)));
     expect(orphans, "golden files with no spec or fixture: delete them").toEqual([]);
   });
 });

@@ -39,6 +39,7 @@ describe("a stack fitted to a width", () => {
     links: [],
     kinds: {},
     tags: [],
+    facts: {},
     stack: [
       { type: "layer", label: "Hardware", kind: "hardware" },
       {
