@@ -1,6 +1,6 @@
 import { lookOf, type KindTable } from "../kinds/looks.js";
 import { boundaryOutline, type Theme } from "../palette.js";
-import { parseLookKey } from "../spec/boxes.js";
+import { parseLookKey } from "./look-key.js";
 import type { Spec, StackSpec } from "../spec/types.js";
 import { BLOCK_PADDING, DEFAULT_LAYOUT, fitRows, type LayoutOptions } from "./fit-width.js";
 import { flowOfStack } from "./flow.js";

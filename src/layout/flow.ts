@@ -1,4 +1,4 @@
-import { lookKey } from "../spec/boxes.js";
+import { lookKey } from "./look-key.js";
 import type { Entry } from "../spec/types.js";
 import type { FlowItem, FlowLink } from "./model.js";
 

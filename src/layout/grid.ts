@@ -1,6 +1,6 @@
 import type { Entry, Unit } from "../spec/types.js";
 import type { BlockCell, GridCell, GridRow } from "./model.js";
-import { lookKey } from "../spec/boxes.js";
+import { lookKey } from "./look-key.js";
 
 /**
  * Lays a stack out on a grid of equal columns. Mermaid's block diagrams give every cell of a

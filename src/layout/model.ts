@@ -38,7 +38,7 @@ export interface BlockCell {
   space?: false;
   /** A Mermaid-safe node id. */
   nodeId: string;
-  /** The look it is drawn with: a kind, `<kind>_<boundary>` (see spec/boxes.ts lookKey) or caption. */
+  /** The look it is drawn with: a kind, `<kind>_<boundary>` (see look-key.ts) or caption. */
   kind: string;
   label: string;
   detail?: string;
@@ -52,7 +52,7 @@ export interface SpaceCell {
 
 export interface FlowItem {
   nodeId: string;
-  /** The look it is drawn with: a kind, `<kind>_<boundary>` (see spec/boxes.ts lookKey) or caption. */
+  /** The look it is drawn with: a kind, `<kind>_<boundary>` (see look-key.ts) or caption. */
   kind: string;
   label: string;
   detail?: string;
