@@ -67,7 +67,7 @@ function toDiagnostics(issue: z.core.$ZodIssue, data: unknown, at: At, kinds: st
       return [at(path, "bad-kind-name", badKindName(String(path.at(-1))), true)];
     case "unrecognized_keys":
       return issue.keys.map((key) =>
-        at([...path, key], "unknown-key", key === "unit" && path.at(-2) === "stack" ? 'a unit stands in a group of side-by-side units: write "- units: [{ unit: ..., kind: ... }]", or "layer:" for a layer across the whole width' : `unknown key "${key}"${didYouMean(key, allowedKeys(path, data))}`, true),
+        at([...path, key], "unknown-key", unknownKeyMessage(key, path, data), true),
       );
     case "too_big":
       // The schema's one bound on text (LIMITS.label), the one editors see too.
@@ -117,6 +117,14 @@ function checkStack(stack: unknown, path: Path, repeat: number | undefined, dept
   });
   if (depth === 1 && count.layers > LIMITS.layers) out.push(at(path, "too-large", `the stack draws ${count.layers} boxes once repeats are expanded; the limit is ${LIMITS.layers}`));
   return out;
+}
+
+function unknownKeyMessage(key: string, path: Path, data: unknown): string {
+  if (key === "unit" && path.at(-2) === "stack") return 'a unit stands in a group of side-by-side units: write "- units: [{ unit: ..., kind: ... }]", or "layer:" for a layer across the whole width';
+  const near = didYouMean(key, allowedKeys(path, data));
+  // `{ layer: dockerd, containerd }`: in a { } mapping a comma ends the value, and what follows is read as a key with no value.
+  const comma = !near && valueAt(data, [...path, key]) === null ? `; inside { } a comma ends a value: put quotes around text that holds one ("..., ${key}")` : "";
+  return `unknown key "${key}"${near}${comma}`;
 }
 
 /** The keys allowed where an unknown key was found, judged from the keys around it. */
