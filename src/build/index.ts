@@ -62,7 +62,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   let invalid = resolved.missing.length + loaded.invalid;
   // A page written out in place of its own source would lose its fences: refused before any work.
   const targetOf = markdownTargets(opts);
-  const overwriting = new Set(loaded.diagrams.flatMap((d) => (d.fence && targetOf(d.fence.path) === d.fence.path ? [d.fence.path] : [])));
+  const fencePages = [...loaded.diagrams.flatMap((d) => (d.fence ? [d.fence.path] : [])), ...loaded.tables.map((t) => t.fence.path)];
+  const overwriting = new Set(fencePages.filter((path) => targetOf(path) === path));
   for (const path of overwriting) {
     failures.push({ code: "markdown-overwrite", file: displayPath(path, opts.cwd), message: "writing this page with pictures in place of its fences would overwrite it; set --markdown-out (or markdownOut) to another folder" });
     invalid++;
@@ -107,12 +108,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const { pages, pagesWritten, removed } = nothing ? { pages: [], pagesWritten: 0, removed: [] } : await writeSiteFiles(opts, sink, {
         done,
         diagrams,
+        tables: loaded.tables,
         failedIds,
         brokenPages: loaded.brokenPages,
         sourcesRead: new Set(files.filter((f) => f !== STDIN).map((f) => displayPath(f, opts.cwd))),
         failedSources: new Set(failures.map((f) => f.file)),
       });
-  const read = [...new Set([...files, ...diagrams.flatMap((d) => d.inputs)])].filter((f) => f !== STDIN);
+  const read = [...new Set([...files, ...diagrams.flatMap((d) => d.inputs), ...loaded.tables.flatMap((t) => t.inputs)])].filter((f) => f !== STDIN);
   if (recorded && !opts.check && failures.length === 0) {
     const outputs = [...done.flatMap((d) => d.files.map((f) => resolve(opts.outDir, f))), ...pages.map((p) => resolve(p))];
     await saveRun(opts.cacheDir, runKey, read, outputs, { diagrams: done.map((d) => ({ info: d.diagram, outputs: d.outputs })), pages, skipped: loaded.skipped });

@@ -1,6 +1,7 @@
 import { dirname, join, relative, resolve } from "node:path";
 import { classifyInput } from "../inputs.js";
 import type { Diagram } from "../diagrams/diagram.js";
+import type { FenceTable } from "../diagrams/table-fence.js";
 import { embedSnippet, markdownImages } from "../output/embed.js";
 import { displayPath, isInside, toSlashes } from "../paths.js";
 import { galleryHtml, galleryMarkdown } from "../output/gallery.js";
@@ -20,11 +21,11 @@ import type { DiagramReport } from "./build-report.js";
 export async function writeSiteFiles(
   opts: ResolvedBuildOptions,
   sink: OutputSink,
-  run: { done: DiagramReport[]; diagrams: Diagram[]; failedIds: Set<string>; brokenPages: Set<string>; sourcesRead: Set<string>; failedSources: Set<string> },
+  run: { done: DiagramReport[]; diagrams: Diagram[]; tables: FenceTable[]; failedIds: Set<string>; brokenPages: Set<string>; sourcesRead: Set<string>; failedSources: Set<string> },
 ): Promise<{ pages: string[]; pagesWritten: number; removed: string[] }> {
-  const { done, diagrams, failedIds, brokenPages } = run;
+  const { done, diagrams, tables, failedIds, brokenPages } = run;
   const previous = opts.manifest ? await previousManifest(opts.outDir) : { diagrams: [], pages: [] };
-  const pages = markdownFiles(opts, done, diagrams, (path, fenced) => brokenPages.has(path) || fenced.some((d) => failedIds.has(d.id)));
+  const pages = markdownFiles(opts, done, diagrams, tables, (path, fenced) => brokenPages.has(path) || fenced.some((d) => failedIds.has(d.id)));
   const pageEntries = pages.map((p) => ({ source: displayPath(p.source, opts.cwd), file: displayPath(p.file, opts.cwd) }));
   const writtenPages = new Set(pageEntries.map((p) => p.file));
   // Before the manifest is rewritten: files it listed that this run no longer makes. Only after
@@ -78,13 +79,16 @@ export function markdownTargets(opts: ResolvedBuildOptions): (path: string) => s
 }
 
 /**
- * Each Markdown input whose fences all rendered, written to markdownOut with pictures in their
- * place (none from a run that draws no pictures: it must not take the pictures out of a page).
+ * Each Markdown input whose fences all rendered, written to markdownOut with pictures (and
+ * `table:` fences' tables) in their place (none from a run that draws no pictures: it must not
+ * take the pictures out of a page).
  */
-function markdownFiles(opts: ResolvedBuildOptions, done: DiagramReport[], diagrams: Diagram[], broken: (path: string, fenced: Diagram[]) => boolean): Array<{ source: string; file: string; text: string }> {
+function markdownFiles(opts: ResolvedBuildOptions, done: DiagramReport[], diagrams: Diagram[], tables: FenceTable[], broken: (path: string, fenced: Diagram[]) => boolean): Array<{ source: string; file: string; text: string }> {
   if (!writesPages(opts)) return [];
   const byFile = new Map<string, Diagram[]>();
   for (const d of diagrams) if (d.fence) byFile.set(d.fence.path, [...(byFile.get(d.fence.path) ?? []), d]);
+  // A page with tables and no pictures is written too.
+  for (const t of tables) if (!byFile.has(t.fence.path)) byFile.set(t.fence.path, []);
   const reports = new Map(done.map((r) => [r.diagram.id, r]));
   const out: Array<{ source: string; file: string; text: string }> = [];
   const targetOf = markdownTargets(opts);
@@ -99,7 +103,10 @@ function markdownFiles(opts: ResolvedBuildOptions, done: DiagramReport[], diagra
       const snippet = (report && picture(report, base)) ?? `<!-- vstack: ${d.id} has no picture format in this run -->`;
       return { start: d.fence!.start, end: d.fence!.end, snippet };
     });
-    out.push({ source: path, file: target, text: rewrittenMarkdown(fenced[0]!.fence!.text, pictures) });
+    const own = tables.filter((t) => t.fence.path === path);
+    pictures.push(...own.map((t) => ({ start: t.fence.start, end: t.fence.end, snippet: t.text })));
+    const pageText = fenced[0]?.fence?.text ?? own[0]!.fence.text;
+    out.push({ source: path, file: target, text: rewrittenMarkdown(pageText, pictures) });
   }
   return out;
 }

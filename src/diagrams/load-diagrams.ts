@@ -9,6 +9,7 @@ import { readSource } from "../source/yaml-source.js";
 import { loadSpec, loadSpecText, looksLikeSpec } from "../spec/load-spec.js";
 import type { Diagram } from "./diagram.js";
 import { markdownDiagrams } from "./markdown.js";
+import type { FenceTable } from "./table-fence.js";
 import { mermaidFileDiagrams } from "./raw-mermaid.js";
 import { specDiagram } from "./spec-diagram.js";
 
@@ -23,6 +24,8 @@ export interface LoadedDiagrams {
   brokenPages: Set<string>;
   /** Files a folder or glob found that are not specs (no stack, compare or id), skipped. */
   skipped: string[];
+  /** `table:` fences of Markdown pages: written into the pages, not rendered. */
+  tables: FenceTable[];
 }
 
 export interface LoadOptions {
@@ -53,11 +56,12 @@ export function inputKind(file: string): "spec" | "mermaid" | "markdown" {
  * one is an error.
  */
 export async function loadDiagrams(files: string[], options: LoadOptions): Promise<LoadedDiagrams> {
-  const result: LoadedDiagrams = { diagrams: [], failures: [], warnings: [], invalid: 0, brokenPages: new Set(), skipped: [] };
+  const result: LoadedDiagrams = { diagrams: [], failures: [], warnings: [], invalid: 0, brokenPages: new Set(), skipped: [], tables: [] };
   // Read and parsed side by side; taken in input order.
   const loaded = await Promise.all(files.map((file) => loadFile(file, options)));
   const all: Diagram[] = [];
-  for (const [i, { found, diagnostics, warnings, failed, skipped }] of loaded.entries()) {
+  for (const [i, { found, diagnostics, warnings, failed, skipped, tables }] of loaded.entries()) {
+    result.tables.push(...(tables ?? []));
     if (skipped) result.skipped.push(displayPath(files[i]!, options.cwd));
     result.failures.push(...diagnostics);
     result.warnings.push(...(warnings ?? []));
@@ -101,6 +105,7 @@ interface FileResult {
   found: Diagram[];
   diagnostics: Diagnostic[];
   warnings?: Diagnostic[];
+  tables?: FenceTable[];
   /** How many diagrams this file should have given and did not. */
   failed: number;
   skipped?: boolean;
@@ -125,8 +130,8 @@ async function loadFile(file: string, options: LoadOptions): Promise<FileResult>
     const { diagrams, diagnostics } = mermaidFileDiagrams(file, shown, text);
     return { found: diagrams, diagnostics, failed: diagrams.length === 0 ? 1 : 0 };
   }
-  const { diagrams, diagnostics, warnings, failed } = await markdownDiagrams(file, shown, text, templates, template, project, layout);
-  return { found: diagrams, diagnostics, warnings, failed };
+  const { diagrams, diagnostics, warnings, failed, tables } = await markdownDiagrams(file, shown, text, templates, template, project, layout);
+  return { found: diagrams, diagnostics, warnings, failed, tables };
 }
 
 /** Standard input: a spec when it reads as one (a mapping with stack, compare or id), else Mermaid text. */

@@ -1,17 +1,12 @@
-import { existsSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
-import { displayPath } from "../paths.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { TemplateSet } from "../emit/templates.js";
 import type { LayoutOptions } from "../layout/fit-width.js";
-import { builtinIds } from "../spec/builtins.js";
 import { documentData, parseSource, positionAt } from "../source/yaml-source.js";
-import { loadSpec, loadSpecText, outsideAllowed, resolveRef, type LoadOptions, type LoadResult } from "../spec/load-spec.js";
-
-/** What every spec of the project is loaded with: its folder, and the kinds the config declares. */
-type Project = Required<Pick<LoadOptions, "cwd">> & Pick<LoadOptions, "kinds">;
-import { didYouMean } from "../suggest.js";
+import { loadSpec, loadSpecText, type LoadResult } from "../spec/load-spec.js";
 import type { Diagram } from "./diagram.js";
+import { fenceRef, type Project } from "./fence-ref.js";
+import { isTableFence, tableFence, type FenceTable } from "./table-fence.js";
 import { findFences, type Fence } from "./fences.js";
 import { specDiagram } from "./spec-diagram.js";
 import { idFrom, rawDiagram } from "./raw-mermaid.js";
@@ -23,12 +18,14 @@ export interface MarkdownDiagrams {
   warnings: Diagnostic[];
   /** Fences that yielded no diagram because of their problems. */
   failed: number;
+  /** `table:` fences: a comparison table of facts in the fence's place, not a picture. */
+  tables: FenceTable[];
 }
 
 /**
  * A Markdown file: one diagram per ```vstack or ```mermaid fence. A ```mermaid fence renders
  * as it is; a ```vstack fence holds a spec, or `use: <built-in id or path>` to draw one kept
- * elsewhere. Names: a fence's own `id` if it has one; a `use:` fence `<page>-<spec id>`, so
+ * elsewhere, or `table: [spec, spec]` for a table of their facts. Names: a fence's own `id` if it has one; a `use:` fence `<page>-<spec id>`, so
  * adding a fence elsewhere on the page renames nothing; every other fence `<page>-1`,
  * `<page>-2`, ... in order, as mermaid-cli names mermaid fences.
  */
@@ -37,6 +34,7 @@ export async function markdownDiagrams(file: string, shown: string, text: string
   const diagrams: Diagram[] = [];
   const diagnostics: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
+  const tables: FenceTable[] = [];
   const taken = new Set<string>();
   let failed = 0;
   let unnamed = 0;
@@ -49,6 +47,13 @@ export async function markdownDiagrams(file: string, shown: string, text: string
       continue;
     }
     const here = (line: number, col: number, code: string, message: string): Diagnostic => ({ code, message, file: shown, line: found.bodyLine + line - 1, col: col + found.indent, source: text });
+    if (isTableFence(found.body)) {
+      const made = await tableFence(file, shown, found, here, project);
+      diagnostics.push(...made.diagnostics);
+      if (made.table) tables.push({ ...made.table, fence });
+      else failed++;
+      continue;
+    }
     const loaded = await fenceSpec(file, shown, found, here, project, () => `${page}-${++unnamed}`);
     diagnostics.push(...loaded.diagnostics);
     warnings.push(...(loaded.warnings ?? []));
@@ -68,7 +73,7 @@ export async function markdownDiagrams(file: string, shown: string, text: string
     // The page, the spec a `use:` names, and the specs that one compares: a change to any redraws it.
     diagrams.push({ ...diagram, file: shown, inputs: [...new Set([resolve(file), ...(loaded.used ?? []), ...diagram.inputs])], fence });
   }
-  return { diagrams, diagnostics, warnings, failed };
+  return { diagrams, diagnostics, warnings, failed, tables };
 }
 
 type Here = (line: number, col: number, code: string, message: string) => Diagnostic;
@@ -92,11 +97,9 @@ async function fenceSpec(file: string, shown: string, fence: Fence, here: Here, 
     };
     const ref = String(use);
     if (Object.keys(rest).length > 0) return at(Object.keys(rest)[0]!, "use-with-spec", `a fence with "use" names a spec kept elsewhere and may add only "id"; found ${Object.keys(rest).join(", ")}`);
-    const target = resolveRef(ref, pageDir);
-    if (!target) return at("use", "unknown-ref", `"${ref}" is neither a built-in id (see \`vstack list\`) nor a path to a spec file${didYouMean(ref, builtinIds())}`);
-    const outside = outsideAllowed(target, pageDir, cwd);
-    if (outside) return at("use", "ref-outside", `"${ref}" is outside ${outside}; a fence may only use specs inside the project folder or beside this page`);
-    if (!existsSync(target)) return at("use", "unknown-ref", `"${ref}" is not there: a path in a fence is relative to its page (${displayPath(target, cwd)} does not exist)`);
+    const found = fenceRef(ref, pageDir, cwd);
+    if ("code" in found) return at("use", found.code, found.message);
+    const { target } = found;
     const loaded = await loadSpec(target, project);
     if (!loaded.spec) return { diagnostics: [at("use", "bad-ref", `"${ref}" has errors of its own (below)`).diagnostics[0]!, ...loaded.diagnostics] };
     const used = [target];

@@ -191,6 +191,27 @@ describe("docs build step", () => {
     expect(again.stdout).toMatch(/vstack: 5 diagrams \(svg × light, dark\): 0 drawn, 5 from cache, 0 failed/);
   });
 
+  it("writes a ```vstack fence with table: as the sourced comparison table in its place; a bad one fails the page at its line", async () => {
+    const facts = SPEC().replace("stack:", "facts:\n  kernel: { value: shared, source: https://example.com/k }\nstack:");
+    const page = "# Compare\n\n```vstack\ntable: [vm-vs-container]\n```\n\n```vstack\ntable: [specs/web.yaml]\nformat: html\n```\n";
+    const dir = workspace({ "package.json": "{}", "vstack.config.yaml": "inputs: [docs-src]\nout: docs/img\nmarkdownOut: docs\nformats: [svg]\nthemes: [light]\n", "docs-src/index.md": page, "docs-src/specs/web.yaml": facts });
+    const r = await runCli(["render"], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const written = readFileSync(join(dir, "docs", "index.md"), "utf8");
+    expect(written).toContain(readFileSync(join(ROOT, "test", "golden", "tables", "vm-vs-container.md"), "utf8").trimEnd());
+    expect(written).toContain('<tr><th scope="row">Kernel</th><td>shared<sup><a href="#web-source-1">1</a></sup></td></tr>');
+    expect(written).toContain("<!-- vstack: drawn from this fence\n```vstack\ntable: [vm-vs-container]\n```\n-->");
+    // Changing the spec a table reads rewrites the page on the next run.
+    writeFileSync(join(dir, "docs-src/specs/web.yaml"), facts.replace("value: shared", "value: shared by all"));
+    await runCli(["render"], { cwd: dir });
+    expect(readFileSync(join(dir, "docs", "index.md"), "utf8")).toContain("<td>shared by all<sup>");
+    writeFileSync(join(dir, "docs-src/index.md"), `${page}\n\`\`\`vstack\ntable: [xen]\n\`\`\`\n`);
+    const bad = await runCli(["render"], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('docs-src/index.md:13:8: xen state no facts; add facts: to the specs (see README, "Facts and tables") [no-facts]');
+    expect(readFileSync(join(dir, "docs", "index.md"), "utf8")).toContain("<td>shared by all<sup>");
+  });
+
   it("finds fences in a Markdown file with Windows line endings", async () => {
     const page = "# Notes\r\n\r\n```vstack\r\nuse: xen\r\n```\r\n\r\n~~~mermaid\r\nflowchart LR\r\n  a --> b\r\n~~~\r\nEnd.\r\n";
     const dir = workspace({ "docs/notes.md": page });
