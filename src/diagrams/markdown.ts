@@ -25,9 +25,10 @@ export interface MarkdownDiagrams {
 /**
  * A Markdown file: one diagram per ```vstack or ```mermaid fence. A ```mermaid fence renders
  * as it is; a ```vstack fence holds a spec, or `use: <built-in id or path>` to draw one kept
- * elsewhere, or `table: [spec, spec]` for a table of their facts. Names: a fence's own `id` if it has one; a `use:` fence `<page>-<spec id>`, so
- * adding a fence elsewhere on the page renames nothing; every other fence `<page>-1`,
- * `<page>-2`, ... in order, as mermaid-cli names mermaid fences.
+ * elsewhere (or `table: [spec, spec]`: a table of their facts, see table-fence.ts). Names: a
+ * fence's own `id` if it has one; a `use:` fence `<page>-<spec id>`, so adding a fence
+ * elsewhere on the page renames nothing; every other fence `<page>-1`, `<page>-2`, ... in
+ * order, as mermaid-cli names mermaid fences.
  */
 export async function markdownDiagrams(file: string, shown: string, text: string, templates: TemplateSet, template: string, project: Project, layout?: LayoutOptions): Promise<MarkdownDiagrams> {
   const page = idFrom(basename(file).replace(/\.(md|markdown)$/i, ""));
