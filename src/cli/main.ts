@@ -6,6 +6,7 @@ import * as list from "./commands/list.js";
 import * as preview from "./commands/preview.js";
 import * as render from "./commands/render.js";
 import * as schema from "./commands/schema.js";
+import * as show from "./commands/show.js";
 import * as table from "./commands/table.js";
 import * as validate from "./commands/validate.js";
 import * as watch from "./commands/watch.js";
@@ -47,7 +48,7 @@ const onSigterm = () => stop("SIGTERM", 143);
 /** Runs the CLI on `argv` (without node and script) and resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   exitOnInterrupt();
-  const commands = [render, watch, preview, validate, init, list, table, schema].map((c) => c.command.split(" ")[0]!);
+  const commands = [render, watch, preview, validate, init, list, show, table, schema].map((c) => c.command.split(" ")[0]!);
   const first = argv[0];
   if (first !== undefined && !first.startsWith("-") && !commands.includes(first)) {
     return usage(`unknown command "${first}"${didYouMean(first, commands)} (commands: ${commands.join(", ")})`);
@@ -75,9 +76,10 @@ export async function main(argv: string[]): Promise<number> {
     .command(wrap(validate))
     .command(wrap(init))
     .command(wrap(list))
+    .command(wrap(show))
     .command(wrap(table))
     .command(wrap(schema))
-    .demandCommand(1, "name a command: render, watch, preview, validate, init, list, table or schema")
+    .demandCommand(1, "name a command: render, watch, preview, validate, init, list, show, table or schema")
     .strict()
     .version(VERSION)
     .help()

@@ -63,6 +63,21 @@ describe("vstack CLI", () => {
     expect(none.stdout).toContain('no built-in spec matches "no-such-thing"');
   });
 
+  it("show draws a stack in the terminal: the golden drawing, colours as NO_COLOR / FORCE_COLOR say, COLUMNS for the width", async () => {
+    const golden = readFileSync(join(ROOT, "test", "golden", "text", "docker-engine-linux.txt"), "utf8");
+    const plain = await runCli(["show", "docker-engine-linux", "-w", "100"], { env: { NO_COLOR: "1", FORCE_COLOR: undefined } });
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toBe(golden);
+    const forced = await runCli(["show", "docker-engine-linux", "-w", "100"], { env: { FORCE_COLOR: "1" } });
+    expect(forced.stdout).toContain("\x1b[48;2;");
+    expect(forced.stdout.replace(/\x1b\[[0-9;]*m/g, "")).toBe(golden);
+    const narrow = await runCli(["show", "xen", "--no-color"], { env: { COLUMNS: "64" } });
+    expect(Math.max(...narrow.stdout.split("\n").slice(0, 10).map((l) => [...l].length))).toBeLessThanOrEqual(64);
+    const typo = await runCli(["show", "dokcer-engine-linux"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('did you mean "docker-engine-linux"?');
+  });
+
   it("prints a sourced comparison table of facts (Markdown, HTML), and says what to do when none or an unknown spec is named", async () => {
     const md = await runCli(["table", "vm-vs-container"]);
     expect(md.code).toBe(0);

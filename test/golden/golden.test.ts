@@ -6,6 +6,8 @@ import { emitMermaid } from "../../src/emit/emit.js";
 import { TemplateSet } from "../../src/emit/templates.js";
 import { builtinFiles } from "../../src/spec/builtins.js";
 import { loadSpec } from "../../src/spec/load-spec.js";
+import { buildModel } from "../../src/layout/diagram.js";
+import { drawStack } from "../../src/text/draw-stack.js";
 import { factTable } from "../../src/table/fact-table.js";
 import { tableHtml, tableMarkdown } from "../../src/table/print-table.js";
 import { expectGolden } from "../support/golden.js";
@@ -24,6 +26,15 @@ describe("golden Mermaid for every built-in spec", async () => {
       expectGolden(`mermaid/${spec!.id}.block.light.mmd`, emitMermaid(spec!, "light", templates, "block"));
       expectGolden(`mermaid/${spec!.id}.block.dark.mmd`, emitMermaid(spec!, "dark", templates, "block"));
       expectGolden(`mermaid/${spec!.id}.flowchart.light.mmd`, emitMermaid(spec!, "light", templates, "flowchart"));
+    });
+  }
+});
+
+describe("golden terminal drawings (vstack show), 100 columns", async () => {
+  for (const file of specFiles()) {
+    const { spec } = await loadSpec(file);
+    it(spec!.id, () => {
+      expectGolden(`text/${spec!.id}.txt`, drawStack(buildModel(spec!, "light", { maxWidth: 1_000_000, fontSize: 16 }), { width: 100, color: false }));
     });
   }
 });
@@ -57,6 +68,7 @@ describe("golden files", () => {
     const orphans = readdirSync(join(ROOT, "test/golden/mermaid")).filter((f) => !ids.has(f.replace(/\.(block|flowchart)\.(light|dark)\.mmd$/, "")));
     const fixtures = new Set(readdirSync(join(FIXTURES, "bad")).map((f) => f.replace(/\.yaml$/, "")));
     orphans.push(...readdirSync(join(ROOT, "test/golden/errors")).filter((f) => !fixtures.has(f.replace(/\.txt$/, ""))));
+    orphans.push(...readdirSync(join(ROOT, "test/golden/text")).filter((f) => !ids.has(f.replace(/\.txt$/, ""))));
     orphans.push(...readdirSync(join(ROOT, "test/golden/tables")).filter((f) => !["vm-vs-container.md", "sandboxes.html"].includes(f)));
     expect(orphans, "golden files with no spec or fixture: delete them").toEqual([]);
   });

@@ -1,0 +1,47 @@
+import type { Argv, ArgumentsCamelCase } from "yargs";
+import { resolve } from "node:path";
+import { buildModel } from "../../layout/diagram.js";
+import { builtinIds } from "../../spec/builtins.js";
+import { loadSpec, resolveRef } from "../../spec/load-spec.js";
+import { didYouMean } from "../../suggest.js";
+import { drawStack } from "../../text/draw-stack.js";
+import { printDiagnostics } from "../print.js";
+import { UsageError } from "../usage-error.js";
+
+interface ShowArgs {
+  spec: string;
+  width?: number;
+  color?: boolean;
+}
+
+export const command = "show <spec>";
+export const describe = "Draw a spec in the terminal with box characters (no browser): outlines say the boundary, links listed under it";
+
+export function builder(y: Argv): Argv<ShowArgs> {
+  return y
+    .positional("spec", { describe: "a built-in id or a spec file", type: "string" })
+    .option("width", { alias: "w", describe: "columns to fill", type: "number", defaultDescription: "the terminal's width ($COLUMNS), else 100" })
+    .option("color", { describe: "the palette's colours as ANSI escapes (--no-color: none)", type: "boolean", defaultDescription: "on a terminal, unless NO_COLOR is set (FORCE_COLOR forces it)" })
+    .example("$0 show docker-engine-linux", "Docker Engine's stack, drawn in the terminal")
+    .example("$0 show my-stack.yaml -w 80 --no-color > stack.txt", "plain text for a README or a commit message") as unknown as Argv<ShowArgs>;
+}
+
+export async function handler(args: ArgumentsCamelCase<ShowArgs>): Promise<number> {
+  const file = resolveRef(args.spec, process.cwd());
+  if (!file) throw new UsageError(`"${args.spec}" is neither a built-in id (see \`vstack list\`) nor a path to a spec file${didYouMean(args.spec, builtinIds())}`);
+  const loaded = await loadSpec(resolve(file));
+  printDiagnostics([...(loaded.warnings ?? []), ...loaded.diagnostics]);
+  if (!loaded.spec) return 1;
+  const width = Math.max(40, Math.floor(args.width ?? (process.stdout.columns || Number(process.env.COLUMNS) || 100)));
+  // Unwrapped labels: the text layout wraps them to terminal cells, not to pixels.
+  const model = buildModel(loaded.spec, "light", { maxWidth: 1_000_000, fontSize: 16 });
+  process.stdout.write(drawStack(model, { width, color: args.color ?? wantsColour() }));
+  return 0;
+}
+
+/** Colour on a terminal, as the NO_COLOR and FORCE_COLOR conventions say. */
+function wantsColour(): boolean {
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== "0") return true;
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
+  return process.stdout.isTTY === true;
+}

@@ -1,0 +1,43 @@
+import stringWidth from "string-width";
+import { describe, expect, it } from "vitest";
+import { buildModel } from "../../src/layout/diagram.js";
+import { builtinFiles } from "../../src/spec/builtins.js";
+import { loadSpec, loadSpecText } from "../../src/spec/load-spec.js";
+import { drawStack } from "../../src/text/draw-stack.js";
+import { ROOT } from "../support/paths.js";
+
+const draw = (spec: Parameters<typeof buildModel>[0], width: number, color = false) => drawStack(buildModel(spec, "light", { maxWidth: 1_000_000, fontSize: 16 }), { width, color });
+
+describe("stacks in the terminal", () => {
+  it("fits every built-in in 60 and 100 columns, measured in terminal cells, every box whole", async () => {
+    for (const file of builtinFiles()) {
+      const { spec } = await loadSpec(file);
+      for (const width of [60, 100]) {
+        const lines = draw(spec!, width).split("\n");
+        const stack = lines.slice(0, lines.indexOf("") === -1 ? lines.length : lines.indexOf(""));
+        for (const line of stack) expect(stringWidth(line), `${spec!.id} at ${width}: "${line}"`).toBeLessThanOrEqual(width);
+        // Each box's corners pair up: as many tops open as close.
+        const opens = stack.join("").match(/[┌┏]/g)?.length ?? 0;
+        expect(stack.join("").match(/[┐┓]/g)?.length ?? 0, spec!.id).toBe(opens);
+      }
+    }
+  });
+
+  it("lines up CJK labels (two cells a character) and says each boundary with its outline", async () => {
+    const { spec } = await loadSpecText("cjk.yaml", "id: cjk\ntitle: CJK\nsources: [https://example.com/]\nstack:\n  - { layer: 硬件 Hardware, kind: hardware }\n  - units: [{ unit: 容器 1, kind: container }, { unit: 虚拟机, kind: vm }, { unit: gVisor, kind: sandbox }]\n", ROOT);
+    const lines = draw(spec!, 48).split("\n");
+    const boxes = lines.slice(0, 6);
+    for (const line of boxes) expect(stringWidth(line)).toBe(48);
+    expect(lines[1]).toMatch(/^╎ +容器 1 +╎┃ +虚拟机 +┃┊ +gVisor +┊$/);
+    expect(lines.at(-2)).toBe("━━━ VM boundary (hardware virtualization)   ╌╌╌ container boundary (namespaces, cgroups)   ┈┈┈ sandbox boundary (application kernel)");
+  });
+
+  it("paints the palette's colours as 24-bit ANSI escapes only when asked", async () => {
+    const { spec } = await loadSpec(builtinFiles().find((f) => f.endsWith("/xen.yaml"))!);
+    const plain = draw(spec!, 80);
+    const painted = draw(spec!, 80, true);
+    expect(plain).not.toContain("\x1b[");
+    expect(painted).toContain("\x1b[48;2;248;207;155m"); // the hypervisor's light fill, #f8cf9b
+    expect(painted.replace(/\x1b\[[0-9;]*m/g, "")).toBe(plain);
+  });
+});
