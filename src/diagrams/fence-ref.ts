@@ -1,8 +1,6 @@
 import { existsSync } from "node:fs";
 import { displayPath } from "../paths.js";
-import { builtinIds } from "../spec/builtins.js";
-import { outsideAllowed, resolveRef, type LoadOptions } from "../spec/load-spec.js";
-import { didYouMean } from "../suggest.js";
+import { outsideAllowed, resolveRef, unknownRefMessage, type LoadOptions } from "../spec/load-spec.js";
 
 /** What every spec of the project is loaded with: its folder, and the kinds the config declares. */
 export type Project = Required<Pick<LoadOptions, "cwd">> & Pick<LoadOptions, "kinds">;
@@ -13,7 +11,7 @@ export type Project = Required<Pick<LoadOptions, "cwd">> & Pick<LoadOptions, "ki
  */
 export function fenceRef(ref: string, pageDir: string, cwd: string): { target: string } | { code: string; message: string } {
   const target = resolveRef(ref, pageDir);
-  if (!target) return { code: "unknown-ref", message: `"${ref}" is neither a built-in id (see \`vstack list\`) nor a path to a spec file${didYouMean(ref, builtinIds())}` };
+  if (!target) return { code: "unknown-ref", message: unknownRefMessage(ref) };
   const outside = outsideAllowed(target, pageDir, cwd);
   if (outside) return { code: "ref-outside", message: `"${ref}" is outside ${outside}; a fence may only use specs inside the project folder or beside this page` };
   if (!existsSync(target)) return { code: "unknown-ref", message: `"${ref}" is not there: a path in a fence is relative to its page (${displayPath(target, cwd)} does not exist)` };

@@ -69,7 +69,7 @@ export async function loadSpecText(shown: string, text: string, baseDir: string,
     const here = { file: shown, ...positionAt(source, ["compare", i]), path: `compare[${i}]`, source: text };
     const target = resolveRef(ref, baseDir);
     if (!target) {
-      problems.push({ ...here, code: "unknown-ref", message: `"${ref}" is neither a built-in id (see \`vstack list\`) nor a path to a spec file${didYouMean(ref, builtinIds())}` });
+      problems.push({ ...here, code: "unknown-ref", message: unknownRefMessage(ref) });
       continue;
     }
     const outside = outsideAllowed(target, baseDir, options.cwd ?? process.cwd());
@@ -148,6 +148,11 @@ export function outsideAllowed(target: string, baseDir: string, cwd: string): st
   }
   const roots = [cwd, baseDir].map((d) => realpathSync(d));
   return roots.some((root) => real !== root && isInside(real, root)) ? undefined : roots[0];
+}
+
+/** What is said of a reference that names neither a built-in nor a spec file: the closest built-in id, if one is close. */
+export function unknownRefMessage(ref: string): string {
+  return `"${ref}" is neither a built-in id (see \`vstack list\`) nor a path to a spec file${didYouMean(ref, builtinIds())}`;
 }
 
 /** A reference is a path when it looks like one (has a slash or a spec file ending), else a built-in id. */

@@ -1,12 +1,7 @@
 import type { Argv, ArgumentsCamelCase } from "yargs";
-import { resolve } from "node:path";
 import { buildModel } from "../../layout/diagram.js";
-import { builtinIds } from "../../spec/builtins.js";
-import { loadSpec, resolveRef } from "../../spec/load-spec.js";
-import { didYouMean } from "../../suggest.js";
 import { drawStack } from "../../text/draw-stack.js";
-import { printDiagnostics } from "../print.js";
-import { UsageError } from "../usage-error.js";
+import { specArg } from "../spec-arg.js";
 
 interface ShowArgs {
   spec: string;
@@ -27,14 +22,11 @@ export function builder(y: Argv): Argv<ShowArgs> {
 }
 
 export async function handler(args: ArgumentsCamelCase<ShowArgs>): Promise<number> {
-  const file = resolveRef(args.spec, process.cwd());
-  if (!file) throw new UsageError(`"${args.spec}" is neither a built-in id (see \`vstack list\`) nor a path to a spec file${didYouMean(args.spec, builtinIds())}`);
-  const loaded = await loadSpec(resolve(file));
-  printDiagnostics([...(loaded.warnings ?? []), ...loaded.diagnostics]);
-  if (!loaded.spec) return 1;
+  const spec = await specArg(args.spec);
+  if (!spec) return 1;
   const width = Math.max(40, Math.floor(args.width ?? (process.stdout.columns || Number(process.env.COLUMNS) || 100)));
   // Unwrapped labels: the text layout wraps them to terminal cells, not to pixels.
-  const model = buildModel(loaded.spec, "light", { maxWidth: 1_000_000, fontSize: 16 });
+  const model = buildModel(spec, "light", { maxWidth: 1_000_000, fontSize: 16 });
   process.stdout.write(drawStack(model, { width, color: args.color ?? wantsColour() }));
   return 0;
 }

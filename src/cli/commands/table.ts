@@ -1,13 +1,8 @@
 import type { Argv, ArgumentsCamelCase } from "yargs";
-import { resolve } from "node:path";
-import { loadSpec, resolveRef } from "../../spec/load-spec.js";
 import type { Spec } from "../../spec/types.js";
-import { didYouMean } from "../../suggest.js";
-import { builtinIds } from "../../spec/builtins.js";
 import { factTable } from "../../table/fact-table.js";
 import { tableHtml, tableMarkdown } from "../../table/print-table.js";
-import { printDiagnostics } from "../print.js";
-import { UsageError } from "../usage-error.js";
+import { specArg } from "../spec-arg.js";
 
 const TABLE_FORMATS = ["md", "html"] as const;
 
@@ -31,11 +26,8 @@ export async function handler(args: ArgumentsCamelCase<TableArgs>): Promise<numb
   const specs: Spec[] = [];
   let failed = false;
   for (const ref of args.specs) {
-    const file = resolveRef(ref, process.cwd());
-    if (!file) throw new UsageError(`"${ref}" is neither a built-in id (see \`vstack list\`) nor a path to a spec file${didYouMean(ref, builtinIds())}`);
-    const loaded = await loadSpec(resolve(file));
-    printDiagnostics(loaded.diagnostics);
-    if (loaded.spec) specs.push(loaded.spec);
+    const spec = await specArg(ref);
+    if (spec) specs.push(spec);
     else failed = true;
   }
   if (failed) return 1;

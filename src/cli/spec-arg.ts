@@ -1,0 +1,17 @@
+import { resolve } from "node:path";
+import { loadSpec, resolveRef, unknownRefMessage } from "../spec/load-spec.js";
+import type { Spec } from "../spec/types.js";
+import { printDiagnostics } from "./print.js";
+import { UsageError } from "./usage-error.js";
+
+/**
+ * A spec named on the command line (a built-in id or a file), loaded, its problems and warnings
+ * printed; undefined when it has errors. A name that is neither is a usage error (exit 2).
+ */
+export async function specArg(ref: string): Promise<Spec | undefined> {
+  const file = resolveRef(ref, process.cwd());
+  if (!file) throw new UsageError(unknownRefMessage(ref));
+  const loaded = await loadSpec(resolve(file));
+  printDiagnostics([...(loaded.warnings ?? []), ...loaded.diagnostics]);
+  return loaded.spec;
+}
