@@ -36,11 +36,13 @@ beforeAll(async () => {
     ["id: scripts", "title: Scripts", "sources: [https://example.com]", "stack:", "  - layer: 硬件 Hardware", "    kind: hardware", "    detail: コンテナ · 容器 🐳", "  - layer: Kernel 🐧", "    kind: kernel"].join("\n"),
   );
   for (const file of builtinFiles()) specs.push((await loadSpec(file)).spec!);
-  await build({ outDir: join(dir, "embed"), cacheDir: join(dir, "cache"), formats: ["svg"], fonts: "embed" });
+  // Light for every built-in, dark for the samples the dark checks use (the text is the same).
+  await build({ outDir: join(dir, "embed"), cacheDir: join(dir, "cache"), formats: ["svg"], fonts: "embed", themes: ["light"] });
+  await build({ inputs: await sampleBuiltinFiles(), outDir: join(dir, "embed"), cacheDir: join(dir, "cache"), formats: ["svg"], fonts: "embed", themes: ["dark"], manifest: false });
   // A box exactly as wide as its Noto text (one long unbreakable word, the widest thing drawn):
   // DejaVu's wider glyphs must overflow it when the fonts are not carried along.
   writeFileSync(join(dir, "tight.yaml"), ["id: tight", "title: Tight", "sources: [https://example.com]", "stack:", "  - layer: Paravirtualizationhypervisorkernelmodule", "    kind: hardware"].join("\n"));
-  await build({ inputs: [...builtinFiles(), join(dir, "tight.yaml")], outDir: join(dir, "system"), cacheDir: join(dir, "cache"), formats: ["svg"], fonts: "system" });
+  await build({ inputs: [...builtinFiles(), join(dir, "tight.yaml")], outDir: join(dir, "system"), cacheDir: join(dir, "cache"), formats: ["svg"], fonts: "system", themes: ["light"] });
   await build({ inputs: ["vm-vs-container", "xen", join(dir, "scripts.yaml")], outDir: join(dir, "outline"), cacheDir: join(dir, "cache"), formats: ["svg"], fonts: "outline" });
   await build({ inputs: [join(dir, "scripts.yaml"), join(dir, "tight.yaml"), PODS], outDir: join(dir, "embed"), cacheDir: join(dir, "cache"), formats: ["svg"] });
   await build({ inputs: ["xen", "vm-vs-container"], outDir: join(dir, "captioned"), cacheDir: join(dir, "cache"), formats: ["svg"], themes: ["dark"], caption: true, legend: "right" });
