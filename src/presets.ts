@@ -1,6 +1,6 @@
 import type { Theme } from "./palette.js";
 
-export const FORMATS = ["svg", "png", "mmd", "pdf"] as const;
+export const FORMATS = ["svg", "png", "mmd", "pdf", "txt", "ansi"] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** A fixed picture size: the drawing is fitted inside it, centred, with a margin. */

@@ -15,6 +15,11 @@ export interface DiagramReport {
   written: number;
 }
 
+/** Whether a diagram's pictures all came from the cache (a run of Mermaid text or terminal drawings draws nothing, and takes nothing from it). */
+export function fromCache(d: DiagramReport): boolean {
+  return d.rendered === 0 && d.outputs.some((o) => o.format === "svg" || o.format === "png" || o.format === "pdf");
+}
+
 export interface BuildReport {
   diagrams: DiagramReport[];
   failures: Diagnostic[];

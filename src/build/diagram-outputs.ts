@@ -9,6 +9,7 @@ import { BACKGROUND, type Theme } from "../palette.js";
 import type { LazyRenderer } from "../render/lazy-renderer.js";
 import { withFonts } from "../fonts/with-fonts.js";
 import { decorationsOf } from "../layout/decorations.js";
+import { drawSpec } from "../text/draw-stack.js";
 import type { ResolvedBuildOptions } from "./options.js";
 
 export interface DiagramOutputs {
@@ -30,6 +31,9 @@ export interface OutputContext {
 
 type Drawn = "svg" | "png" | "pdf";
 
+/** How wide the terminal drawings (txt, ansi) are written: the columns a README or a wide terminal shows. */
+export const TEXT_COLUMNS = 100;
+
 /** One diagram in every theme and format: from the cache where it can be, else rendered; then written. */
 export async function diagramOutputs(diagram: Diagram, context: OutputContext): Promise<DiagramOutputs> {
   // Its themes go to the renderer together, so the diagram is done (and written) early in a long run.
@@ -46,7 +50,12 @@ async function themeOutputs(diagram: Diagram, theme: Theme, { opts, cache, rende
   const add = (format: string, data: Buffer) => outputs.push({ file: describeOutput(`${diagram.id}.${theme}.${format}`, format, theme, data), data });
   const mermaid = diagram.mermaid(theme);
   if (opts.formats.includes("mmd")) add("mmd", Buffer.from(mermaid));
-  const wanted = opts.formats.filter((f): f is Drawn => f !== "mmd");
+  // The stack in box characters, plain or in the theme's colours: from the spec, with no browser.
+  // (Mermaid text has no grid to draw: .mmd inputs and mermaid fences get none.)
+  for (const format of (["txt", "ansi"] as const).filter((f) => opts.formats.includes(f))) {
+    if (diagram.spec) add(format, Buffer.from(drawSpec(diagram.spec, theme, { width: TEXT_COLUMNS, color: format === "ansi" })));
+  }
+  const wanted = opts.formats.filter((f): f is Drawn => f === "svg" || f === "png" || f === "pdf");
   if (wanted.length === 0) return { outputs, rendered: 0 };
   const background = opts.background ?? BACKGROUND[theme];
   // A flowchart has the links as Mermaid edges; over a block diagram the page draws them.

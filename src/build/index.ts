@@ -56,7 +56,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const renderer = lazyRenderer(opts);
   // Chromium and a warm page start while the specs load; a run that turns out to be wholly
   // cached closes them unused, which costs less than starting them late costs every cold run.
-  if (files.length > 0 && opts.formats.some((f) => f !== "mmd")) renderer.prestart();
+  if (files.length > 0 && opts.formats.some((f) => f === "svg" || f === "png" || f === "pdf")) renderer.prestart();
   const loaded = await (await loadModule()).loadDiagrams(files, { templates, template: opts.template, layout: layoutOf(opts), cwd: opts.cwd, searched: resolved.searched, ...(opts.kinds && { kinds: opts.kinds }), ...(opts.stdin !== undefined && { stdin: opts.stdin }) });
   const failures = [...resolved.missing, ...loaded.failures];
   let invalid = resolved.missing.length + loaded.invalid;

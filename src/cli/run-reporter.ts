@@ -1,6 +1,6 @@
 import cliProgress from "cli-progress";
 import type { Argv } from "yargs";
-import type { BuildReport, DiagramReport } from "../build/build-report.js";
+import { fromCache, type BuildReport, type DiagramReport } from "../build/build-report.js";
 import { formatDiagnosticLine, type Diagnostic } from "../diagnostics.js";
 import { displayPath } from "../paths.js";
 import { printDiagnostics } from "./print.js";
@@ -48,8 +48,7 @@ export class RunReporter {
   onDiagram = (d: DiagramReport): void => {
     if (this.bar) this.bar.increment({ id: d.diagram.id });
     else if (this.chatty && this.listDiagrams) {
-      const cached = d.rendered === 0 && d.files.some((f) => !f.endsWith(".mmd"));
-      process.stdout.write(`  ${d.diagram.id}: ${d.files.join(" ")}${cached ? " (cached)" : ""}\n`);
+      process.stdout.write(`  ${d.diagram.id}: ${d.files.join(" ")}${fromCache(d) ? " (cached)" : ""}\n`);
     }
   };
 

@@ -41,6 +41,10 @@ export async function renderOneFile(flags: RenderFlags & { quiet?: boolean; chec
       return 1;
     }
     const made = report.diagrams[0]!;
+    if (made.files.length === 0) {
+      process.stderr.write(`vstack: ${made.diagram.id} has no ${target.format} drawing: txt and ansi are drawn from specs, and Mermaid text has no stack to draw\n`);
+      return 1;
+    }
     await writeOutput(target.file, await readFile(join(scratch, made.files[0]!)));
     if (!flags.quiet) process.stdout.write(`vstack: wrote ${flags.out} (${made.diagram.id}, ${theme})\n`);
     return 0;

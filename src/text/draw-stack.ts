@@ -1,6 +1,8 @@
 import stringWidth from "string-width";
+import { buildModel } from "../layout/diagram.js";
 import type { ClassModel, DiagramModel, GridCell } from "../layout/model.js";
-import { BOUNDARY_NAMES } from "../palette.js";
+import { BOUNDARY_NAMES, type Theme } from "../palette.js";
+import type { Spec } from "../spec/types.js";
 
 /**
  * A diagram drawn with Unicode box characters for a terminal: the same grid the block template
@@ -30,6 +32,12 @@ function boundaryOf(cls: ClassModel | undefined): keyof typeof BORDERS {
   if (cls.dash === "7 4") return "container";
   if (cls.dash === "2 3") return "sandbox";
   return cls.strokeWidth >= 3 ? "vm" : "none";
+}
+
+/** A spec drawn for a terminal, in one theme's colours when `color` is on. */
+export function drawSpec(spec: Spec, theme: Theme, options: TextOptions): string {
+  // Unwrapped labels: drawStack wraps them to terminal cells, not to pixels.
+  return drawStack(buildModel(spec, theme, { maxWidth: 1_000_000, fontSize: 16 }), options);
 }
 
 export function drawStack(model: DiagramModel, { width, color }: TextOptions): string {

@@ -77,6 +77,18 @@ describe("vstack CLI", () => {
     const typo = await runCli(["show", "dokcer-engine-linux"]);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('did you mean "docker-engine-linux"?');
+    // The same drawings as render outputs (100 columns), without a browser: txt plain, ansi in each theme's colours.
+    const dir = tempDir();
+    const files = await runCli(["render", "docker-engine-linux", "-f", "txt,ansi", "-o", dir, "--chromium", "/nonexistent/chromium"]);
+    expect(files.code, files.stderr).toBe(0);
+    expect(readFileSync(join(dir, "docker-engine-linux.light.txt"), "utf8")).toBe(golden);
+    const dark = readFileSync(join(dir, "docker-engine-linux.dark.ansi"), "utf8");
+    expect(dark).toContain("\x1b[48;2;");
+    expect(dark.replace(/\x1b\[[0-9;]*m/g, "")).toBe(golden);
+    writeFileSync(join(dir, "a.mmd"), "flowchart LR\n  a --> b\n");
+    const raw = await runCli(["render", join(dir, "a.mmd"), "-o", join(dir, "a.txt")]);
+    expect(raw.code).toBe(1);
+    expect(raw.stderr).toContain("a has no txt drawing: txt and ansi are drawn from specs");
   });
 
   it("prints a sourced comparison table of facts (Markdown, HTML), and says what to do when none or an unknown spec is named", async () => {

@@ -6,8 +6,7 @@ import { emitMermaid } from "../../src/emit/emit.js";
 import { TemplateSet } from "../../src/emit/templates.js";
 import { builtinFiles } from "../../src/spec/builtins.js";
 import { loadSpec } from "../../src/spec/load-spec.js";
-import { buildModel } from "../../src/layout/diagram.js";
-import { drawStack } from "../../src/text/draw-stack.js";
+import { drawSpec } from "../../src/text/draw-stack.js";
 import { factTable } from "../../src/table/fact-table.js";
 import { tableHtml, tableMarkdown } from "../../src/table/print-table.js";
 import { expectGolden } from "../support/golden.js";
@@ -34,7 +33,7 @@ describe("golden terminal drawings (vstack show), 100 columns", async () => {
   for (const file of specFiles()) {
     const { spec } = await loadSpec(file);
     it(spec!.id, () => {
-      expectGolden(`text/${spec!.id}.txt`, drawStack(buildModel(spec!, "light", { maxWidth: 1_000_000, fontSize: 16 }), { width: 100, color: false }));
+      expectGolden(`text/${spec!.id}.txt`, drawSpec(spec!, "light", { width: 100, color: false }));
     });
   }
 });

@@ -1,12 +1,12 @@
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
-import { buildModel } from "../../src/layout/diagram.js";
 import { builtinFiles } from "../../src/spec/builtins.js";
 import { loadSpec, loadSpecText } from "../../src/spec/load-spec.js";
-import { drawStack } from "../../src/text/draw-stack.js";
+import type { Spec } from "../../src/spec/types.js";
+import { drawSpec } from "../../src/text/draw-stack.js";
 import { ROOT } from "../support/paths.js";
 
-const draw = (spec: Parameters<typeof buildModel>[0], width: number, color = false) => drawStack(buildModel(spec, "light", { maxWidth: 1_000_000, fontSize: 16 }), { width, color });
+const draw = (spec: Spec, width: number, color = false) => drawSpec(spec, "light", { width, color });
 
 describe("stacks in the terminal", () => {
   it("fits every built-in in 60 and 100 columns, measured in terminal cells, every box whole", async () => {

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { Argv, ArgumentsCamelCase } from "yargs";
 import { build } from "../../build/index.js";
-import type { BuildReport } from "../../build/build-report.js";
+import { fromCache, type BuildReport } from "../../build/build-report.js";
 import { STDIN } from "../../inputs.js";
 import { displayPath, isInside } from "../../paths.js";
 import { plural, seconds } from "../print.js";
@@ -63,7 +63,7 @@ export async function handler(args: ArgumentsCamelCase<RenderArgs>): Promise<num
  * removed (the diagrams' own and the pages about them).
  */
 export function runSummary(report: BuildReport, outDir: string, look: string): string {
-  const cached = report.diagrams.filter((d) => d.rendered === 0 && d.files.some((f) => !f.endsWith(".mmd"))).length;
+  const cached = report.diagrams.filter(fromCache).length;
   const drawn = report.diagrams.length - cached;
   // Markdown pages written elsewhere (markdownOut) are counted apart from the output folder's files.
   const pages = report.pages.filter((p) => !isInside(p, outDir)).length;

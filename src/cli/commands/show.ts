@@ -1,6 +1,5 @@
 import type { Argv, ArgumentsCamelCase } from "yargs";
-import { buildModel } from "../../layout/diagram.js";
-import { drawStack } from "../../text/draw-stack.js";
+import { drawSpec } from "../../text/draw-stack.js";
 import { specArg } from "../spec-arg.js";
 
 interface ShowArgs {
@@ -25,9 +24,7 @@ export async function handler(args: ArgumentsCamelCase<ShowArgs>): Promise<numbe
   const spec = await specArg(args.spec);
   if (!spec) return 1;
   const width = Math.max(40, Math.floor(args.width ?? (process.stdout.columns || Number(process.env.COLUMNS) || 100)));
-  // Unwrapped labels: the text layout wraps them to terminal cells, not to pixels.
-  const model = buildModel(spec, "light", { maxWidth: 1_000_000, fontSize: 16 });
-  process.stdout.write(drawStack(model, { width, color: args.color ?? wantsColour() }));
+  process.stdout.write(drawSpec(spec, "light", { width, color: args.color ?? wantsColour() }));
   return 0;
 }
 
