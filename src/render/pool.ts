@@ -135,6 +135,8 @@ export class RendererPool implements Renderer {
       const why = (err instanceof Error ? err.message : String(err)).split("\n").find((l) => l.trim() && !/^(Failed to launch|stderr:|TROUBLESHOOTING)/.test(l.trim()))?.trim() ?? "no reason given";
       throw new ChromiumUnavailableError(`Chromium at ${this.executablePath} did not start (${why.slice(0, 200)}); check that "${this.executablePath} --headless --version" runs, or ${INSTALL_HINT}`);
     }
+    const pid = this.browser.process()?.pid;
+    if (pid !== undefined) liveBrowsers.add(pid);
     this.initialPage = (await this.browser.pages())[0];
     this.counts.browserLaunches++;
   }
@@ -198,9 +200,22 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   }
 }
 
-/** Profiles still on disk; removed at exit too, when a signal ends the process before close(). */
+/**
+ * Browsers still running (their process groups) and profiles still on disk: at exit, when a
+ * signal ends the process before close(), every browser process is killed at once, the group
+ * with it (puppeteer's own exit hook kills only the main process, whose children can linger for
+ * seconds on a busy machine), and then the profiles are removed.
+ */
+const liveBrowsers = new Set<number>();
 const liveProfiles = new Set<string>();
 const removeLiveProfiles = () => {
+  for (const pid of liveBrowsers) {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
   for (const dir of liveProfiles) rmSync(dir, { recursive: true, force: true });
 };
 
@@ -226,6 +241,7 @@ async function endBrowser(browser: Browser | undefined, profileDir: string | und
       child.kill("SIGKILL");
     }
     await exited;
+    liveBrowsers.delete(child.pid!);
   } else await browser?.close().catch(() => undefined);
   if (profileDir) {
     await rm(profileDir, { recursive: true, force: true, maxRetries: 3 });
