@@ -32,7 +32,7 @@ export interface OutputContext {
 type Drawn = "svg" | "png" | "pdf";
 
 /** How wide the terminal drawings (txt, ansi) are written: the columns a README or a wide terminal shows. */
-export const TEXT_COLUMNS = 100;
+const TEXT_COLUMNS = 100;
 
 /** One diagram in every theme and format: from the cache where it can be, else rendered; then written. */
 export async function diagramOutputs(diagram: Diagram, context: OutputContext): Promise<DiagramOutputs> {

@@ -24,7 +24,7 @@ export interface TableCell {
 }
 
 /** The stacks a table compares: a comparison spec stands for the stacks it compares. */
-export function tableColumns(specs: Spec[]): StackSpec[] {
+function tableColumns(specs: Spec[]): StackSpec[] {
   return specs.flatMap((s) => (s.type === "compare" ? s.stacks : [s]));
 }
 
