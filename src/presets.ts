@@ -1,7 +1,11 @@
-import type { Theme } from "./palette.js";
+import { THEMES } from "./palette.js";
 
 export const FORMATS = ["svg", "png", "mmd", "pdf", "txt", "ansi"] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** The palettes, and `auto`: one SVG that switches between them by the reader's colour scheme (output/auto-theme.ts). */
+export const OUTPUT_THEMES = [...THEMES, "auto"] as const;
+export type OutputTheme = (typeof OUTPUT_THEMES)[number];
 
 /** A fixed picture size: the drawing is fitted inside it, centred, with a margin. */
 export interface Canvas {
@@ -13,7 +17,7 @@ export interface Canvas {
 export interface Preset {
   describe: string;
   formats: Format[];
-  themes: Theme[];
+  themes: OutputTheme[];
   scale: number;
   background?: string;
   canvas?: Canvas;

@@ -5,7 +5,9 @@ import type { OutputFile } from "../output/embed.js";
 import { pixelSize } from "../output/image-size.js";
 import { cacheKey, type OutputCache } from "../output/cache.js";
 import type { OutputSink } from "../output/sink.js";
-import { BACKGROUND, type Theme } from "../palette.js";
+import { autoThemeSvg } from "../output/auto-theme.js";
+import { BACKGROUND, THEMES, type Theme } from "../palette.js";
+import type { Format, OutputTheme } from "../presets.js";
 import type { LazyRenderer } from "../render/lazy-renderer.js";
 import { withFonts } from "../fonts/with-fonts.js";
 import { decorationsOf } from "../layout/decorations.js";
@@ -36,27 +38,37 @@ const TEXT_COLUMNS = 100;
 
 /** One diagram in every theme and format: from the cache where it can be, else rendered; then written. */
 export async function diagramOutputs(diagram: Diagram, context: OutputContext): Promise<DiagramOutputs> {
+  const { themes, formats } = context.opts;
+  // `auto` is drawn from the light and dark SVGs, which are made (and cached) even when not asked for.
+  const auto = themes.includes("auto") && formats.includes("svg");
+  const drawn = THEMES.filter((t) => themes.includes(t) || auto);
   // Its themes go to the renderer together, so the diagram is done (and written) early in a long run.
-  const perTheme = await Promise.all(context.opts.themes.map((theme) => themeOutputs(diagram, theme, context)));
-  const made = perTheme.flatMap((t) => t.outputs).sort((a, b) => a.file.file.localeCompare(b.file.file));
+  const perTheme = await Promise.all(drawn.map((theme) => themeOutputs(diagram, theme, themes.includes(theme) ? formats : ["svg"], context)));
+  const made = perTheme.filter((_, i) => themes.includes(drawn[i]!)).flatMap((t) => t.outputs);
+  if (auto) {
+    const svgOf = (i: number) => perTheme[i]!.svg!.toString("utf8");
+    const data = Buffer.from(autoThemeSvg(svgOf(drawn.indexOf("light")), svgOf(drawn.indexOf("dark"))));
+    made.push({ file: describeOutput(`${diagram.id}.auto.svg`, "svg", "auto", data), data });
+  }
+  made.sort((a, b) => a.file.file.localeCompare(b.file.file));
   // All of a diagram's files are made before any is written, so a failure leaves none half-done.
   let written = 0;
   for (const o of made) if (await context.sink.put(join(context.opts.outDir, o.file.file), o.data)) written++;
   return { files: made.map((o) => o.file), rendered: perTheme.reduce((n, t) => n + t.rendered, 0), written };
 }
 
-async function themeOutputs(diagram: Diagram, theme: Theme, { opts, cache, renderer, sink, identity }: OutputContext) {
+async function themeOutputs(diagram: Diagram, theme: Theme, formats: readonly Format[], { opts, cache, renderer, sink, identity }: OutputContext) {
   const outputs: Array<{ file: OutputFile; data: Buffer }> = [];
   const add = (format: string, data: Buffer) => outputs.push({ file: describeOutput(`${diagram.id}.${theme}.${format}`, format, theme, data), data });
   const mermaid = diagram.mermaid(theme);
-  if (opts.formats.includes("mmd")) add("mmd", Buffer.from(mermaid));
+  if (formats.includes("mmd")) add("mmd", Buffer.from(mermaid));
   // The stack in box characters, plain or in the theme's colours: from the spec, with no browser.
   // (Mermaid text has no grid to draw: .mmd inputs and mermaid fences get none.)
-  for (const format of (["txt", "ansi"] as const).filter((f) => opts.formats.includes(f))) {
+  for (const format of (["txt", "ansi"] as const).filter((f) => formats.includes(f))) {
     if (diagram.spec) add(format, Buffer.from(drawSpec(diagram.spec, theme, { width: TEXT_COLUMNS, color: format === "ansi" })));
   }
-  const wanted = opts.formats.filter((f): f is Drawn => f === "svg" || f === "png" || f === "pdf");
-  if (wanted.length === 0) return { outputs, rendered: 0 };
+  const wanted = formats.filter((f): f is Drawn => f === "svg" || f === "png" || f === "pdf");
+  if (wanted.length === 0) return { outputs, rendered: 0, svg: undefined };
   const background = opts.background ?? BACKGROUND[theme];
   // A flowchart has the links as Mermaid edges; over a block diagram the page draws them.
   const decorations = diagram.spec ? decorationsOf(diagram.spec, theme, { ...opts, arrows: /^\s*block(-beta)?\s*$/m.test(mermaid) }) : undefined;
@@ -92,9 +104,9 @@ async function themeOutputs(diagram: Diagram, theme: Theme, { opts, cache, rende
     if (!sink.checking) for (const f of wanted) await cache?.put(keys[f], found.get(f)!);
   }
   for (const f of wanted) add(f, found.get(f)!);
-  return { outputs, rendered };
+  return { outputs, rendered, svg: found.get("svg") };
 }
 
-function describeOutput(file: string, format: string, theme: Theme, data: Buffer): OutputFile {
+function describeOutput(file: string, format: string, theme: OutputTheme, data: Buffer): OutputFile {
   return { file, format, theme, sha256: createHash("sha256").update(data).digest("hex"), ...pixelSize(format, data) };
 }

@@ -1,7 +1,7 @@
 import type { KindDeclarations } from "../kinds/schema.js";
 import { resolve } from "node:path";
-import type { Theme } from "../palette.js";
 import { THEMES } from "../palette.js";
+import type { OutputTheme } from "../presets.js";
 import type { Canvas, Format } from "../presets.js";
 import type { Renderer } from "../render/renderer.js";
 import { DEFAULT_LAYOUT, type LayoutOptions } from "../layout/fit-width.js";
@@ -39,7 +39,7 @@ export interface BuildOptions {
   stdin?: string;
   outDir?: string;
   formats?: Format[];
-  themes?: Theme[];
+  themes?: OutputTheme[];
   /** PNG device scale factor. */
   scale?: number;
   /** A CSS colour or `transparent`; default: the theme's own background. */

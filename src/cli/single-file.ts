@@ -27,6 +27,7 @@ export async function renderOneFile(flags: RenderFlags & { quiet?: boolean; chec
   if (flags.theme && flags.theme.length > 1) throw new UsageError(`-o ${flags.out} writes one file: name one theme (-t light or -t dark), or name a folder with -o`);
   const { options } = await resolveRenderFlags({ ...flags, out: undefined });
   const theme = flags.theme?.[0] ?? "light";
+  if (theme === "auto" && target.format !== "svg") throw new UsageError(`-t auto makes one SVG for both colour schemes; a .${target.format} file has one theme: -t light or -t dark`);
   // A scratch folder of its own per target file: the run records it leaves in the cache stay
   // one per target, however often it is rendered.
   const scratch = join(resolve(options.cwd!, options.cacheDir!), "one-file", createHash("sha256").update(target.file).digest("hex").slice(0, 16));

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import type { BuildOptions } from "../build/options.js";
 import { STDIN } from "../inputs.js";
-import type { Theme } from "../palette.js";
+import type { OutputTheme } from "../presets.js";
 import { toSlashes } from "../paths.js";
 import { PRESETS, type Format, type PresetName } from "../presets.js";
 import { builtinFile } from "../spec/builtins.js";
@@ -21,7 +21,7 @@ export interface RenderFlags extends Pick<BuildOptions, SameNamed> {
   config?: string;
   out?: string;
   format?: Format[];
-  theme?: Theme[];
+  theme?: OutputTheme[];
   preset?: PresetName;
   templates?: string;
 }
@@ -31,7 +31,7 @@ export interface ResolvedRender {
   config?: LoadedConfig;
   /** For messages: the formats and themes in effect. */
   formats: Format[];
-  themes: Theme[];
+  themes: OutputTheme[];
 }
 
 /**

@@ -3,8 +3,7 @@ import { FONT_MODES, MAX_JOBS, MAX_SCALE, MAX_WIDTH_RANGE, PAGE_STYLES } from ".
 import { COLOUR_HINT, isCssColour } from "../colour.js";
 import { kindsSchema } from "../kinds/schema.js";
 import { LEGEND_PLACES } from "../layout/decorations.js";
-import { THEMES } from "../palette.js";
-import { FORMATS, PRESET_NAMES } from "../presets.js";
+import { FORMATS, OUTPUT_THEMES, PRESET_NAMES } from "../presets.js";
 
 /**
  * `vstack.config.yaml` (or `.yml`, `.json`, or a `vstack` key in package.json). Every key is
@@ -23,7 +22,7 @@ export const configSchema = z.strictObject({
   inputs: listOf(z.string().min(1)).describe("spec files, .mmd files, Markdown files, folders, globs or built-in ids").optional(),
   out: z.string().min(1).describe("output folder (default: out)").optional(),
   formats: listOf(z.enum(FORMATS)).describe("output formats").optional(),
-  themes: listOf(z.enum(THEMES)).describe("themes").optional(),
+  themes: listOf(z.enum(OUTPUT_THEMES)).describe("themes").optional(),
   preset: z.enum(PRESET_NAMES).describe("docs (default) or slide: 16:9 1920x1080, larger type, transparent").optional(),
   scale: z.number().positive().max(MAX_SCALE).describe("PNG pixels per CSS pixel").optional(),
   maxWidth: z.number().int().min(MAX_WIDTH_RANGE[0]).max(MAX_WIDTH_RANGE[1]).describe("the widest a spec's picture may be, in CSS pixels; labels wrap to fit (default 880: an 800 px docs column shows 12 px text)").optional(),

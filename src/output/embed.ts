@@ -1,12 +1,12 @@
 import type { DiagramInfo } from "../diagrams/diagram.js";
-import type { Theme } from "../palette.js";
+import type { OutputTheme } from "../presets.js";
 
 /** One output file of a diagram, as reports, the run record and the manifest keep it. */
 export interface OutputFile {
   /** Relative to the output folder. */
   file: string;
   format: string;
-  theme: Theme;
+  theme: OutputTheme;
   sha256: string;
   width?: number;
   height?: number;
@@ -19,7 +19,7 @@ export interface EmbeddableDiagram {
 }
 
 /** The picture to show for a theme: its SVG, else its PNG. */
-function pictureFile(d: EmbeddableDiagram, theme: Theme): OutputFile | undefined {
+function pictureFile(d: EmbeddableDiagram, theme: OutputTheme): OutputFile | undefined {
   const of = (format: string) => d.outputs.find((o) => o.theme === theme && o.format === format);
   return of("svg") ?? of("png");
 }
@@ -38,7 +38,8 @@ export function embedSnippet(d: EmbeddableDiagram, base = ""): string | undefine
   if (light && dark) {
     return [`<picture>`, `  <source media="(prefers-color-scheme: dark)" srcset="${src(dark)}">`, `  <img src="${src(light)}" alt="${alt}"${size(light)}>`, `</picture>`].join("\n");
   }
-  const one = light ?? dark;
+  // One picture: the SVG that follows the reader's scheme by itself, else the one theme.
+  const one = pictureFile(d, "auto") ?? light ?? dark;
   return one ? `<img src="${src(one)}" alt="${alt}"${size(one)}>` : undefined;
 }
 
@@ -56,7 +57,7 @@ export function markdownImages(d: EmbeddableDiagram, base = ""): string | undefi
     return `![${alt}](${/[\s()<>]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url})`;
   };
   if (light && dark) return `${image(light, "#only-light")}\n${image(dark, "#only-dark")}`;
-  const one = light ?? dark;
+  const one = pictureFile(d, "auto") ?? light ?? dark;
   return one ? image(one) : undefined;
 }
 

@@ -9,6 +9,7 @@ import { reportFlags, RunReporter, type ReportFlags } from "../run-reporter.js";
 import { renderFlags, resolveRenderFlags, type RenderFlags } from "../render-options.js";
 import { renderOneFile, singleFileTarget } from "../single-file.js";
 import { readStdin } from "../stdin.js";
+import { UsageError } from "../usage-error.js";
 
 interface RenderArgs extends RenderFlags, ReportFlags {
   check?: boolean;
@@ -35,6 +36,7 @@ export async function handler(args: ArgumentsCamelCase<RenderArgs>): Promise<num
   const single = singleFileTarget(args);
   if (single) return renderOneFile(args, single, stdin);
   const { options, config, formats, themes } = await resolveRenderFlags(args);
+  if (themes.includes("auto") && !formats.includes("svg")) throw new UsageError(`theme auto is one SVG for both colour schemes, but the formats are ${formats.join(", ")}: add svg, or pick light or dark`);
   const check = args.check ?? false;
   const reporter = new RunReporter(args, !check);
   const report = await build({ ...options, ...(stdin !== undefined && { stdin }), check, onStart: reporter.onStart, onDiagram: reporter.onDiagram });
