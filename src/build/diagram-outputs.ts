@@ -12,10 +12,17 @@ import type { LazyRenderer } from "../render/lazy-renderer.js";
 import { withFonts } from "../fonts/with-fonts.js";
 import { decorationsOf } from "../layout/decorations.js";
 import { drawSpec } from "../text/draw-stack.js";
+import type { TemplateSet } from "../emit/templates.js";
+import { MERMAID_CONFIG } from "../render/mermaid-config.js";
+import { MERMAID_VERSION } from "../render/mermaid-version.js";
+import { RENDERER_VERSION } from "../render/renderer-version.js";
+import { VERSION } from "../version.js";
 import type { ResolvedBuildOptions } from "./options.js";
 
 export interface DiagramOutputs {
   files: OutputFile[];
+  /** The files' contents, in the same order. */
+  contents: Buffer[];
   /** How many files were rendered now rather than taken from the cache. */
   rendered: number;
   /** How many files changed (or, checking, would change) on disk. */
@@ -32,6 +39,11 @@ export interface OutputContext {
 }
 
 type Drawn = "svg" | "png" | "pdf";
+
+/** What shapes every output of a run besides the diagram itself: versions, renderer code, templates. */
+export function runIdentity(templates: TemplateSet, template: string): unknown[] {
+  return [VERSION, MERMAID_VERSION, MERMAID_CONFIG, RENDERER_VERSION, templates.fingerprint, template];
+}
 
 /** How wide the terminal drawings (txt, ansi) are written: the columns a README or a wide terminal shows. */
 const TEXT_COLUMNS = 100;
@@ -54,7 +66,7 @@ export async function diagramOutputs(diagram: Diagram, context: OutputContext): 
   // All of a diagram's files are made before any is written, so a failure leaves none half-done.
   let written = 0;
   for (const o of made) if (await context.sink.put(join(context.opts.outDir, o.file.file), o.data)) written++;
-  return { files: made.map((o) => o.file), rendered: perTheme.reduce((n, t) => n + t.rendered, 0), written };
+  return { files: made.map((o) => o.file), contents: made.map((o) => o.data), rendered: perTheme.reduce((n, t) => n + t.rendered, 0), written };
 }
 
 async function themeOutputs(diagram: Diagram, theme: Theme, formats: readonly Format[], { opts, cache, renderer, sink, identity }: OutputContext) {

@@ -1,25 +1,19 @@
 import type { KindDeclarations } from "../kinds/schema.js";
 import { resolve } from "node:path";
-import { diagramOutputs, type OutputContext } from "./diagram-outputs.js";
+import { diagramOutputs, runIdentity, type OutputContext } from "./diagram-outputs.js";
+import { isRenderFailure, renderFailure } from "./render-failure.js";
 import { layoutOf, resolveBuildOptions, type BuildOptions } from "./options.js";
 import type { BuildReport, DiagramReport } from "./build-report.js";
 import { markdownTargets, writeSiteFiles } from "./site-files.js";
-import type { Diagnostic } from "../diagnostics.js";
 import type { Diagram, DiagramInfo } from "../diagrams/diagram.js";
-import { mermaidErrorPlace } from "../diagrams/mermaid-place.js";
 import { TemplateError, TemplateSet } from "../emit/templates.js";
 import { resolveInputs, shardFiles, STDIN } from "../inputs.js";
 import { displayPath } from "../paths.js";
 import { cacheKey, OutputCache } from "../output/cache.js";
 import { saveRun, upToDateRun } from "../output/run-record.js";
 import { checkingSink, writingSink } from "../output/sink.js";
-import { MERMAID_CONFIG } from "../render/mermaid-config.js";
-import { MERMAID_VERSION } from "../render/mermaid-version.js";
 import { lazyRenderer } from "../render/lazy-renderer.js";
-import { RENDERER_VERSION } from "../render/renderer-version.js";
-import { MermaidSyntaxError, RenderFailedError } from "../render/renderer.js";
 import { metaOf } from "../spec/types.js";
-import { VERSION } from "../version.js";
 
 export { FORMATS, type Format } from "../presets.js";
 export { resolveBuildOptions, type BuildOptions, type ResolvedBuildOptions } from "./options.js";
@@ -37,7 +31,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   if (templateProblems.length > 0) throw new TemplateError(templateProblems);
   const resolved = await resolveInputs(opts.inputs, { exclude: [opts.outDir, opts.markdownOut], cwd: opts.cwd });
   const files = opts.shard ? shardFiles(resolved.files, opts.shard, opts.cwd) : resolved.files;
-  const identity = [VERSION, MERMAID_VERSION, MERMAID_CONFIG, RENDERER_VERSION, templates.fingerprint, opts.template];
+  const identity = runIdentity(templates, opts.template);
   const look = [opts.formats, opts.themes, opts.scale, opts.fonts, opts.legend, opts.caption, opts.kinds ?? null, opts.background ?? null, opts.canvas ?? null, opts.fontSize ?? null, opts.maxWidth ?? null];
   const runKey = cacheKey([RUN_RECORD_FORMAT, ...identity, opts.cwd, files, opts.outDir, opts.markdownOut, opts.pageStyle, ...look, opts.gallery, opts.manifest]);
   const sink = opts.check ? checkingSink(opts.cwd) : writingSink();
@@ -91,7 +85,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
           const made = await diagramOutputs(diagram, context);
           reports[i] = { diagram: infoOf(diagram), files: made.files.map((f) => f.file), outputs: made.files, rendered: made.rendered, written: made.written };
         } catch (err) {
-          if (!(err instanceof MermaidSyntaxError || err instanceof RenderFailedError)) throw err;
+          if (!isRenderFailure(err)) throw err;
           failedIds.add(diagram.id);
           failures.push(renderFailure(diagram, err, opts.template));
           reports[i] = null;
@@ -120,24 +114,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     await saveRun(opts.cacheDir, runKey, read, outputs, { diagrams: done.map((d) => ({ info: d.diagram, outputs: d.outputs })), pages, skipped: loaded.skipped });
   }
   return finish({ diagrams: done, failures, warnings: loaded.warnings, inputs: files.length, failed: invalid + failedIds.size, pages, pagesWritten, removed, read, skipped: loaded.skipped, browserUsed: renderer.used() });
-}
-
-function renderFailure(diagram: Diagram, err: MermaidSyntaxError | RenderFailedError, template: string): Diagnostic {
-  const syntax = err instanceof MermaidSyntaxError;
-  const what = syntax ? `Mermaid rejected the text${diagram.raw ? "" : ` made with template "${template}"`}` : "the renderer failed";
-  const failure = { code: syntax ? "mermaid-rejected" : "render-failed", file: diagram.file, message: `${diagram.id}: ${what}: ${firstAndLast(err.message)}` };
-  // The user's own Mermaid: the error at its line in their file, not in the text Mermaid saw.
-  const { origin } = diagram;
-  const place = syntax && origin ? mermaidErrorPlace(err.message, origin.text) : undefined;
-  if (!origin || !place) return failure;
-  const message = failure.message.replace(/Parse error on line \d+: /, "").replace(/(No diagram type detected matching given configuration) for text: .*/s, "$1; the first line must name one (flowchart, sequenceDiagram, classDiagram, block-beta, …)");
-  return { ...failure, message, line: origin.line + place.line - 1, col: place.col + origin.indent, source: origin.source };
-}
-
-/** Mermaid's parse errors put the place first and what it expected last, with a code excerpt between. */
-function firstAndLast(message: string): string {
-  const lines = message.split("\n").filter((l) => l.trim());
-  return lines.length > 1 ? `${lines[0]} ${lines.at(-1)}` : (lines[0] ?? message);
 }
 
 /** The plain-data part of a diagram, as reports and the run record keep it. */

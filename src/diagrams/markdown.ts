@@ -28,10 +28,11 @@ export interface MarkdownDiagrams {
  * elsewhere (or `table: [spec, spec]`: a table of their facts, see table-fence.ts). Names: a
  * fence's own `id` if it has one; a `use:` fence `<page>-<spec id>`, so adding a fence
  * elsewhere on the page renames nothing; every other fence `<page>-1`, `<page>-2`, ... in
- * order, as mermaid-cli names mermaid fences.
+ * order, as mermaid-cli names mermaid fences. (`pageId` replaces `<page>`: a site plugin
+ * gives the page's path, so pages of the same name in two folders keep apart.)
  */
-export async function markdownDiagrams(file: string, shown: string, text: string, templates: TemplateSet, template: string, project: Project, layout?: LayoutOptions): Promise<MarkdownDiagrams> {
-  const page = idFrom(basename(file).replace(/\.(md|markdown)$/i, ""));
+export async function markdownDiagrams(file: string, shown: string, text: string, templates: TemplateSet, template: string, project: Project, layout?: LayoutOptions, pageId?: string): Promise<MarkdownDiagrams> {
+  const page = pageId ?? idFrom(basename(file).replace(/\.(md|markdown)$/i, ""));
   const diagrams: Diagram[] = [];
   const diagnostics: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];

@@ -10,7 +10,10 @@ import type { Fence } from "./fences.js";
 
 /** A ```vstack fence with `table:`: the text that stands in its place, and the files it was made from. */
 export interface FenceTable {
+  /** In the format the fence asks for (Markdown unless `format: html`). */
   text: string;
+  /** As HTML whatever the fence asks for: a site plugin writes HTML. */
+  html: string;
   /** Absolute paths of the specs it read: a change to any rewrites the page. */
   inputs: string[];
   fence: Fence & { path: string; text: string };
@@ -56,5 +59,6 @@ export async function tableFence(file: string, shown: string, fence: Fence, here
   }
   const made = factTable(specs);
   if (made.rows.length === 0) return at(["table"], "no-facts", `${(table as string[]).join(", ")} state no facts; add facts: to the specs (see README, "Facts and tables")`);
-  return { table: { text: (format === "html" ? tableHtml(made) : tableMarkdown(made)).trimEnd(), inputs: [...new Set(inputs)] }, diagnostics: [] };
+  const html = tableHtml(made).trimEnd();
+  return { table: { text: format === "html" ? html : tableMarkdown(made).trimEnd(), html, inputs: [...new Set(inputs)] }, diagnostics: [] };
 }

@@ -18,8 +18,11 @@ export interface EmbeddableDiagram {
   outputs: OutputFile[];
 }
 
+/** What a snippet reads of a diagram: its alt text and its files. */
+type Pictured = { diagram: Pick<DiagramInfo, "description">; outputs: OutputFile[] };
+
 /** The picture to show for a theme: its SVG, else its PNG. */
-function pictureFile(d: EmbeddableDiagram, theme: OutputTheme): OutputFile | undefined {
+function pictureFile(d: Pictured, theme: OutputTheme): OutputFile | undefined {
   const of = (format: string) => d.outputs.find((o) => o.theme === theme && o.format === format);
   return of("svg") ?? of("png");
 }
@@ -29,7 +32,7 @@ function pictureFile(d: EmbeddableDiagram, theme: OutputTheme): OutputFile | und
  * file for `prefers-color-scheme: dark` and the light one otherwise, alt text from the spec.
  * `base` is the path from where the snippet is used to the output folder ("" when beside it).
  */
-export function embedSnippet(d: EmbeddableDiagram, base = ""): string | undefined {
+export function embedSnippet(d: Pictured, base = ""): string | undefined {
   const light = pictureFile(d, "light");
   const dark = pictureFile(d, "dark");
   const src = (o: OutputFile) => escapeHtml(joinUrl(base, o.file));
@@ -48,7 +51,7 @@ export function embedSnippet(d: EmbeddableDiagram, base = ""): string | undefine
  * HTML ones (MkDocs): the light and dark pictures marked `#only-light` and `#only-dark`, which
  * MkDocs Material shows by the site's own theme switch. One theme: one plain image.
  */
-export function markdownImages(d: EmbeddableDiagram, base = ""): string | undefined {
+export function markdownImages(d: Pictured, base = ""): string | undefined {
   const light = pictureFile(d, "light");
   const dark = pictureFile(d, "dark");
   const alt = d.diagram.description.replace(/\s+/g, " ").replace(/[\\[\]]/g, (c) => `\\${c}`);

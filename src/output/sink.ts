@@ -45,3 +45,8 @@ export function checkingSink(cwd: string): OutputSink {
     },
   };
 }
+
+/** Writes nothing: for callers that take the files' contents and place them themselves (site plugins). */
+export function discardingSink(): OutputSink {
+  return { checking: false, put: async () => false, remove: async () => undefined, stale: [] };
+}

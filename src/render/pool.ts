@@ -208,16 +208,24 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
  */
 const liveBrowsers = new Set<number>();
 const liveProfiles = new Set<string>();
-const removeLiveProfiles = () => {
-  for (const pid of liveBrowsers) {
+const removeLiveProfiles = () => endBrowsersNow(liveChromium());
+
+/** The browsers this thread has running and their profiles (a worker reports them to the thread that outlives it). */
+export function liveChromium(): { pids: number[]; profiles: string[] } {
+  return { pids: [...liveBrowsers], profiles: [...liveProfiles] };
+}
+
+/** Kills the browsers' process groups and removes their profiles, synchronously (for exit hooks). */
+export function endBrowsersNow({ pids, profiles }: { pids: number[]; profiles: string[] }): void {
+  for (const pid of pids) {
     try {
       process.kill(-pid, "SIGKILL");
     } catch {
       // already gone
     }
   }
-  for (const dir of liveProfiles) rmSync(dir, { recursive: true, force: true });
-};
+  for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
+}
 
 async function newProfileDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "vstack-chromium-"));

@@ -17,6 +17,7 @@ import { loadSpecText } from "../../src/spec/load-spec.js";
 import { builtinFile } from "../../src/spec/builtins.js";
 import { runCli } from "../support/cli.js";
 import { CLI, ROOT, tempDir } from "../support/paths.js";
+import { descendants, stillRunning } from "../support/processes.js";
 import { useRenderer } from "../support/renderer.js";
 import { unsafeParts } from "../support/safety.js";
 import { foldSpace, parseSvg, squash, visibleText } from "../support/svg.js";
@@ -167,33 +168,6 @@ describe("labels that try to break out (property-based)", () => {
 });
 
 describe("faults", () => {
-  function descendants(root: number): number[] {
-    const kids = new Map<number, number[]>();
-    for (const name of readdirSync("/proc").filter((n) => /^\d+$/.test(n))) {
-      try {
-        const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-        const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-        kids.set(ppid, [...(kids.get(ppid) ?? []), Number(name)]);
-      } catch {
-        // gone
-      }
-    }
-    const out: number[] = [];
-    const stack = [root];
-    while (stack.length) for (const k of kids.get(stack.pop()!) ?? []) out.push(k), stack.push(k);
-    return out;
-  }
-
-  /** Running, not a zombie waiting to be reaped by whoever adopted it. */
-  function alive(pid: number): boolean {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      return !/^[ZX]$/.test(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[0]!);
-    } catch {
-      return false;
-    }
-  }
-
   for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
     it(`${signal} in the middle of a batch: exit ${code}, only whole files, no browser left`, async () => {
       tally.faults++;
@@ -214,13 +188,8 @@ describe("faults", () => {
       const exit = await new Promise<number | null>((resolve) => child.on("close", resolve));
       expect(exit).toBe(code);
       expect(stderr).toContain(`stopped by ${signal}`);
-      let left = [...seen];
       // Up to 10 s: on two busy cores Chromium's processes can take seconds to be reaped.
-      for (let i = 0; i < 100 && left.length > 0; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        left = left.filter(alive);
-      }
-      expect(left).toEqual([]);
+      expect(await stillRunning([...seen])).toEqual([]);
       for (const profile of profiles) expect(existsSync(profile), `Chromium's profile ${profile} is left behind`).toBe(false);
       const files = readdirSync(join(dir, "out"));
       expect(files.length).toBeGreaterThan(0);
