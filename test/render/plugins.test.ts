@@ -74,7 +74,7 @@ describe("remark plugin (unified: remark-parse → vstack → remark-rehype → 
     const html = await remarkHtml("docs/guide/index.md");
     const svgs = svgsOf(html);
     expect(svgs).toHaveLength(2);
-    const ids = svgs.map((s) => s.documentElement.getAttribute("id"));
+    const ids = svgs.map((s) => s.documentElement!.getAttribute("id"));
     expect(ids).toEqual(["vstack-docs-guide-index-linux-containers", "vstack-tiny"]);
     // No id is shared between the two pictures (markers, titles, dark rules stay each its own).
     const all = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
@@ -127,7 +127,7 @@ describe("markdown-it plugin", () => {
   it("draws each fence as an HTML block, in a worker that keeps one browser warm", () => {
     const html = md.render(body("docs/guide/index.md"), { path: join(site, "docs/guide/index.md") });
     const svgs = svgsOf(html);
-    expect(svgs.map((s) => s.documentElement.getAttribute("id"))).toEqual(["vstack-docs-guide-index-linux-containers", "vstack-tiny"]);
+    expect(svgs.map((s) => s.documentElement!.getAttribute("id"))).toEqual(["vstack-docs-guide-index-linux-containers", "vstack-tiny"]);
     expect(html).toContain('<table class="vstack-table"');
     expect(html).toContain('<code class="language-js">');
     expect(html).toMatch(/<li>\s*<p>In a list:<\/p>\s*<figure class="vstack"><svg id="vstack-tiny"/);
