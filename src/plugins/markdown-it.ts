@@ -11,6 +11,12 @@ export { STRATEGIES, type PluginOptions, type Strategy } from "./page-pictures.j
 export interface MarkdownItVstackOptions extends PluginOptions {
   /** The page's path when `env.path` does not say it (markdown-it itself knows no files). */
   page?: string;
+  /**
+   * The page is a Vue template (VitePress; default: true when `env` is VitePress's). Vue drops
+   * `<style>` elements from templates, which an inline SVG needs for its fonts and dark theme:
+   * they are written as `<component is="style">`, which renders as `<style>`, and `{{` is escaped.
+   */
+  vue?: boolean;
   /** Called with each warning (formatted); default: printed to standard error. */
   onWarning?: (message: string) => void;
 }
@@ -49,13 +55,14 @@ const endWorkerBrowsers = () => endBrowsersNow(chromium);
  * took front matter off before markdown-it saw the text. A bad fence throws FenceError.
  */
 export default function markdownItVstack(md: MarkdownItLike, options: MarkdownItVstackOptions = {}): void {
-  const { page, onWarning = (m: string) => process.stderr.write(`${m}\n`), ...shared } = options;
+  const { page, vue, onWarning = (m: string) => process.stderr.write(`${m}\n`), ...shared } = options;
   const cwd = resolve(shared.cwd ?? process.cwd());
   const wanted = new RegExp(`^(vstack${shared.mermaid ? "|mermaid" : ""})\\b`);
   md.core.ruler.after("block", "vstack", (state: CoreState) => {
     const fences = state.tokens.filter((t) => t.type === "fence" && wanted.test(t.info.trim()) && t.map);
     if (fences.length === 0) return;
-    const env = (state.env ?? {}) as { path?: string };
+    const env = (state.env ?? {}) as { path?: string; relativePath?: string; cleanUrls?: boolean };
+    const asVue = vue ?? (env.relativePath !== undefined && env.cleanUrls !== undefined);
     const file = resolve(cwd, env.path ?? page ?? "page.md");
     const { text, shift } = pageText(file, state.src);
     drawPage ??= createSyncFn(new URL("./markdown-it-worker.js", import.meta.url).pathname);
@@ -70,9 +77,14 @@ export default function markdownItVstack(md: MarkdownItLike, options: MarkdownIt
       if (!picture) continue;
       token.type = "html_block";
       token.tag = "";
-      token.content = `${picture.html}\n`;
+      token.content = `${asVue ? forVue(picture.html) : picture.html}\n`;
     }
   });
+}
+
+/** HTML that a Vue template keeps as it is (see `vue`). */
+function forVue(html: string): string {
+  return html.replace(/<style>/g, '<component is="style">').replace(/<\/style>/g, "</component>").replace(/\{\{/g, "{&#123;");
 }
 
 /** The page as the file has it, and how many lines the site took off its top (front matter). */
