@@ -159,6 +159,22 @@ describe("vstack CLI", () => {
     expect(readFileSync(join(dir, "out", "my-stack.light.svg"), "utf8")).toContain("Container 2");
   });
 
+  it("theme auto writes one SVG for both themes beside the others; asked of a PNG it is a usage error", async () => {
+    const dir = workspace({ "good.yaml": GOOD });
+    const r = await runCli(["render", "good.yaml", "-o", "out", "-f", "svg,png", "-t", "light,auto"], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(["manifest.json", "my-stack.auto.svg", "my-stack.light.png", "my-stack.light.svg"]);
+    const auto = readFileSync(join(dir, "out", "my-stack.auto.svg"), "utf8");
+    expect(auto).toContain("@media (prefers-color-scheme: dark)");
+    const manifest = JSON.parse(readFileSync(join(dir, "out", "manifest.json"), "utf8")) as { diagrams: Array<{ outputs: Array<{ file: string; theme: string }>; embed: string }> };
+    expect(manifest.diagrams[0]!.outputs.find((o) => o.file === "my-stack.auto.svg")?.theme).toBe("auto");
+    for (const args of [["-f", "png", "-t", "auto", "-o", "out2"], ["-t", "auto", "-o", "x.png"]]) {
+      const bad = await runCli(["render", "good.yaml", ...args], { cwd: dir });
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/auto .*(SVG|svg)/);
+    }
+  });
+
   it("exits 1 with one clear line when Chromium is missing, writing nothing", async () => {
     const dir = workspace({ "good.yaml": GOOD });
     const r = await runCli(["render", "good.yaml", "-o", "out"], { cwd: dir, env: { VSTACK_CHROMIUM: "/nonexistent/chromium" } });
