@@ -27,4 +27,24 @@ it("npm pack, installed into a fresh folder, renders a built-in with the system'
   expect(svg).toContain("Xen hypervisor");
   expect(JSON.parse(readFileSync(join(dir, "out/manifest.json"), "utf8")).diagrams[0].source).toBe("node_modules/vstack/specs/xen.yaml");
   expect(existsSync(join(dir, "node_modules/vstack/dist/bundle/vstack.mjs.map"))).toBe(true);
+
+  // The site plugins, imported by their package paths from the site's folder: the markdown-it
+  // one (its worker file shipped in dist) draws a fence given only a markdown-it-like object.
+  writeFileSync(join(dir, "page.md"), "```vstack\nuse: xen\n```\n");
+  writeFileSync(
+    join(dir, "plugins.mjs"),
+    [
+      'import remark from "vstack/remark";',
+      'import vstack from "vstack/markdown-it";',
+      'if (typeof remark !== "function") throw new Error("vstack/remark has no default export");',
+      "let rule;",
+      "vstack({ core: { ruler: { after: (_a, _n, fn) => (rule = fn) } } });",
+      'const tokens = [{ type: "fence", info: "vstack", map: [0, 3], tag: "code", content: "use: xen\\n" }];',
+      'rule({ src: "```vstack\\nuse: xen\\n```\\n", env: { path: "page.md" }, tokens });',
+      "console.log(tokens[0].type, tokens[0].content.slice(0, 60));",
+    ].join("\n"),
+  );
+  const plugins = await runCli([], { cwd: dir, command: [process.execPath, "plugins.mjs"] });
+  expect(plugins.code, plugins.stderr).toBe(0);
+  expect(plugins.stdout).toMatch(/^html_block <figure class="vstack"><svg id="vstack-page-xen"/);
 }, 300_000);
