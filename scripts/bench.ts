@@ -133,6 +133,28 @@ async function gallery(): Promise<void> {
     ],
   );
   console.log(`\ntarget: cache-hit rebuild under 300 ms: ${warm.ms < 300 ? "met" : "NOT met"} (${ms(warm.ms)})`);
+  await themes(specs, n);
+}
+
+/** What the second theme costs: the gallery's SVGs in light alone, light and dark, and the one auto SVG. */
+async function themes(specs: string, n: number): Promise<void> {
+  const svg = (name: string, themes: string) => vstack([specs, "-o", join(work, "themes", name), "-f", "svg", "-t", themes, "--no-cache"]);
+  const light = await svg("light", "light");
+  const both = await svg("both", "light,dark");
+  const auto = await svg("auto", "auto");
+  const mmdc = await mmdcPerDiagram(await mermaidOf(specs));
+  console.log(`\n## Themes: the gallery's ${n} specs as SVG\n`);
+  table(
+    ["run", "wall", "per diagram", "vs light alone"],
+    [
+      ["light", ms(light.ms), ms(light.ms / n), "1.0x"],
+      ["light + dark", ms(both.ms), ms(both.ms / n), x(both.ms / light.ms)],
+      ["auto (one SVG for both)", ms(auto.ms), ms(auto.ms / n), x(auto.ms / light.ms)],
+      ["mmdc, light, per diagram", ms(mmdc * n), ms(mmdc), "-"],
+    ],
+  );
+  console.log(`\ntarget: light + dark at most 1.3x light alone: ${both.ms / light.ms <= 1.3 ? "met" : "NOT met"} (${x(both.ms / light.ms)})`);
+  console.log(`target: mmdc per gallery diagram at least 20x slower than vstack's: ${mmdc / (light.ms / n) >= 20 ? "met" : "NOT met"} (${x(mmdc / (light.ms / n))})`);
 }
 
 async function counts(browser: Browser): Promise<void> {

@@ -2,7 +2,8 @@
 # Installs everything vstack needs on a fresh Debian/Ubuntu machine with Node 20:
 # Chromium (Debian's; puppeteer never downloads a browser), fonts that cover Latin, CJK and
 # emoji, fontconfig (fc-match finds the fonts to embed), and for the tests poppler-utils (PDFs),
-# librsvg2-bin (SVGs drawn without a browser) and DejaVu (a machine without Noto); then the npm
+# librsvg2-bin (SVGs drawn without a browser), DejaVu (a machine without Noto) and LibreOffice
+# Impress (decks); then the npm
 # packages (npm ci also builds dist/ through the "prepare" script).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,12 +13,17 @@ missing=()
 for pkg in fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fonts-dejavu-core fontconfig poppler-utils librsvg2-bin; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
-if [ ${#missing[@]} -gt 0 ]; then
+# LibreOffice Impress, for the tests only: they open vstack's PowerPoint decks with it (without
+# its recommends, which bring Java and more).
+lean=()
+dpkg-query -W -f='${Status}' libreoffice-impress 2>/dev/null | grep -q "install ok installed" || lean+=(libreoffice-impress)
+if [ ${#missing[@]} -gt 0 ] || [ ${#lean[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
-  echo "install-deps: apt-get install ${missing[*]}"
+  echo "install-deps: apt-get install ${missing[*]} ${lean[*]}"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  [ ${#missing[@]} -eq 0 ] || DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  [ ${#lean[@]} -eq 0 ] || DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${lean[@]}" >/dev/null
   fc-cache -f >/dev/null 2>&1 || true
 fi
 

@@ -1,6 +1,6 @@
 import { THEMES } from "./palette.js";
 
-export const FORMATS = ["svg", "png", "mmd", "pdf", "txt", "ansi"] as const;
+export const FORMATS = ["svg", "png", "mmd", "pdf", "txt", "ansi", "pptx"] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** The palettes, and `auto`: one SVG that switches between them by the reader's colour scheme (output/auto-theme.ts). */

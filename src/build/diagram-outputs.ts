@@ -6,12 +6,14 @@ import { pixelSize } from "../output/image-size.js";
 import { cacheKey, type OutputCache } from "../output/cache.js";
 import type { OutputSink } from "../output/sink.js";
 import { autoThemeSvg } from "../output/auto-theme.js";
+import type { DeckSlide } from "../output/deck.js";
 import { BACKGROUND, THEMES, type Theme } from "../palette.js";
 import type { Format, OutputTheme } from "../presets.js";
 import type { LazyRenderer } from "../render/lazy-renderer.js";
 import { withFonts } from "../fonts/with-fonts.js";
 import { decorationsOf } from "../layout/decorations.js";
 import { drawSpec } from "../text/draw-stack.js";
+import { stepName } from "../layout/steps.js";
 import type { TemplateSet } from "../emit/templates.js";
 import { MERMAID_CONFIG } from "../render/mermaid-config.js";
 import { MERMAID_VERSION } from "../render/mermaid-version.js";
@@ -21,6 +23,8 @@ import type { ResolvedBuildOptions } from "./options.js";
 
 export interface DiagramOutputs {
   files: OutputFile[];
+  /** Per theme: the slides of this diagram for a deck (pptx), in order (one, or one per build step). */
+  slides: Map<Theme, DeckSlide[]>;
   /** The files' contents, in the same order. */
   contents: Buffer[];
   /** How many files were rendered now rather than taken from the cache. */
@@ -38,7 +42,8 @@ export interface OutputContext {
   identity: unknown[];
 }
 
-type Drawn = "svg" | "png" | "pdf";
+/** What the browser draws: the picture formats, and `deck`, the SVG a slide deck holds (text as outlines). */
+type Drawn = "svg" | "png" | "pdf" | "deck";
 
 /** What shapes every output of a run besides the diagram itself: versions, renderer code, templates. */
 export function runIdentity(templates: TemplateSet, template: string): unknown[] {
@@ -66,10 +71,11 @@ export async function diagramOutputs(diagram: Diagram, context: OutputContext): 
   // All of a diagram's files are made before any is written, so a failure leaves none half-done.
   let written = 0;
   for (const o of made) if (await context.sink.put(join(context.opts.outDir, o.file.file), o.data)) written++;
-  return { files: made.map((o) => o.file), contents: made.map((o) => o.data), rendered: perTheme.reduce((n, t) => n + t.rendered, 0), written };
+  const slides = new Map(perTheme.filter((_, i) => themes.includes(drawn[i]!)).map((t, i) => [drawn[i]!, t.slides]));
+  return { files: made.map((o) => o.file), contents: made.map((o) => o.data), slides, rendered: perTheme.reduce((n, t) => n + t.rendered, 0), written };
 }
 
-async function themeOutputs(diagram: Diagram, theme: Theme, formats: readonly Format[], { opts, cache, renderer, sink, identity }: OutputContext) {
+async function themeOutputs(diagram: Diagram, theme: Theme, formats: readonly Format[], context: OutputContext) {
   const outputs: Array<{ file: OutputFile; data: Buffer }> = [];
   const add = (format: string, data: Buffer) => outputs.push({ file: describeOutput(`${diagram.id}.${theme}.${format}`, format, theme, data), data });
   const mermaid = diagram.mermaid(theme);
@@ -79,44 +85,77 @@ async function themeOutputs(diagram: Diagram, theme: Theme, formats: readonly Fo
   for (const format of (["txt", "ansi"] as const).filter((f) => formats.includes(f))) {
     if (diagram.spec) add(format, Buffer.from(drawSpec(diagram.spec, theme, { width: TEXT_COLUMNS, color: format === "ansi" })));
   }
-  const wanted = formats.filter((f): f is Drawn => f === "svg" || f === "png" || f === "pdf");
-  if (wanted.length === 0) return { outputs, rendered: 0, svg: undefined };
+  const files = formats.filter((f): f is "svg" | "png" | "pdf" => f === "svg" || f === "png" || f === "pdf");
+  // A deck's slide holds a PNG and an SVG with its text as outlines (a machine without Noto shows the same slide).
+  const deck = formats.includes("pptx");
+  const wanted = [...new Set<Drawn>([...files, ...(deck ? (["png", "deck"] as const) : [])])];
+  const slides: DeckSlide[] = [];
+  if (wanted.length === 0) return { outputs, rendered: 0, svg: undefined, slides };
+  const slide = (found: Map<Drawn, Buffer>, title: string) => {
+    const png = found.get("png")!;
+    const { width = 1, height = 1 } = pixelSize("png", png) ?? {};
+    slides.push({ title, svg: found.get("deck")!, png, width, height, notes: speakerNotes(diagram) });
+  };
+  const whole = await drawPicture(diagram, theme, mermaid, wanted, context);
+  for (const f of files) add(f, whole.found.get(f)!);
+  let rendered = whole.rendered;
+  // Build steps: one frame per row, bottom → top, each the whole canvas with the rows above hidden.
+  const steps = context.opts.steps && diagram.steps ? diagram.steps() : [];
+  for (let n = 1; n <= steps.length && steps.length > 1; n++) {
+    const frame = await drawPicture(diagram, theme, mermaid, wanted, context, steps.slice(n).flat());
+    rendered += frame.rendered;
+    for (const f of files) outputs.push(output(`${diagram.id}.${stepName(n, steps.length)}.${theme}.${f}`, f, theme, frame.found.get(f)!));
+    if (deck) slide(frame.found, `${diagram.title} (${n}/${steps.length})`);
+  }
+  if (deck && slides.length === 0) slide(whole.found, diagram.title);
+  return { outputs, rendered, svg: whole.found.get("svg"), slides };
+}
+
+/** One picture of a diagram in its drawn formats, from the cache where it can be, else rendered (`hide`: boxes drawn invisible). */
+async function drawPicture(diagram: Diagram, theme: Theme, mermaid: string, wanted: Drawn[], { opts, cache, renderer, sink, identity }: OutputContext, hide: string[] = []) {
   const background = opts.background ?? BACKGROUND[theme];
   // A flowchart has the links as Mermaid edges; over a block diagram the page draws them.
   const decorations = diagram.spec ? decorationsOf(diagram.spec, theme, { ...opts, arrows: /^\s*block(-beta)?\s*$/m.test(mermaid) }) : undefined;
-  const look = [opts.canvas ?? null, opts.fontSize ?? null, decorations ?? null];
+  const look = [opts.canvas ?? null, opts.fontSize ?? null, decorations ?? null, ...(hide.length > 0 ? [hide] : [])];
   const shape = [...identity, mermaid, diagram.title, diagram.description, background, diagram.raw ? theme : null, ...look];
-  const keys: Record<Drawn, string> = { svg: cacheKey([...shape, "svg", opts.fonts]), png: cacheKey([...shape, "png", opts.scale]), pdf: cacheKey([...shape, "pdf"]) };
+  const keys: Record<Drawn, string> = { svg: cacheKey([...shape, "svg", opts.fonts]), png: cacheKey([...shape, "png", opts.scale]), pdf: cacheKey([...shape, "pdf"]), deck: cacheKey([...shape, "svg", "outline"]) };
   const found = new Map<Drawn, Buffer>();
   for (const f of wanted) {
     const hit = await cache?.get(keys[f]);
     if (hit) found.set(f, hit);
   }
-  let rendered = 0;
-  if (found.size < wanted.length) {
-    const drawn = await (
-      await renderer.get()
-    ).render({
-      mermaid,
-      title: diagram.title,
-      description: diagram.description,
-      background,
-      ...(wanted.includes("png") && { pngScale: opts.scale }),
-      ...(wanted.includes("pdf") && { pdf: true }),
-      ...(diagram.raw ? { theme: theme === "dark" ? "dark" : "default" } : { svgText: true, ...(decorations && { decorations }) }),
-      ...(opts.canvas && { canvas: opts.canvas }),
-      ...(opts.fontSize && { fontSize: opts.fontSize }),
-    });
-    rendered = wanted.length;
-    // Fonts are the SVG's business: a PNG- or PDF-only run never reads a font file.
-    if (wanted.includes("svg")) found.set("svg", Buffer.from(await withFonts(drawn.svg, drawn.labels, opts.fonts)));
-    if (drawn.png) found.set("png", drawn.png);
-    if (drawn.pdf) found.set("pdf", drawn.pdf);
-    // Checking writes nothing, the cache included.
-    if (!sink.checking) for (const f of wanted) await cache?.put(keys[f], found.get(f)!);
-  }
-  for (const f of wanted) add(f, found.get(f)!);
-  return { outputs, rendered, svg: found.get("svg") };
+  if (found.size === wanted.length) return { found, rendered: 0 };
+  const drawn = await (
+    await renderer.get()
+  ).render({
+    mermaid,
+    title: diagram.title,
+    description: diagram.description,
+    background,
+    ...(wanted.includes("png") && { pngScale: opts.scale }),
+    ...(wanted.includes("pdf") && { pdf: true }),
+    ...(diagram.raw ? { theme: theme === "dark" ? "dark" : "default" } : { svgText: true, ...(decorations && { decorations }) }),
+    ...(opts.canvas && { canvas: opts.canvas }),
+    ...(opts.fontSize && { fontSize: opts.fontSize }),
+    ...(hide.length > 0 && { hide }),
+  });
+  // Fonts are the SVG's business: a PNG- or PDF-only run never reads a font file.
+  if (wanted.includes("svg")) found.set("svg", Buffer.from(await withFonts(drawn.svg, drawn.labels, opts.fonts)));
+  if (wanted.includes("deck")) found.set("deck", Buffer.from(await withFonts(drawn.svg, drawn.labels, "outline")));
+  if (drawn.png) found.set("png", drawn.png);
+  if (drawn.pdf) found.set("pdf", drawn.pdf);
+  // Checking writes nothing, the cache included.
+  if (!sink.checking) for (const f of wanted) await cache?.put(keys[f], found.get(f)!);
+  return { found, rendered: wanted.length };
+}
+
+/** What a speaker reads under the slide: the spec's notes, then its sources. */
+function speakerNotes(d: Diagram): string {
+  return [d.summary ?? "", ...d.notes, d.sources.length > 0 ? `Sources: ${d.sources.join(" · ")}` : ""].filter(Boolean).join("\n\n");
+}
+
+function output(file: string, format: string, theme: OutputTheme, data: Buffer): { file: OutputFile; data: Buffer } {
+  return { file: describeOutput(file, format, theme, data), data };
 }
 
 function describeOutput(file: string, format: string, theme: OutputTheme, data: Buffer): OutputFile {

@@ -1,6 +1,7 @@
 import type { KindDeclarations } from "../kinds/schema.js";
 import { resolve } from "node:path";
-import { diagramOutputs, runIdentity, type OutputContext } from "./diagram-outputs.js";
+import { diagramOutputs, runIdentity, type DiagramOutputs, type OutputContext } from "./diagram-outputs.js";
+import { writeDecks } from "./decks.js";
 import { isRenderFailure, renderFailure } from "./render-failure.js";
 import { layoutOf, resolveBuildOptions, type BuildOptions } from "./options.js";
 import type { BuildReport, DiagramReport } from "./build-report.js";
@@ -32,7 +33,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const resolved = await resolveInputs(opts.inputs, { exclude: [opts.outDir, opts.markdownOut], cwd: opts.cwd });
   const files = opts.shard ? shardFiles(resolved.files, opts.shard, opts.cwd) : resolved.files;
   const identity = runIdentity(templates, opts.template);
-  const look = [opts.formats, opts.themes, opts.scale, opts.fonts, opts.legend, opts.caption, opts.kinds ?? null, opts.background ?? null, opts.canvas ?? null, opts.fontSize ?? null, opts.maxWidth ?? null];
+  const look = [opts.formats, opts.themes, opts.scale, opts.fonts, opts.legend, opts.caption, opts.steps, opts.kinds ?? null, opts.background ?? null, opts.canvas ?? null, opts.fontSize ?? null, opts.maxWidth ?? null];
   const runKey = cacheKey([RUN_RECORD_FORMAT, ...identity, opts.cwd, files, opts.outDir, opts.markdownOut, opts.pageStyle, ...look, opts.gallery, opts.manifest]);
   const sink = opts.check ? checkingSink(opts.cwd) : writingSink();
   const finish = (partial: Omit<BuildReport, "elapsedMs" | "stale" | "cwd">): BuildReport => ({ ...partial, cwd: opts.cwd, stale: sink.stale, elapsedMs: performance.now() - started });
@@ -69,6 +70,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const context: OutputContext = { opts, cache, renderer, sink, identity };
   // undefined: still running; null: failed (reported in failures).
   const reports: Array<DiagramReport | null | undefined> = diagrams.map(() => undefined);
+  const slides: Array<DiagramOutputs["slides"] | undefined> = diagrams.map(() => undefined);
   const failedIds = new Set<string>();
   let announced = 0;
   const announce = () => {
@@ -83,6 +85,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       diagrams.map(async (diagram, i) => {
         try {
           const made = await diagramOutputs(diagram, context);
+          slides[i] = made.slides;
           reports[i] = { diagram: infoOf(diagram), files: made.files.map((f) => f.file), outputs: made.files, rendered: made.rendered, written: made.written };
         } catch (err) {
           if (!isRenderFailure(err)) throw err;
@@ -97,9 +100,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     await renderer.close();
   }
   const done = reports.filter((r): r is DiagramReport => Boolean(r));
+  // One deck per theme for the whole run, the diagrams' slides in the order of the inputs.
+  const decks = opts.formats.includes("pptx") && done.length > 0 ? await writeDecks(opts, sink, slides) : [];
   // A run that made nothing and failed writes nothing: no empty manifest or gallery over good ones.
   const nothing = done.length === 0 && failures.length > 0;
-  const { pages, pagesWritten, removed } = nothing ? { pages: [], pagesWritten: 0, removed: [] } : await writeSiteFiles(opts, sink, {
+  const site = nothing ? { pages: [], pagesWritten: 0, removed: [] } : await writeSiteFiles(opts, sink, {
         done,
         diagrams,
         tables: loaded.tables,
@@ -108,6 +113,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
         sourcesRead: new Set(files.filter((f) => f !== STDIN).map((f) => displayPath(f, opts.cwd))),
         failedSources: new Set(failures.map((f) => f.file)),
       });
+  const pages = [...decks.map((d) => d.file), ...site.pages];
+  const pagesWritten = site.pagesWritten + decks.filter((d) => d.written).length;
+  const { removed } = site;
   const read = [...new Set([...files, ...diagrams.flatMap((d) => d.inputs), ...loaded.tables.flatMap((t) => t.inputs)])].filter((f) => f !== STDIN);
   if (recorded && !opts.check && failures.length === 0) {
     const outputs = [...done.flatMap((d) => d.files.map((f) => resolve(opts.outDir, f))), ...pages.map((p) => resolve(p))];

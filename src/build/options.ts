@@ -59,6 +59,8 @@ export interface BuildOptions {
   legend?: LegendPlace;
   /** Draw the title above the diagram and its sources' hosts below (default: off; slide preset: on). */
   caption?: boolean;
+  /** Also a frame per build step (`<id>.step-01.<theme>.<fmt>`…): the stack appearing row by row, bottom → top, for slides. */
+  steps?: boolean;
   /** How SVGs carry their fonts (default embed); PNG and PDF always hold what the browser drew. */
   fonts?: FontMode;
   /** Template name (a `<name>.mmd.hbs` file). */
@@ -121,6 +123,7 @@ export function resolveBuildOptions(options: BuildOptions = {}): ResolvedBuildOp
     fonts: options.fonts ?? "embed",
     legend: options.legend ?? "bottom",
     caption: options.caption ?? false,
+    steps: options.steps ?? false,
     template: options.template ?? "block",
     cache: options.cache ?? true,
     cacheDir: at(options.cacheDir ?? ".vstack-cache"),

@@ -21,6 +21,7 @@ export function singleFileTarget(flags: RenderFlags): { file: string; format: Fo
  */
 export async function renderOneFile(flags: RenderFlags & { quiet?: boolean; check?: boolean }, target: { file: string; format: Format }, stdin: string | undefined): Promise<number> {
   if (flags.check) throw new UsageError("--check compares an output folder; -o with a file name writes one file (drop one of them)");
+  if (target.format === "pptx") throw new UsageError(`-o ${flags.out}: a deck holds every diagram of the run, written as deck.<theme>.pptx into the output folder; name a folder with -o`);
   if (flags.format && (flags.format.length > 1 || flags.format[0] !== target.format)) {
     throw new UsageError(`-o ${flags.out} writes a .${target.format} file, but --format says ${flags.format.join(",")}; drop --format, or name a folder with -o`);
   }

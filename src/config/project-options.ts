@@ -10,7 +10,7 @@ import { findConfig } from "./find-config.js";
 import type { LoadedConfig } from "./load-config.js";
 
 /** Build options whose flag has the same name. */
-type SameNamed = "scale" | "fonts" | "maxWidth" | "legend" | "caption" | "background" | "template" | "chromium" | "jobs" | "cache" | "cacheDir" | "shard" | "gallery" | "markdownOut" | "pageStyle";
+type SameNamed = "scale" | "fonts" | "maxWidth" | "legend" | "caption" | "steps" | "background" | "template" | "chromium" | "jobs" | "cache" | "cacheDir" | "shard" | "gallery" | "markdownOut" | "pageStyle";
 
 /**
  * The flags `render`, `watch` and `preview` share: the build's options, some under a flag's
@@ -72,6 +72,7 @@ export async function resolveRenderFlags(flags: RenderFlags, typedIn = process.c
     ...defined("fonts", flags.fonts ?? config.fonts),
     ...defined("legend", flags.legend ?? config.legend),
     ...defined("caption", flags.caption ?? config.caption ?? ("caption" in preset ? preset.caption : undefined)),
+    ...defined("steps", flags.steps ?? config.steps),
     ...defined("maxWidth", flags.maxWidth ?? config.maxWidth ?? ("maxWidth" in preset ? preset.maxWidth : undefined)),
     ...defined("templatesDir", here(flags.templates) ?? config.templates),
     ...defined("chromium", (flags.chromium && /[\\/]/.test(flags.chromium) ? resolve(typedIn, flags.chromium) : flags.chromium) ?? config.chromium),

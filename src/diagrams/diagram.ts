@@ -31,6 +31,8 @@ export interface Diagram extends DiagramInfo {
   spec?: Spec;
   /** The Mermaid text for a theme. */
   mermaid(theme: Theme): string;
+  /** For specs: the Mermaid node ids that appear at each build step, bottom → top (layout/steps.ts). */
+  steps?(): string[][];
   /** Raw Mermaid: the text does not set a theme, so the renderer must. */
   raw: boolean;
   /** For raw Mermaid: the user's text, and the file text and place it starts at (to report Mermaid's errors there). */

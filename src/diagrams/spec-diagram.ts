@@ -3,6 +3,8 @@ import { emitMermaid } from "../emit/emit.js";
 import type { TemplateSet } from "../emit/templates.js";
 import type { LayoutOptions } from "../layout/fit-width.js";
 import { describeSpec } from "../layout/describe.js";
+import { buildModel } from "../layout/diagram.js";
+import { buildSteps } from "../layout/steps.js";
 import { metaOf, type Spec } from "../spec/types.js";
 import type { Diagram } from "./diagram.js";
 
@@ -14,6 +16,8 @@ export function specDiagram(spec: Spec, absolute: string, templates: TemplateSet
     inputs: [resolve(absolute), ...(spec.type === "compare" ? spec.references : [])],
     spec,
     mermaid: (theme) => emitMermaid(spec, theme, templates, template, layout),
+    // The grid is the same in every theme.
+    steps: () => buildSteps(buildModel(spec, "light", layout)),
     raw: false,
   };
 }

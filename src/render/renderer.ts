@@ -26,6 +26,11 @@ export interface RenderRequest {
   decorations?: Decorations;
   /** Mermaid's base font size in CSS pixels. */
   fontSize?: number;
+  /**
+   * Node ids of boxes drawn invisible (build steps: not yet shown, but kept in place so nothing
+   * moves between frames); arrows to or from them too.
+   */
+  hide?: string[];
 }
 
 /**

@@ -98,9 +98,11 @@ export function installSvgLinks(): void {
         for (const p of route.points) include(p[0], p[1], 8);
       }
       overlays.push(() => {
+        // Named after the link's ends like its line, so a build step can hide both together.
+        const over = add(group, "g", { class: "vstack-link-over", "data-from": link.from, "data-to": link.to });
         if (route.label && link.label !== undefined) {
           const r = route.label;
-          const tag = add(group, "g", { class: "vstack-link-label" });
+          const tag = add(over, "g", { class: "vstack-link-label" });
           add(tag, "rect", { x: r.x, y: r.y, width: r.width, height: r.height, rx: 3, style: `fill:${look.paper};stroke:${look.ink};stroke-width:0.75px` });
           text(tag, link.label, r.x + r.width / 2, r.y + r.height / 2 + LABEL_SIZE * 0.35, LABEL_SIZE, false, look.ink);
           include(r.x, r.y, 4);
@@ -110,7 +112,7 @@ export function installSvgLinks(): void {
           const n = key.find((k) => k.text === link.key)?.n ?? key.length + 1;
           if (n > key.length) key.push({ n, text: link.key });
           for (const [cx, cy] of route.markers) {
-            marker(group, cx, cy, n);
+            marker(over, cx, cy, n);
             include(cx, cy, MARKER / 2 + 4);
           }
         }

@@ -79,7 +79,7 @@ export class WarmPage {
       ...(request.fontSize && { fontSize: request.fontSize, themeVariables: { ...MERMAID_CONFIG.themeVariables, fontSize: `${request.fontSize}px` } }),
     };
     const png = request.pngScale !== undefined;
-    const look = { background: request.background, canvas: request.canvas ?? null, show: png || Boolean(request.pdf), svgText: request.svgText ? SVG_FONT_FAMILY : null, decorations: request.decorations ?? null };
+    const look = { background: request.background, canvas: request.canvas ?? null, show: png || Boolean(request.pdf), svgText: request.svgText ? SVG_FONT_FAMILY : null, decorations: request.decorations ?? null, hide: request.hide ?? [] };
     const drawn = await page.evaluate(drawInPage, config, request.mermaid, request.title, request.description, look);
     if ("error" in drawn) throw new MermaidSyntaxError(drawn.error);
     const result: RenderResult = { svg: drawn.svg, labels: drawn.labels, width: drawn.width, height: drawn.height };
@@ -111,7 +111,7 @@ async function drawInPage(
   text: string,
   title: string,
   description: string,
-  look: { background: string; canvas: { width: number; height: number } | null; show: boolean; svgText: string | null; decorations: Decorations | null },
+  look: { background: string; canvas: { width: number; height: number } | null; show: boolean; svgText: string | null; decorations: Decorations | null; hide: string[] },
 ): Promise<{ svg: string; labels: LabelLine[]; width: number; height: number } | { error: string }> {
   const mermaid = (window as unknown as { mermaid: MermaidApi }).mermaid;
   const container = document.getElementById("vstack")!;
@@ -193,6 +193,14 @@ async function drawInPage(
     else svg.setAttribute("style", sizedStyle);
     // Mermaid caps the picture at its drawing's width; the legend and caption may have widened it.
     if (svg.style.maxWidth) svg.style.maxWidth = `${width}px`;
+  }
+  if (look.hide.length > 0) {
+    // Hidden, not removed: the frames of a build keep every box where the whole picture has it.
+    const hidden = new Set(look.hide);
+    for (const id of hidden) svg.querySelector(`#vstack-diagram-${CSS.escape(id)}`)?.setAttribute("visibility", "hidden");
+    for (const link of Array.from(svg.querySelectorAll("g.vstack-link, g.vstack-link-over"))) {
+      if (hidden.has(link.getAttribute("data-from") ?? "") || hidden.has(link.getAttribute("data-to") ?? "")) link.setAttribute("visibility", "hidden");
+    }
   }
   if (look.canvas) {
     // Fitted inside the canvas less a 5% margin, never blown up past 3x, centred: a viewBox of

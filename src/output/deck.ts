@@ -1,0 +1,82 @@
+import JSZip from "jszip";
+import pptxgenjs from "pptxgenjs";
+import { BACKGROUND, swatch, type Theme } from "../palette.js";
+
+// pptxgenjs's types describe its CommonJS build; the ES build it loads here exports the class itself.
+const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
+
+/** One slide: a picture (vector, with its PNG for applications that draw no SVG), its title, and speaker notes. */
+export interface DeckSlide {
+  title: string;
+  svg: Buffer;
+  png: Buffer;
+  /** The picture's size in CSS pixels: its aspect ratio is kept. */
+  width: number;
+  height: number;
+  notes: string;
+}
+
+/** 16:9, in inches (PowerPoint's "Widescreen" is 13.33 × 7.5; pptxgenjs's 16:9 is 10 × 5.625). */
+const SLIDE = { w: 10, h: 5.625 };
+const MARGIN = 0.3;
+const TITLE_H = 0.7;
+
+/**
+ * A PowerPoint deck (Office Open XML), written with pptxgenjs: one 16:9 slide per picture, its
+ * title in the slide's title placeholder (so the outline and screen readers have it), the
+ * picture fitted below it, notes and sources in the speaker notes, on the theme's background.
+ * Each picture is an SVG with a PNG beside it, as PowerPoint itself stores one: PowerPoint
+ * 2016+ draws the SVG, LibreOffice, Keynote and Google Slides the PNG.
+ */
+export async function deckPptx(slides: DeckSlide[], theme: Theme, title: string): Promise<Buffer> {
+  const pptx = new PptxGenJS();
+  pptx.layout = "LAYOUT_16x9";
+  pptx.title = title;
+  pptx.author = "vstack";
+  const ink = swatch(theme, "caption").color.replace("#", "");
+  pptx.defineSlideMaster({
+    title: "VSTACK",
+    background: { color: BACKGROUND[theme].replace("#", "") },
+    objects: [{ placeholder: { options: { name: "title", type: "title", x: MARGIN, y: 0.15, w: SLIDE.w - 2 * MARGIN, h: TITLE_H, fontSize: 26, bold: true, color: ink, fontFace: "Noto Sans" }, text: "" } }],
+  });
+  for (const s of slides) {
+    const slide = pptx.addSlide({ masterName: "VSTACK" });
+    slide.addText(s.title, { placeholder: "title" });
+    // Fitted into the area under the title, centred, never stretched.
+    const box = { x: MARGIN, y: 0.15 + TITLE_H + 0.1, w: SLIDE.w - 2 * MARGIN, h: SLIDE.h - (0.15 + TITLE_H + 0.1) - MARGIN };
+    const scale = Math.min(box.w / s.width, box.h / s.height);
+    const w = s.width * scale;
+    const h = s.height * scale;
+    slide.addImage({ data: `image/svg+xml;base64,${s.svg.toString("base64")}`, x: box.x + (box.w - w) / 2, y: box.y + (box.h - h) / 2, w, h, altText: s.title });
+    slide.addNotes(s.notes);
+  }
+  const written = (await pptx.write({ outputType: "nodebuffer" })) as Buffer;
+  return withPngPreviews(written, slides);
+}
+
+/** The same slides give the same bytes (`render --check` compares them): every date in the file is this one. */
+const FIXED_DATE = new Date("2000-01-01T00:00:00Z");
+
+/**
+ * pptxgenjs stores an SVG with a PNG preview beside it, but outside a browser it cannot draw
+ * that PNG and writes a "broken image" placeholder instead (gitbrent/PptxGenJS#963): the
+ * placeholder of slide N is replaced with slide N's own PNG. The creation time it writes (in
+ * docProps/core.xml and each zip entry) is replaced with a fixed one.
+ */
+async function withPngPreviews(pptx: Buffer, slides: DeckSlide[]): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(pptx);
+  for (const [i, s] of slides.entries()) {
+    const rels = await zip.file(`ppt/slides/_rels/slide${i + 1}.xml.rels`)?.async("string");
+    const png = rels && /Target="\.\.\/media\/([^"]+\.png)"/.exec(rels)?.[1];
+    if (!png) throw new Error(`slide ${i + 1} of the deck has no picture preview to replace`);
+    zip.file(`ppt/media/${png}`, s.png);
+  }
+  const core = await zip.file("docProps/core.xml")?.async("string");
+  if (core) zip.file("docProps/core.xml", core.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${FIXED_DATE.toISOString().replace(/\.000Z$/, "Z")}`));
+  const out = new JSZip();
+  for (const name of Object.keys(zip.files).sort()) {
+    const entry = zip.files[name]!;
+    if (!entry.dir) out.file(name, await entry.async("nodebuffer"), { date: FIXED_DATE, createFolders: false });
+  }
+  return out.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}

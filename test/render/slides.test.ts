@@ -1,0 +1,123 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { PNG } from "pngjs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../support/cli.js";
+import { tempDir } from "../support/paths.js";
+
+/**
+ * The issue's own command: `render vm-vs-container --preset slide --steps --format png,pptx`.
+ * Frames that build the stack row by row on one canvas, and a deck that LibreOffice Impress
+ * opens with one slide per step, each with its title and its picture.
+ */
+const dir = tempDir();
+const out = join(dir, "out");
+const STEPS = 6; // hardware, hypervisor | kernel, VMs | engine, guest OS | containers, bins/libs, apps
+let run: { code: number | null; stdout: string; stderr: string };
+
+beforeAll(async () => {
+  run = await runCli(["render", "vm-vs-container", "--preset", "slide", "--steps", "--format", "png,pptx", "-o", out, "--cache-dir", join(dir, "cache")]);
+});
+
+const png = (file: string) => PNG.sync.read(readFileSync(join(out, file)));
+/** How much of a picture is drawn: pixels neither transparent nor the background white. */
+function inked(p: PNG, box = { x: 0, y: 0, w: p.width, h: p.height }): number {
+  let n = 0;
+  for (let y = box.y; y < box.y + box.h; y++) {
+    for (let x = box.x; x < box.x + box.w; x++) {
+      const i = (y * p.width + x) * 4;
+      if (p.data[i + 3]! > 128 && p.data[i]! + p.data[i + 1]! + p.data[i + 2]! < 750) n++;
+    }
+  }
+  return n / (box.w * box.h);
+}
+
+/** The tallest run of blank rows between the first and last drawn row, in pixels. */
+function largestGap(p: PNG): number {
+  const drawn = Array.from({ length: p.height }, (_, y) => inked(p, { x: 0, y, w: p.width, h: 1 }) > 0);
+  const [first, last] = [drawn.indexOf(true), drawn.lastIndexOf(true)];
+  let best = 0;
+  for (let y = first, run = 0; y <= last; y++) best = Math.max(best, (run = drawn[y] ? 0 : run + 1));
+  return best;
+}
+
+describe("build steps", () => {
+  it("writes one frame per row in each theme, every frame the same canvas, listed in order", () => {
+    expect(run.code, run.stderr).toBe(0);
+    const files = readdirSync(out);
+    for (const theme of ["light", "dark"]) {
+      const frames = files.filter((f) => f.startsWith("vm-vs-container.step-") && f.endsWith(`.${theme}.png`)).sort();
+      expect(frames).toEqual(Array.from({ length: STEPS }, (_, i) => `vm-vs-container.step-0${i + 1}.${theme}.png`));
+      for (const f of frames) expect([png(f).width, png(f).height]).toEqual([1920, 1080]);
+    }
+    const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as { diagrams: Array<{ outputs: Array<{ file: string }> }> };
+    const listed = manifest.diagrams[0]!.outputs.map((o) => o.file).filter((f) => f.includes(".step-") && f.endsWith(".light.png"));
+    expect(listed).toEqual([...listed].sort());
+    expect(listed).toHaveLength(STEPS);
+  });
+
+  it("builds bottom → top: each frame adds to the last, nothing moves, and the last is the whole picture", () => {
+    const frames = Array.from({ length: STEPS }, (_, i) => png(`vm-vs-container.step-0${i + 1}.light.png`));
+    const whole = png("vm-vs-container.light.png");
+    const amounts = frames.map((f) => inked(f));
+    for (let i = 1; i < STEPS; i++) expect(amounts[i]!, `frame ${i + 1}`).toBeGreaterThan(amounts[i - 1]!);
+    expect(Buffer.compare(frames.at(-1)!.data, whole.data)).toBe(0);
+    // Nothing moves: every pixel drawn in a frame is the same in the next (a box only appears).
+    for (let i = 0; i < STEPS - 1; i++) {
+      const [a, b] = [frames[i]!.data, frames[i + 1]!.data];
+      let moved = 0;
+      for (let p = 0; p < a.length; p += 4) if (a[p + 3]! > 0 && a.readUInt32BE(p) !== b.readUInt32BE(p)) moved++;
+      expect(moved, `frame ${i + 1} → ${i + 2}`).toBe(0);
+    }
+    // The first frame draws the bottom row (with the captions and legend, shown throughout):
+    // between the stack titles and the hardware lies the empty height of the rows to come.
+    expect(largestGap(frames[0]!)).toBeGreaterThan(300);
+    expect(largestGap(whole)).toBeLessThan(120);
+  });
+});
+
+describe("PowerPoint deck", () => {
+  it("opens in LibreOffice Impress with one slide per step, each titled, each with its frame's picture", () => {
+    expect(readdirSync(out).filter((f) => f.endsWith(".pptx")).sort()).toEqual(["deck.dark.pptx", "deck.light.pptx"]);
+    const pdfDir = join(dir, "pdf");
+    mkdirSync(pdfDir);
+    execFileSync("libreoffice", ["--headless", `-env:UserInstallation=file://${join(dir, "lo-profile")}`, "--convert-to", "pdf", "--outdir", pdfDir, join(out, "deck.light.pptx")], { stdio: "pipe", timeout: 120_000 });
+    const pdf = join(pdfDir, "deck.light.pdf");
+    expect(execFileSync("pdfinfo", [pdf], { encoding: "utf8" })).toMatch(new RegExp(`Pages:\\s+${STEPS}\\n`));
+    execFileSync("pdftoppm", ["-r", "96", "-png", pdf, join(pdfDir, "page")]);
+    const pages = readdirSync(pdfDir).filter((f) => f.startsWith("page-")).sort();
+    expect(pages).toHaveLength(STEPS);
+    for (let k = 1; k <= STEPS; k++) {
+      const text = execFileSync("pdftotext", ["-f", String(k), "-l", String(k), pdf, "-"], { encoding: "utf8" });
+      expect(text).toContain(`Virtual machines vs containers (${k}/${STEPS})`);
+      // The picture where the deck puts it (16:9 fitted under the title: 1.11 in, 0.95 in, 7.78 × 4.375 in), compared
+      // with vstack's own PNG of that step: as much of it drawn, within what scaling to 96 dpi takes away.
+      const page = PNG.sync.read(readFileSync(join(pdfDir, pages[k - 1]!)));
+      const inch = page.width / 10;
+      const box = { x: Math.round(1.11 * inch), y: Math.round(0.95 * inch), w: Math.round(7.78 * inch), h: Math.round(4.375 * inch) };
+      const drawn = inked(page, box);
+      const own = inked(png(`vm-vs-container.step-0${k}.light.png`));
+      expect(drawn, `slide ${k}: the picture is drawn`).toBeGreaterThan(0.02);
+      expect(drawn / own, `slide ${k}: ${drawn.toFixed(3)} inked vs ${own.toFixed(3)} in vstack's PNG`).toBeGreaterThan(0.7);
+      expect(drawn / own, `slide ${k}`).toBeLessThan(1.4);
+    }
+  });
+
+  it("carries the vector picture with text as outlines, and the notes and sources for the speaker", () => {
+    const listing = execFileSync("unzip", ["-l", join(out, "deck.light.pptx")], { encoding: "utf8" });
+    expect(listing.match(/ppt\/media\/\S+\.svg/g)).toHaveLength(STEPS);
+    expect(listing.match(/ppt\/media\/\S+\.png/g)).toHaveLength(STEPS);
+    const svg = execFileSync("unzip", ["-p", join(out, "deck.light.pptx"), listing.match(/ppt\/media\/\S+\.svg/)![0]], { encoding: "utf8" });
+    expect(svg).not.toMatch(/@font-face/); // outlined: no font needed on the presenter's machine
+    const notes = execFileSync("unzip", ["-p", join(out, "deck.light.pptx"), "ppt/notesSlides/notesSlide1.xml"], { encoding: "utf8" });
+    expect(notes).toContain("Sources:");
+  });
+
+  it("is the same file when rendered again (render --check can compare it)", async () => {
+    const before = readFileSync(join(out, "deck.light.pptx"));
+    const again = await runCli(["render", "vm-vs-container", "--preset", "slide", "--steps", "--format", "png,pptx", "-o", out, "--cache-dir", join(dir, "cache2")]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(Buffer.compare(readFileSync(join(out, "deck.light.pptx")), before)).toBe(0);
+  });
+});
