@@ -5,6 +5,7 @@ import type { OutputFile } from "../output/embed.js";
 import { pixelSize } from "../output/image-size.js";
 import { cacheKey, type OutputCache } from "../output/cache.js";
 import type { OutputSink } from "../output/sink.js";
+import { animatedSvg } from "../output/animate-steps.js";
 import { autoThemeSvg } from "../output/auto-theme.js";
 import type { DeckSlide } from "../output/deck.js";
 import { BACKGROUND, THEMES, type Theme } from "../palette.js";
@@ -99,8 +100,13 @@ async function themeOutputs(diagram: Diagram, theme: Theme, formats: readonly Fo
   const whole = await drawPicture(diagram, theme, mermaid, wanted, context);
   for (const f of files) add(f, whole.found.get(f)!);
   let rendered = whole.rendered;
-  // Build steps: one frame per row, bottom → top, each the whole canvas with the rows above hidden.
+  // Build steps: one frame per row, bottom → top, each the whole canvas with the rows above
+  // hidden; or (animate) one SVG that plays the same build.
   const steps = context.opts.steps && diagram.steps ? diagram.steps() : [];
+  if (context.opts.steps === "animate") {
+    if (files.includes("svg") && steps.length > 1) outputs.push(output(`${diagram.id}.animated.${theme}.svg`, "svg", theme, Buffer.from(animatedSvg(whole.found.get("svg")!.toString("utf8"), steps))));
+    steps.length = 0;
+  }
   for (let n = 1; n <= steps.length && steps.length > 1; n++) {
     const frame = await drawPicture(diagram, theme, mermaid, wanted, context, steps.slice(n).flat());
     rendered += frame.rendered;

@@ -59,8 +59,11 @@ export interface BuildOptions {
   legend?: LegendPlace;
   /** Draw the title above the diagram and its sources' hosts below (default: off; slide preset: on). */
   caption?: boolean;
-  /** Also a frame per build step (`<id>.step-01.<theme>.<fmt>`…): the stack appearing row by row, bottom → top, for slides. */
-  steps?: boolean;
+  /**
+   * Also a frame per build step (`<id>.step-01.<theme>.<fmt>`…): the stack appearing row by
+   * row, bottom → top, for slides; `animate`: instead, one SVG that plays the build (`<id>.animated.<theme>.svg`).
+   */
+  steps?: boolean | "animate";
   /** How SVGs carry their fonts (default embed); PNG and PDF always hold what the browser drew. */
   fonts?: FontMode;
   /** Template name (a `<name>.mmd.hbs` file). */

@@ -22,7 +22,18 @@ export function renderFlags<T>(y: Argv<T>): Argv<T & RenderFlags> {
     .option("scale", { describe: "PNG pixels per CSS pixel (2 is crisp on retina screens)", type: "number", defaultDescription: "2 (slide: 1)", coerce: scaleOf })
     .option("max-width", { describe: "the widest a spec's picture may be, in CSS pixels; labels and details wrap to fit", type: "number", defaultDescription: "880 (an 800 px docs column shows 12 px text; slide: 2000)", coerce: maxWidthOf })
     .option("legend", { describe: "where the legend of the kinds drawn goes: bottom, right or off", choices: LEGEND_PLACES, defaultDescription: "bottom" })
-    .option("steps", { describe: "also a frame per build step: the stack appears row by row from the bottom, every frame the same size (<id>.step-01.<theme>.<fmt>…)", type: "boolean", defaultDescription: "off" })
+    .option("steps", {
+      describe: "also a frame per build step: the stack appears row by row from the bottom, every frame the same size (<id>.step-01.<theme>.<fmt>…); --steps animate: one SVG that plays the build (<id>.animated.<theme>.svg)",
+      type: "string",
+      defaultDescription: "off",
+      coerce: (v: string | undefined) => {
+        if (v === undefined) return undefined;
+        if (v === "" || v === "true" || v === "frames") return true;
+        if (v === "false") return false;
+        if (v === "animate") return "animate";
+        throw new Error(`--steps takes no value (frames) or "animate"; got "${v}" (name the inputs before --steps)`);
+      },
+    })
     .option("caption", { describe: "draw the title above the diagram and its sources' hosts below (--no-caption: not)", type: "boolean", defaultDescription: "off (slide: on)" })
     .option("fonts", { describe: "how SVGs carry their fonts: embed (a subset of the glyphs drawn, so every browser shows the same), outline (text as paths, for PowerPoint, Keynote and LaTeX) or system (a font list only)", choices: FONT_MODES, defaultDescription: "embed" })
     .option("background", { describe: "background colour (CSS), or 'transparent'", type: "string", defaultDescription: "the theme's own (slide: transparent)", coerce: colourOf })

@@ -2,7 +2,9 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { PNG } from "pngjs";
+import puppeteer from "puppeteer-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { chromiumArgs, findChromium } from "../../src/render/chromium.js";
 import { runCli } from "../support/cli.js";
 import { tempDir } from "../support/paths.js";
 
@@ -31,6 +33,14 @@ function inked(p: PNG, box = { x: 0, y: 0, w: p.width, h: p.height }): number {
     }
   }
   return n / (box.w * box.h);
+}
+
+/** How many pixels differ between two pictures of one size. */
+function differing(a: PNG, b: PNG): number {
+  expect([a.width, a.height]).toEqual([b.width, b.height]);
+  let n = 0;
+  for (let i = 0; i < a.data.length; i += 4) if (a.data.readUInt32BE(i) !== b.data.readUInt32BE(i)) n++;
+  return n;
 }
 
 /** The tallest run of blank rows between the first and last drawn row, in pixels. */
@@ -119,5 +129,50 @@ describe("PowerPoint deck", () => {
     const again = await runCli(["render", "vm-vs-container", "--preset", "slide", "--steps", "--format", "png,pptx", "-o", out, "--cache-dir", join(dir, "cache2")]);
     expect(again.code, again.stderr).toBe(0);
     expect(Buffer.compare(readFileSync(join(out, "deck.light.pptx")), before)).toBe(0);
+  });
+});
+
+describe("animated build (--steps animate)", () => {
+  it("plays the build once in a browser, and shows the whole picture at once to a reader who asks for less motion", async () => {
+    const anim = join(dir, "anim");
+    const r = await runCli(["render", "docker-engine-linux", "-f", "svg", "-t", "light", "--steps", "animate", "-o", anim, "--cache-dir", join(dir, "cache")]);
+    expect(r.code, r.stderr).toBe(0);
+    const animated = readFileSync(join(anim, "docker-engine-linux.animated.light.svg"), "utf8");
+    const still = readFileSync(join(anim, "docker-engine-linux.light.svg"), "utf8");
+    const browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs() });
+    try {
+      /** The SVG drawn with its animations held at `time` (ms; "end": finished), in the given motion preference. */
+      const shot = async (svg: string, motion: "reduce" | "no-preference", time: number | "end") => {
+        const page = await browser.newPage();
+        await page.emulateMediaFeatures([{ name: "prefers-reduced-motion", value: motion }]);
+        await page.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
+        const count = await page.evaluate((t) => {
+          const all = document.getAnimations();
+          for (const a of all) {
+            a.pause();
+            if (t === "end") a.finish();
+            else a.currentTime = t;
+          }
+          return all.length;
+        }, time);
+        const png = PNG.sync.read(Buffer.from(await (await page.$("svg"))!.screenshot({ type: "png" })));
+        await page.close();
+        return { png, count };
+      };
+      const final = (await shot(still, "no-preference", 0)).png;
+      const start = await shot(animated, "no-preference", 0);
+      const end = await shot(animated, "no-preference", "end");
+      const calm = await shot(animated, "reduce", 0);
+      expect(start.count).toBeGreaterThan(5);
+      expect(inked(start.png)).toBeLessThan(inked(final) * 0.8); // the upper rows are not there yet
+      expect(differing(calm.png, final)).toBe(0);
+      expect(calm.count).toBe(0);
+      // Finished: every box and arrow fully there. (Not pixel for pixel: Chromium rasterises an
+      // element it animated on a layer of its own, and the edges of its text round differently.)
+      expect(Math.abs(inked(end.png) / inked(final) - 1)).toBeLessThan(0.01);
+      expect(differing(end.png, final)).toBeLessThan(final.width * final.height * 0.03);
+    } finally {
+      await browser.close();
+    }
   });
 });
