@@ -72,7 +72,7 @@ export async function diagramOutputs(diagram: Diagram, context: OutputContext): 
   // All of a diagram's files are made before any is written, so a failure leaves none half-done.
   let written = 0;
   for (const o of made) if (await context.sink.put(join(context.opts.outDir, o.file.file), o.data)) written++;
-  const slides = new Map(perTheme.filter((_, i) => themes.includes(drawn[i]!)).map((t, i) => [drawn[i]!, t.slides]));
+  const slides = new Map(perTheme.map((t, i) => [drawn[i]!, t.slides] as const).filter(([theme]) => themes.includes(theme)));
   return { files: made.map((o) => o.file), contents: made.map((o) => o.data), slides, rendered: perTheme.reduce((n, t) => n + t.rendered, 0), written };
 }
 

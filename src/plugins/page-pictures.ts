@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { diagramOutputs, runIdentity, type OutputContext } from "../build/diagram-outputs.js";
-import { layoutOf, resolveBuildOptions, type ResolvedBuildOptions } from "../build/options.js";
+import { layoutOf, resolveBuildOptions, type BuildOptions, type ResolvedBuildOptions } from "../build/options.js";
 import { isRenderFailure, renderFailure } from "../build/render-failure.js";
 import { resolveRenderFlags } from "../config/project-options.js";
 import { markdownDiagrams } from "../diagrams/markdown.js";
@@ -150,8 +150,9 @@ export class PagePictures {
     this.setup ??= (async () => {
       const { cwd = process.cwd(), config } = this.options;
       // The project's config, as the CLI reads it: kinds, preset, templates, fonts, legend.
-      const { options } = config === false ? { options: {} } : await resolveRenderFlags({ inputs: [], ...(typeof config === "string" && { config }) }, resolve(cwd));
-      const opts = resolveBuildOptions({ ...options, cwd: resolve(cwd), formats: ["svg"], themes: this.themes(), ...(this.options.chromium && { chromium: this.options.chromium }), ...(this.options.jobs && { jobs: this.options.jobs }) });
+      const { options } = config === false ? { options: {} as BuildOptions } : await resolveRenderFlags({ inputs: [], ...(typeof config === "string" && { config }) }, resolve(cwd));
+      // The config's folder is the project's (its paths are relative to it), else the given one.
+      const opts = resolveBuildOptions({ ...options, cwd: options.cwd ?? resolve(cwd), formats: ["svg"], themes: this.themes(), ...(this.options.chromium && { chromium: this.options.chromium }), ...(this.options.jobs && { jobs: this.options.jobs }) });
       const templates = new TemplateSet(opts.templatesDir);
       const problems = templates.problems(opts.template, opts.cwd);
       if (problems.length > 0) throw new TemplateError(problems);
