@@ -17,7 +17,7 @@ export function specDiagram(spec: Spec, absolute: string, templates: TemplateSet
     spec,
     mermaid: (theme) => emitMermaid(spec, theme, templates, template, layout),
     // The grid is the same in every theme.
-    steps: () => buildSteps(buildModel(spec, "light", layout)),
+    steps: () => buildSteps(buildModel(spec, "light", layout), spec),
     raw: false,
   };
 }

@@ -27,13 +27,15 @@ export function linkOf<End>(input: LinkInput, from: End, to: End): Link<End> {
 
 function expandStack(stack: EntryInput[], n: number | undefined): Entry[] {
   return stack.map((entry): Entry => {
-    if ("units" in entry) return { type: "units", units: entry.units.flatMap((u) => expandUnit(u, n)) };
+    const step = entry.step !== undefined ? { step: entry.step } : {};
+    if ("units" in entry) return { type: "units", units: entry.units.flatMap((u) => expandUnit(u, n)), ...step };
     return {
       type: "layer",
       label: fill(entry.layer, n),
       kind: entry.kind,
       ...(entry.detail !== undefined && { detail: fill(entry.detail, n) }),
       ...ids(entry.id, n),
+      ...step,
     };
   });
 }

@@ -24,6 +24,7 @@ export interface LayerInput {
   kind: string;
   detail?: string;
   id?: string;
+  step?: number;
 }
 export interface UnitInput {
   unit: string;
@@ -36,16 +37,26 @@ export interface UnitInput {
 }
 export interface UnitsInput {
   units: UnitInput[];
+  step?: number;
 }
 export type EntryInput = LayerInput | UnitsInput;
 
 const detail = label.describe("A smaller second line under the label; line breaks are kept.").optional();
+
+const step = z
+  .number()
+  .int()
+  .min(1)
+  .max(99)
+  .describe("Build steps (--steps): entries with the same number appear together, at the first of their rows; others appear row by row, bottom → top.")
+  .optional();
 
 const layerShape = {
   layer: label.describe("The layer's label."),
   kind,
   detail,
   id: nodeId.optional(),
+  step,
 };
 
 export const layerSchema: z.ZodType<LayerInput> = z.strictObject(layerShape).describe("A layer across the whole width of its stack.");
@@ -67,6 +78,7 @@ export const unitSchema: z.ZodType<UnitInput> = z.strictObject(unitShape).descri
 export const unitsSchema: z.ZodType<UnitsInput> = z
   .strictObject({
     units: z.array(unitSchema).min(1, "needs at least one unit"),
+    step,
   })
   .describe("Units side by side, each isolated from the others.");
 

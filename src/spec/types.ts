@@ -89,11 +89,14 @@ export interface Layer {
   id?: string;
   /** The id as written, when a repeat made `id` its numbered copy (`shim` for `shim-2`). */
   family?: string;
+  /** The build step it joins (see layout/steps.ts). */
+  step?: number;
 }
 
 export interface UnitGroup {
   type: "units";
   units: Unit[];
+  step?: number;
 }
 
 export interface Unit {

@@ -104,7 +104,7 @@ describe("docs build step", () => {
     const gallery = await runCli(["render", "--check"]);
     expect(gallery.code, gallery.stderr).toBe(0);
     expect(gallery.stdout).toMatch(/checked \d+ diagrams in out\/ .*all outputs are up to date/);
-    const slides = await runCli(["render", "vm-vs-container", "--preset", "slide", "--check"]);
+    const slides = await runCli(["render", "vm-vs-container", "--preset", "slide", "--steps", "-f", "svg,png,pdf,pptx", "--check"]);
     expect(slides.code, slides.stderr).toBe(0);
     // The example docs repository, run from its own folder as its CI would, with its config.
     const site = await runCli(["render", "--check"], { cwd: join(ROOT, "examples", "docs-site") });

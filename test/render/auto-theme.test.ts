@@ -13,8 +13,8 @@ import { tempDir } from "../support/paths.js";
  * reader's colour scheme (emulated in Chromium) or by the page's own theme class.
  */
 const dir = tempDir();
-// The classic comparison, and the spec with the most arrows (links are drawn in the page, per theme).
-const IDS = ["vm-vs-container", "docker-engine-linux"];
+// The spec with the most arrows: boxes of many kinds, outlines, links and their key (drawn in the page, per theme).
+const IDS = ["docker-engine-linux"];
 let browser: Browser;
 
 beforeAll(async () => {

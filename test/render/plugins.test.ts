@@ -156,36 +156,33 @@ const below = []; const stack = [process.pid];
 while (stack.length) for (const k of kids.get(stack.pop()) ?? []) below.push(k), stack.push(k);
 console.log(JSON.stringify(below));`;
 
-it("leaves no browser behind when a site build ends without closing (markdown-it, remark)", async () => {
-  for (const plugin of ["markdown-it", "remark"]) {
-    // A project of its own: nothing cached, so a browser starts.
-    const project = workspace({ "page.md": "# Page\n\n```vstack\nuse: xen\n```\n" });
-    const page = JSON.stringify(join(project, "page.md"));
-    const options = `{ cwd: ${JSON.stringify(project)}, idleClose: 60000 }`;
-    const render =
-      plugin === "markdown-it"
-        ? `const { default: MarkdownIt } = await import("markdown-it"); const { default: vstack } = await import("vstack/markdown-it");
-new MarkdownIt().use(vstack, ${options}).render((await import("node:fs")).readFileSync(${page}, "utf8"), { path: ${page} });`
-        : `const { unified } = await import("unified"); const { default: parse } = await import("remark-parse"); const { default: rehype } = await import("remark-rehype"); const { default: html } = await import("rehype-stringify"); const { default: vstack } = await import("vstack/remark");
-await unified().use(parse).use(vstack, ${options}).use(rehype).use(html).process({ path: ${page}, value: (await import("node:fs")).readFileSync(${page}, "utf8") });`;
-    // Inside the package folder, so `vstack/...` resolves to the package itself, as in a site.
-    const runner = join(ROOT, `.plugin-build-${process.pid}-${plugin}.mjs`);
-    writeFileSync(runner, `${render}\n${LIST_DESCENDANTS}\nprocess.exit(0);\n`);
-    try {
-      const child = spawn(process.execPath, [runner], { cwd: project, stdio: ["ignore", "pipe", "pipe"] });
-      let out = "";
-      let err = "";
-      child.stdout.on("data", (d) => (out += d));
-      child.stderr.on("data", (d) => (err += d));
-      const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-      expect(code, err).toBe(0);
-      const running = JSON.parse(out.trim().split("\n").at(-1)!) as number[];
-      // Chromium was running when the build ended, so the check below means something.
-      expect(running.length, plugin).toBeGreaterThan(0);
-      expect(await stillRunning(running), plugin).toEqual([]);
-      expect(readdirSync(join(project, ".vstack-cache")).length, plugin).toBeGreaterThan(0);
-    } finally {
-      rmSync(runner, { force: true });
-    }
+// markdown-it's browser lives in a worker thread, whose own exit hooks do not run when the
+// process ends: the main thread must kill it. (remark's browser is the main thread's, under the
+// pool's exit hook, which robustness.test exercises.)
+it("leaves no browser behind when a site build ends without closing (markdown-it's worker)", async () => {
+  // A project of its own: nothing cached, so a browser starts.
+  const project = workspace({ "page.md": "# Page\n\n```vstack\nuse: xen\n```\n" });
+  const page = JSON.stringify(join(project, "page.md"));
+  const options = `{ cwd: ${JSON.stringify(project)}, idleClose: 60000 }`;
+  const render = `const { default: MarkdownIt } = await import("markdown-it"); const { default: vstack } = await import("vstack/markdown-it");
+new MarkdownIt().use(vstack, ${options}).render((await import("node:fs")).readFileSync(${page}, "utf8"), { path: ${page} });`;
+  // Inside the package folder, so `vstack/...` resolves to the package itself, as in a site.
+  const runner = join(ROOT, `.plugin-build-${process.pid}.mjs`);
+  writeFileSync(runner, `${render}\n${LIST_DESCENDANTS}\nprocess.exit(0);\n`);
+  try {
+    const child = spawn(process.execPath, [runner], { cwd: project, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code, err).toBe(0);
+    const running = JSON.parse(out.trim().split("\n").at(-1)!) as number[];
+    // Chromium was running when the build ended, so the check below means something.
+    expect(running.length).toBeGreaterThan(0);
+    expect(await stillRunning(running)).toEqual([]);
+    expect(readdirSync(join(project, ".vstack-cache")).length).toBeGreaterThan(0);
+  } finally {
+    rmSync(runner, { force: true });
   }
 });

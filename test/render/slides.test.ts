@@ -124,9 +124,10 @@ describe("PowerPoint deck", () => {
     expect(notes).toContain("Sources:");
   });
 
-  it("is the same file when rendered again (render --check can compare it)", async () => {
+  it("is the same file when made again (render --check can compare it)", async () => {
     const before = readFileSync(join(out, "deck.light.pptx"));
-    const again = await runCli(["render", "vm-vs-container", "--preset", "slide", "--steps", "--format", "png,pptx", "-o", out, "--cache-dir", join(dir, "cache2")]);
+    // The pictures come from the cache: what is made again is the deck itself, the part that could carry a date.
+    const again = await runCli(["render", "vm-vs-container", "--preset", "slide", "--steps", "--format", "png,pptx", "-o", out, "--cache-dir", join(dir, "cache")]);
     expect(again.code, again.stderr).toBe(0);
     expect(Buffer.compare(readFileSync(join(out, "deck.light.pptx")), before)).toBe(0);
   });
