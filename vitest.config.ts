@@ -6,6 +6,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Two test files at once on two cores: much of a browser test's time is waiting (a browser
+    // starting, a CLI process, a site build), so two interleave well.
+    maxWorkers: 2,
     reporters: ["default", "./test/support/summary-reporter.ts"],
     // `vitest run --project fast`: parsing, layout, goldens and the import graph, in seconds
     // (UPDATE_GOLDEN=1 to accept changed goldens). `--project browser`: real Chromium, real CLI

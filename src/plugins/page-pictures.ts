@@ -152,7 +152,7 @@ export class PagePictures {
       // The project's config, as the CLI reads it: kinds, preset, templates, fonts, legend.
       const { options } = config === false ? { options: {} as BuildOptions } : await resolveRenderFlags({ inputs: [], ...(typeof config === "string" && { config }) }, resolve(cwd));
       // The config's folder is the project's (its paths are relative to it), else the given one.
-      const opts = resolveBuildOptions({ ...options, cwd: options.cwd ?? resolve(cwd), formats: ["svg"], themes: this.themes(), ...(this.options.chromium && { chromium: this.options.chromium }), ...(this.options.jobs && { jobs: this.options.jobs }) });
+      const opts = resolveBuildOptions({ ...options, cwd: options.cwd ?? resolve(cwd), formats: ["svg"], themes: this.themes(), steps: false, ...(this.options.chromium && { chromium: this.options.chromium }), ...(this.options.jobs && { jobs: this.options.jobs }) });
       const templates = new TemplateSet(opts.templatesDir);
       const problems = templates.problems(opts.template, opts.cwd);
       if (problems.length > 0) throw new TemplateError(problems);
