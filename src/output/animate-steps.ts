@@ -6,12 +6,14 @@
  * without the animation every box is simply shown.
  */
 
+import { rootId, withStylesheet } from "./svg-style.js";
+
 /** Seconds per step, and how long a row takes to fade in. */
 const STEP = 0.8;
 const FADE = 0.4;
 
 export function animatedSvg(svg: string, steps: string[][]): string {
-  const root = /^[\s\S]*?<svg\b[^>]*\bid="([^"]+)"/.exec(svg)?.[1];
+  const root = rootId(svg);
   if (!root || steps.length < 2) return svg;
   const at = new Map(steps.flatMap((ids, i) => ids.map((id) => [id, i] as const)));
   const rules: string[] = [];
@@ -33,9 +35,7 @@ export function animatedSvg(svg: string, steps: string[][]): string {
     `@keyframes vstack-step-in{from{opacity:0}to{opacity:1}}`,
     `@media (prefers-reduced-motion:no-preference){${animated.join(",")}{animation:vstack-step-in ${FADE}s ease-out both}${rules.join("")}}`,
   ].join("");
-  const style = `<style>${css}</style>`;
-  const last = svg.lastIndexOf("</style>");
-  return last >= 0 ? `${svg.slice(0, last + 8)}${style}${svg.slice(last + 8)}` : svg.replace(/(<svg\b[^>]*>)/, `$1${style}`);
+  return withStylesheet(svg, css);
 }
 
 /** A node id as a CSS identifier (ids here are letters, digits, `_` and `-`; a leading digit is escaped). */

@@ -11,6 +11,8 @@
  * Stylesheets that differ (Mermaid's theme CSS) get a dark copy with the same conditions.
  */
 
+import { rootId, withStylesheet } from "./svg-style.js";
+
 export interface AutoThemeOptions {
   /**
    * The site's own dark-mode selector (`.dark`, `[data-theme='dark']`). Given, the picture
@@ -31,7 +33,7 @@ const STYLE = /<style\b[^>]*>[\s\S]*?<\/style>/g;
 const COLOUR_ATTRS = new Set(["fill", "stroke", "stop-color", "flood-color", "lighting-color", "color"]);
 
 export function autoThemeSvg(light: string, dark: string, options: AutoThemeOptions = {}): string {
-  const root = /^[\s\S]*?<svg\b[^>]*\bid="([^"]+)"/.exec(light)?.[1];
+  const root = rootId(light);
   if (!root) throw new AutoThemeError("the SVG has no id on its root element, which the theme rules need");
   const lightStyles = light.match(STYLE) ?? [];
   const darkStyles = dark.match(STYLE) ?? [];
@@ -71,10 +73,7 @@ export function autoThemeSvg(light: string, dark: string, options: AutoThemeOpti
     inClass(`#${root}{${declare("dark")}}`),
     ...changed.map(inClass),
   ];
-  const style = `<style>${rules.join("")}</style>`;
-  // After the picture's own stylesheets, so the dark rules come later in the cascade.
-  const last = rest.lastIndexOf("</style>");
-  return last >= 0 ? `${rest.slice(0, last + 8)}${style}${rest.slice(last + 8)}` : rest.replace(/(<svg\b[^>]*>)/, `$1${style}`);
+  return withStylesheet(rest, rules.join(""));
 }
 
 /** A colour in the light text (`at`: its offset) and its dark counterpart. */
