@@ -1,0 +1,24 @@
+import type { Diagnostic } from "../diagnostics.js";
+import { parseSource, positionAt, readSource } from "../source/yaml-source.js";
+import type { SpecInput } from "../spec/schema.js";
+import { validateSource } from "../spec/validate.js";
+import { specStrings } from "./spec-strings.js";
+import type { SourceString } from "./write-catalog.js";
+
+/** The strings of one spec file to translate, each with its line (what a catalog's references point at). */
+export async function specFileStrings(file: string, shown: string): Promise<{ spec?: SpecInput; strings: SourceString[]; diagnostics: Diagnostic[] }> {
+  const read = await readSource(file);
+  if ("error" in read) return { strings: [], diagnostics: [{ ...read.error, file: shown }] };
+  const { source, diagnostics } = parseSource(shown, read.text);
+  if (diagnostics.length > 0) return { strings: [], diagnostics };
+  const checked = validateSource(source);
+  if (!checked.spec) return { strings: [], diagnostics: checked.diagnostics };
+  const spec = checked.spec;
+  const strings = specStrings(spec).map(({ text, path }) => ({
+    context: spec.id,
+    text,
+    reference: `${shown}:${positionAt(source, path).line}`,
+    note: path.map((p) => (typeof p === "number" ? p + 1 : p)).join(" › "),
+  }));
+  return { spec, strings, diagnostics: [] };
+}
