@@ -9,13 +9,21 @@ import { LANGS } from "../src/i18n/langs.js";
 import { uiStrings } from "../src/i18n/ui-strings.js";
 import type { SourceString } from "../src/i18n/write-catalog.js";
 import { catalogText } from "../src/i18n/write-catalog.js";
-import { BUILTIN_DIR, builtinFiles } from "../src/spec/builtins.js";
+import { BUILTIN_DIR, builtinFiles, builtinTableFiles } from "../src/spec/builtins.js";
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
 
 const strings: SourceString[] = [];
 for (const file of builtinFiles()) {
   const found = await specFileStrings(file, `specs/${basename(file)}`);
   if (found.diagnostics.length > 0) throw new Error(`${file}: ${found.diagnostics.map((d) => d.message).join("; ")}`);
   strings.push(...found.strings);
+}
+// A built-in table's own words are its title, under its id.
+for (const file of builtinTableFiles()) {
+  const text = readFileSync(file, "utf8");
+  const { id, title } = parse(text) as { id: string; title?: string };
+  if (title) strings.push({ context: id, text: title, reference: `specs/tables/${basename(file)}:${text.split("\n").findIndex((l) => l.startsWith("title:")) + 1}`, note: "title" });
 }
 strings.push(...uiStrings().map((text) => ({ context: UI_CONTEXT, text, note: "vstack's own words: legend, table headings" })));
 for (const lang of LANGS.filter((l) => l !== "en")) {

@@ -4,7 +4,7 @@ import { relative, resolve } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import type { Diagnostic } from "./diagnostics.js";
 import { isInside } from "./paths.js";
-import { BUILTIN_DIR, builtinFile, builtinFiles, builtinIds } from "./spec/builtins.js";
+import { BUILTIN_DIR, builtinFile, builtinFiles, builtinIds, builtinTableFiles } from "./spec/builtins.js";
 import { didYouMean } from "./suggest.js";
 
 /** What a folder input means: specs, raw Mermaid files and Markdown with mermaid fences. */
@@ -37,7 +37,7 @@ export interface ResolvedInputs {
  * No inputs means the built-in specs. Relative paths are taken against `cwd`.
  */
 export async function resolveInputs(inputs: string[], options: { exclude?: string[]; cwd: string }): Promise<ResolvedInputs> {
-  if (inputs.length === 0) return { files: builtinFiles(), searched: new Set(), missing: [] };
+  if (inputs.length === 0) return { files: [...builtinFiles(), ...builtinTableFiles()], searched: new Set(), missing: [] };
   const { cwd } = options;
   const excluded = (options.exclude ?? []).map((p) => resolve(cwd, p));
   const outside = (file: string) => !excluded.some((dir) => isInside(file, dir));

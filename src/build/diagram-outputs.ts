@@ -16,6 +16,7 @@ import { decorationsOf } from "../layout/decorations.js";
 import { drawSpec } from "../text/draw-stack.js";
 import { stepName } from "../layout/steps.js";
 import type { TemplateSet } from "../emit/templates.js";
+import type { Drawing } from "../table/draw-table.js";
 import { MERMAID_CONFIG } from "../render/mermaid-config.js";
 import { MERMAID_VERSION } from "../render/mermaid-version.js";
 import { RENDERER_VERSION } from "../render/renderer-version.js";
@@ -79,8 +80,10 @@ export async function diagramOutputs(diagram: Diagram, context: OutputContext): 
 async function themeOutputs(diagram: Diagram, theme: Theme, formats: readonly Format[], context: OutputContext) {
   const outputs: Array<{ file: OutputFile; data: Buffer }> = [];
   const add = (format: string, data: Buffer) => outputs.push({ file: describeOutput(`${diagram.id}.${theme}.${format}`, format, theme, data), data });
-  const mermaid = diagram.mermaid(theme);
-  if (formats.includes("mmd")) add("mmd", Buffer.from(mermaid));
+  // A drawn table has no Mermaid text, so no .mmd file.
+  const drawing = diagram.drawing?.(theme);
+  const mermaid = drawing ? undefined : diagram.mermaid!(theme);
+  if (mermaid !== undefined && formats.includes("mmd")) add("mmd", Buffer.from(mermaid));
   // The stack in box characters, plain or in the theme's colours: from the spec, with no browser.
   // (Mermaid text has no grid to draw: .mmd inputs and mermaid fences get none.)
   for (const format of (["txt", "ansi"] as const).filter((f) => formats.includes(f))) {
@@ -97,7 +100,8 @@ async function themeOutputs(diagram: Diagram, theme: Theme, formats: readonly Fo
     const { width = 1, height = 1 } = pixelSize("png", png) ?? {};
     slides.push({ title, svg: found.get("deck")!, png, width, height, notes: speakerNotes(diagram) });
   };
-  const whole = await drawPicture(diagram, theme, mermaid, wanted, context);
+  const source = drawing ?? mermaid!;
+  const whole = await drawPicture(diagram, theme, source, wanted, context);
   for (const f of files) add(f, whole.found.get(f)!);
   let rendered = whole.rendered;
   // Build steps: one frame per row, bottom → top, each the whole canvas with the rows above
@@ -108,7 +112,7 @@ async function themeOutputs(diagram: Diagram, theme: Theme, formats: readonly Fo
     steps.length = 0;
   }
   for (let n = 1; n <= steps.length && steps.length > 1; n++) {
-    const frame = await drawPicture(diagram, theme, mermaid, wanted, context, steps.slice(n).flat());
+    const frame = await drawPicture(diagram, theme, source, wanted, context, steps.slice(n).flat());
     rendered += frame.rendered;
     for (const f of files) outputs.push(output(`${diagram.id}.${stepName(n, steps.length)}.${theme}.${f}`, f, theme, frame.found.get(f)!));
     if (deck) slide(frame.found, `${diagram.title} (${n}/${steps.length})`);
@@ -117,13 +121,17 @@ async function themeOutputs(diagram: Diagram, theme: Theme, formats: readonly Fo
   return { outputs, rendered, svg: whole.found.get("svg"), slides };
 }
 
-/** One picture of a diagram in its drawn formats, from the cache where it can be, else rendered (`hide`: boxes drawn invisible). */
-async function drawPicture(diagram: Diagram, theme: Theme, mermaid: string, wanted: Drawn[], { opts, cache, renderer, sink, identity }: OutputContext, hide: string[] = []) {
+/**
+ * One picture of a diagram in its drawn formats, from the cache where it can be, else rendered
+ * (`source`: Mermaid text, or a picture vstack laid out itself; `hide`: boxes drawn invisible).
+ */
+async function drawPicture(diagram: Diagram, theme: Theme, source: string | Drawing, wanted: Drawn[], { opts, cache, renderer, sink, identity }: OutputContext, hide: string[] = []) {
   const background = opts.background ?? BACKGROUND[theme];
+  const mermaid = typeof source === "string" ? source : "";
   // A flowchart has the links as Mermaid edges; over a block diagram the page draws them.
   const decorations = diagram.spec ? decorationsOf(diagram.spec, theme, { ...opts, arrows: /^\s*block(-beta)?\s*$/m.test(mermaid) }) : undefined;
   const look = [opts.canvas ?? null, opts.fontSize ?? null, decorations ?? null, ...(hide.length > 0 ? [hide] : [])];
-  const shape = [...identity, mermaid, diagram.title, diagram.description, background, diagram.raw ? theme : null, ...look];
+  const shape = [...identity, typeof source === "string" ? source : source.svg, diagram.title, diagram.description, background, diagram.raw ? theme : null, ...look];
   const keys: Record<Drawn, string> = { svg: cacheKey([...shape, "svg", opts.fonts]), png: cacheKey([...shape, "png", opts.scale]), pdf: cacheKey([...shape, "pdf"]), deck: cacheKey([...shape, "svg", "outline"]) };
   const found = new Map<Drawn, Buffer>();
   for (const f of wanted) {
@@ -135,6 +143,7 @@ async function drawPicture(diagram: Diagram, theme: Theme, mermaid: string, want
     await renderer.get()
   ).render({
     mermaid,
+    ...(typeof source !== "string" && { drawing: source }),
     title: diagram.title,
     description: diagram.description,
     background,

@@ -1,4 +1,5 @@
 import type { KindDeclarations } from "../kinds/schema.js";
+import type { Lang } from "../i18n/langs.js";
 import { resolve } from "node:path";
 import { diagramOutputs, runIdentity, type DiagramOutputs, type OutputContext } from "./diagram-outputs.js";
 import { writeDecks } from "./decks.js";
@@ -33,7 +34,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const resolved = await resolveInputs(opts.inputs, { exclude: [opts.outDir, opts.markdownOut], cwd: opts.cwd });
   const files = opts.shard ? shardFiles(resolved.files, opts.shard, opts.cwd) : resolved.files;
   const identity = runIdentity(templates, opts.template);
-  const look = [opts.formats, opts.themes, opts.scale, opts.fonts, opts.legend, opts.caption, opts.steps, opts.kinds ?? null, opts.background ?? null, opts.canvas ?? null, opts.fontSize ?? null, opts.maxWidth ?? null];
+  const look = [opts.formats, opts.themes, opts.langs, opts.scale, opts.fonts, opts.legend, opts.caption, opts.steps, opts.kinds ?? null, opts.background ?? null, opts.canvas ?? null, opts.fontSize ?? null, opts.maxWidth ?? null];
   const runKey = cacheKey([RUN_RECORD_FORMAT, ...identity, opts.cwd, files, opts.outDir, opts.markdownOut, opts.pageStyle, ...look, opts.gallery, opts.manifest]);
   const sink = opts.check ? checkingSink(opts.cwd) : writingSink();
   const finish = (partial: Omit<BuildReport, "elapsedMs" | "stale" | "cwd">): BuildReport => ({ ...partial, cwd: opts.cwd, stale: sink.stale, elapsedMs: performance.now() - started });
@@ -52,7 +53,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   // Chromium and a warm page start while the specs load; a run that turns out to be wholly
   // cached closes them unused, which costs less than starting them late costs every cold run.
   if (files.length > 0 && opts.formats.some((f) => f === "svg" || f === "png" || f === "pdf")) renderer.prestart();
-  const loaded = await (await loadModule()).loadDiagrams(files, { templates, template: opts.template, layout: layoutOf(opts), cwd: opts.cwd, searched: resolved.searched, ...(opts.kinds && { kinds: opts.kinds }), ...(opts.stdin !== undefined && { stdin: opts.stdin }) });
+  const loaded = await (await loadModule()).loadDiagrams(files, { templates, template: opts.template, layout: layoutOf(opts), cwd: opts.cwd, searched: resolved.searched, langs: opts.langs, ...(opts.kinds && { kinds: opts.kinds }), ...(opts.stdin !== undefined && { stdin: opts.stdin }) });
   const failures = [...resolved.missing, ...loaded.failures];
   let invalid = resolved.missing.length + loaded.invalid;
   // A page written out in place of its own source would lose its fences: refused before any work.
@@ -126,14 +127,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
 
 /** The plain-data part of a diagram, as reports and the run record keep it. */
 function infoOf(d: Diagram): DiagramInfo {
-  return { ...metaOf(d), description: d.description };
+  return { ...metaOf(d), description: d.description, ...(d.lang && { lang: d.lang }) };
 }
 
 /** Resolves and loads inputs without rendering (for `vstack validate` and `vstack list`). */
-export async function loadInputs(inputs: string[], options: { cwd?: string; stdin?: string; kinds?: KindDeclarations } = {}) {
+export async function loadInputs(inputs: string[], options: { cwd?: string; stdin?: string; kinds?: KindDeclarations; langs?: Lang[] } = {}) {
   const cwd = resolve(options.cwd ?? process.cwd());
   const { files, searched, missing } = await resolveInputs(inputs, { cwd });
-  const loaded = await (await loadModule()).loadDiagrams(files, { templates: new TemplateSet(), template: "block", cwd, searched, ...(options.stdin !== undefined && { stdin: options.stdin }), ...(options.kinds && { kinds: options.kinds }) });
+  const loaded = await (await loadModule()).loadDiagrams(files, { templates: new TemplateSet(), template: "block", cwd, searched, ...(options.stdin !== undefined && { stdin: options.stdin }), ...(options.kinds && { kinds: options.kinds }), ...(options.langs && { langs: options.langs }) });
   return { ...loaded, files, failures: [...missing, ...loaded.failures], invalid: missing.length + loaded.invalid };
 }
 

@@ -1,4 +1,5 @@
 import type { KindDeclarations } from "../kinds/schema.js";
+import type { Lang } from "../i18n/langs.js";
 import { resolve } from "node:path";
 import { THEMES } from "../palette.js";
 import type { OutputTheme } from "../presets.js";
@@ -64,6 +65,11 @@ export interface BuildOptions {
    * row, bottom → top, for slides; `animate`: instead, one SVG that plays the build (`<id>.animated.<theme>.svg`).
    */
   steps?: boolean | "animate";
+  /**
+   * The languages specs are drawn in (default English), from the catalogs beside them
+   * (`i18n/<lang>.po`); other languages' files are named `<id>.<lang>.<theme>.<fmt>`.
+   */
+  langs?: Lang[];
   /** How SVGs carry their fonts (default embed); PNG and PDF always hold what the browser drew. */
   fonts?: FontMode;
   /** Template name (a `<name>.mmd.hbs` file). */
@@ -127,6 +133,7 @@ export function resolveBuildOptions(options: BuildOptions = {}): ResolvedBuildOp
     legend: options.legend ?? "bottom",
     caption: options.caption ?? false,
     steps: options.steps ?? false,
+    langs: options.langs ?? ["en"],
     template: options.template ?? "block",
     cache: options.cache ?? true,
     cacheDir: at(options.cacheDir ?? ".vstack-cache"),
@@ -143,6 +150,6 @@ export function resolveBuildOptions(options: BuildOptions = {}): ResolvedBuildOp
 }
 
 /** The width and type size specs are laid out for. */
-export function layoutOf(opts: Pick<BuildOptions, "maxWidth" | "fontSize">): LayoutOptions {
-  return { maxWidth: opts.maxWidth ?? DEFAULT_LAYOUT.maxWidth, fontSize: opts.fontSize ?? DEFAULT_LAYOUT.fontSize };
+export function layoutOf(opts: Pick<BuildOptions, "maxWidth" | "fontSize" | "canvas">): LayoutOptions {
+  return { maxWidth: opts.maxWidth ?? DEFAULT_LAYOUT.maxWidth, fontSize: opts.fontSize ?? DEFAULT_LAYOUT.fontSize, ...(opts.canvas && { canvas: opts.canvas }) };
 }

@@ -7,6 +7,7 @@ import { THEMES } from "../palette.js";
 import { COLOUR_HINT, isCssColour } from "../colour.js";
 import { LEGEND_PLACES } from "../layout/decorations.js";
 import { typedInputs } from "./stdin.js";
+import { LANG_CHOICES } from "../i18n/langs.js";
 import { FORMATS, OUTPUT_THEMES, PRESET_NAMES, PRESETS } from "../presets.js";
 
 export type { RenderFlags } from "../config/project-options.js";
@@ -18,6 +19,7 @@ export function renderFlags<T>(y: Argv<T>): Argv<T & RenderFlags> {
     .option("out", { alias: "o", describe: "output folder", type: "string", defaultDescription: "out (slide preset: out/slides)" })
     .option("format", { alias: "f", describe: `comma-separated formats: ${FORMATS.join(", ")}`, type: "string", defaultDescription: "svg,png,mmd (slide: svg,png,pdf)", coerce: listOf(FORMATS, "format") })
     .option("theme", { alias: "t", describe: `comma-separated themes: ${OUTPUT_THEMES.join(", ")} (auto: one SVG that follows the reader's colour scheme)`, type: "string", defaultDescription: THEMES.join(","), coerce: listOf(OUTPUT_THEMES, "theme") })
+    .option("lang", { alias: "l", describe: `comma-separated languages to draw specs in: ${LANG_CHOICES.join(", ")} (from the catalogs beside the specs, i18n/<lang>.po; others than en are named <id>.<lang>.<theme>.<fmt>)`, type: "string", defaultDescription: "en", coerce: listOf(LANG_CHOICES, "language") })
     .option("preset", { describe: PRESET_NAMES.map((p) => `${p}: ${PRESETS[p].describe}`).join("; "), choices: PRESET_NAMES, defaultDescription: "docs" })
     .option("scale", { describe: "PNG pixels per CSS pixel (2 is crisp on retina screens)", type: "number", defaultDescription: "2 (slide: 1)", coerce: scaleOf })
     .option("max-width", { describe: "the widest a spec's picture may be, in CSS pixels; labels and details wrap to fit", type: "number", defaultDescription: "880 (an 800 px docs column shows 12 px text; slide: 2000)", coerce: maxWidthOf })

@@ -7,6 +7,7 @@ import { toSlashes } from "../paths.js";
 import { PRESETS, type Format, type PresetName } from "../presets.js";
 import { builtinFile } from "../spec/builtins.js";
 import { findConfig } from "./find-config.js";
+import { langsOf, type LangChoice } from "../i18n/langs.js";
 import type { LoadedConfig } from "./load-config.js";
 
 /** Build options whose flag has the same name. */
@@ -24,6 +25,7 @@ export interface RenderFlags extends Pick<BuildOptions, SameNamed> {
   theme?: OutputTheme[];
   preset?: PresetName;
   templates?: string;
+  lang?: LangChoice[];
 }
 
 export interface ResolvedRender {
@@ -73,6 +75,7 @@ export async function resolveRenderFlags(flags: RenderFlags, typedIn = process.c
     ...defined("legend", flags.legend ?? config.legend),
     ...defined("caption", flags.caption ?? config.caption ?? ("caption" in preset ? preset.caption : undefined)),
     ...defined("steps", flags.steps ?? config.steps),
+    ...defined("langs", flags.lang ?? config.lang ? langsOf(flags.lang ?? config.lang) : undefined),
     ...defined("maxWidth", flags.maxWidth ?? config.maxWidth ?? ("maxWidth" in preset ? preset.maxWidth : undefined)),
     ...defined("templatesDir", here(flags.templates) ?? config.templates),
     ...defined("chromium", (flags.chromium && /[\\/]/.test(flags.chromium) ? resolve(typedIn, flags.chromium) : flags.chromium) ?? config.chromium),

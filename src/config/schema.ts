@@ -4,6 +4,7 @@ import { COLOUR_HINT, isCssColour } from "../colour.js";
 import { kindsSchema } from "../kinds/schema.js";
 import { LEGEND_PLACES } from "../layout/decorations.js";
 import { FORMATS, OUTPUT_THEMES, PRESET_NAMES } from "../presets.js";
+import { LANG_CHOICES } from "../i18n/langs.js";
 
 /**
  * `vstack.config.yaml` (or `.yml`, `.json`, or a `vstack` key in package.json). Every key is
@@ -28,6 +29,7 @@ export const configSchema = z.strictObject({
   maxWidth: z.number().int().min(MAX_WIDTH_RANGE[0]).max(MAX_WIDTH_RANGE[1]).describe("the widest a spec's picture may be, in CSS pixels; labels wrap to fit (default 880: an 800 px docs column shows 12 px text)").optional(),
   legend: z.enum(LEGEND_PLACES).describe("where the legend of kinds goes: bottom (default), right or off").optional(),
   steps: z.union([z.boolean(), z.literal("animate")]).describe("also a frame per build step, the stack appearing row by row from the bottom (<id>.step-01.<theme>.<fmt>…), for slides; animate: one SVG that plays the build instead").optional(),
+  lang: listOf(z.enum(LANG_CHOICES)).describe("the languages to draw specs in: en (default), de, fr, it, zh, or all; other languages' files are <id>.<lang>.<theme>.<fmt>").optional(),
   caption: z.boolean().describe("draw the title above the diagram and its sources' hosts below (default: off; slide preset: on)").optional(),
   fonts: z.enum(FONT_MODES).describe("how SVGs carry their fonts: embed (a subset of the fonts drawn, default), outline (text as paths, for PowerPoint and LaTeX) or system (a font list only)").optional(),
   background: z.string().min(1).refine(isCssColour, `not a colour; give ${COLOUR_HINT}`).describe("CSS colour or transparent").optional(),

@@ -1,6 +1,8 @@
 import type { Theme } from "../palette.js";
 import type { Family } from "../spec/families.js";
 import type { Spec } from "../spec/types.js";
+import type { Drawing } from "../table/draw-table.js";
+import type { Lang } from "../i18n/langs.js";
 import type { Fence } from "./fences.js";
 
 /** What is said about a diagram in reports and the gallery (plain data, kept between runs). */
@@ -18,6 +20,8 @@ export interface DiagramInfo {
   tags: string[];
   /** The input file, as the user named it. */
   file: string;
+  /** The language it is drawn in, when not English. */
+  lang?: Lang;
 }
 
 /**
@@ -29,8 +33,10 @@ export interface Diagram extends DiagramInfo {
   inputs: string[];
   /** The spec, for diagrams drawn from one. */
   spec?: Spec;
-  /** The Mermaid text for a theme. */
-  mermaid(theme: Theme): string;
+  /** The Mermaid text for a theme (every diagram but a drawn table). */
+  mermaid?(theme: Theme): string;
+  /** A picture vstack lays out itself, without Mermaid (a fact table). */
+  drawing?(theme: Theme): Drawing;
   /** For specs: the Mermaid node ids that appear at each build step, bottom → top (layout/steps.ts). */
   steps?(): string[][];
   /** Raw Mermaid: the text does not set a theme, so the renderer must. */

@@ -12,6 +12,10 @@ import { markdownDiagrams } from "./markdown.js";
 import type { FenceTable } from "./table-fence.js";
 import { mermaidFileDiagrams } from "./raw-mermaid.js";
 import { specDiagram } from "./spec-diagram.js";
+import { tableFileDiagrams } from "./table-diagram.js";
+import { isTableSource } from "./table-source.js";
+import { DEFAULT_LAYOUT } from "../layout/fit-width.js";
+import type { Lang } from "../i18n/langs.js";
 
 export interface LoadedDiagrams {
   diagrams: Diagram[];
@@ -41,6 +45,8 @@ export interface LoadOptions {
   searched?: Set<string>;
   /** The text of the `-` input: a spec, or else Mermaid text. */
   stdin?: string;
+  /** The languages specs are drawn in, each a diagram of its own (default English). */
+  langs?: Lang[];
 }
 
 /** What kind of input a file is, by its name. */
@@ -116,10 +122,20 @@ async function loadFile(file: string, options: LoadOptions): Promise<FileResult>
   const { templates, template, layout, cwd, searched, kinds } = options;
   const project = { cwd, ...(kinds && { kinds }) };
   const kind = inputKind(file);
+  if (kind === "spec" && file !== STDIN) {
+    const read = await readSource(file);
+    if ("text" in read && isTableSource(read.text)) {
+      const { found, diagnostics } = await tableFileDiagrams(file, displayPath(file, cwd), read.text, project, layout ?? DEFAULT_LAYOUT, options.langs);
+      return { found, diagnostics, failed: found.length === 0 ? 1 : 0 };
+    }
+  }
   if (kind === "spec") {
-    const { spec, diagnostics, warnings, notASpec } = await loadSpec(file, { ...project, skipNonSpec: searched?.has(file) ?? false });
-    if (notASpec) return { found: [], diagnostics: [], failed: 0, skipped: true };
-    return { found: spec ? [specDiagram(spec, file, templates, template, layout)] : [], diagnostics, ...(warnings && { warnings }), failed: spec ? 0 : 1 };
+    // One diagram per language; a spec that fails, fails in every language alike: reported once.
+    const each = await Promise.all((options.langs ?? ["en"]).map((lang) => loadSpec(file, { ...project, skipNonSpec: searched?.has(file) ?? false, lang })));
+    if (each[0]!.notASpec) return { found: [], diagnostics: [], failed: 0, skipped: true };
+    if (!each[0]!.spec) return { found: [], diagnostics: each.flatMap((l) => l.diagnostics), failed: 1 };
+    const found = each.flatMap((l) => (l.spec ? [specDiagram(l.spec, file, templates, template, layout)] : []));
+    return { found, diagnostics: each.flatMap((l) => l.diagnostics), warnings: each.flatMap((l) => l.warnings ?? []), failed: each.length - found.length };
   }
   const shown = displayPath(file, cwd);
   // The one reader of input files: missing files, folders and a BOM handled as for specs.
@@ -135,9 +151,13 @@ async function loadFile(file: string, options: LoadOptions): Promise<FileResult>
 }
 
 /** Standard input: a spec when it reads as one (a mapping with stack, compare or id), else Mermaid text. */
-async function loadStdin({ templates, template, layout, cwd, kinds, stdin = "" }: LoadOptions): Promise<FileResult> {
+async function loadStdin({ templates, template, layout, cwd, kinds, langs, stdin = "" }: LoadOptions): Promise<FileResult> {
   const shown = STDIN_NAME;
   const text = stdin.replace(/^\uFEFF/, "");
+  if (isTableSource(text)) {
+    const { found, diagnostics } = await tableFileDiagrams(resolve(cwd, "stdin.yaml"), shown, text, { cwd, ...(kinds && { kinds }) }, layout ?? DEFAULT_LAYOUT, langs);
+    return { found: found.map((d) => ({ ...d, inputs: d.inputs.slice(1) })), diagnostics, failed: found.length === 0 ? 1 : 0 };
+  }
   if (looksLikeSpec(text)) {
     const { spec, diagnostics, warnings } = await loadSpecText(shown, text, cwd, { cwd, ...(kinds && { kinds }) });
     // Not a file: nothing to hash or watch.

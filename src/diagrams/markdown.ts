@@ -6,7 +6,8 @@ import { documentData, parseSource, positionAt } from "../source/yaml-source.js"
 import { loadSpec, loadSpecText, type LoadResult } from "../spec/load-spec.js";
 import type { Diagram } from "./diagram.js";
 import { fenceRef, type Project } from "./fence-ref.js";
-import { isTableFence, tableFence, type FenceTable } from "./table-fence.js";
+import { tableFence, type FenceTable } from "./table-fence.js";
+import { isTableSource } from "./table-source.js";
 import { findFences, type Fence } from "./fences.js";
 import { specDiagram } from "./spec-diagram.js";
 import { idFrom, rawDiagram } from "./raw-mermaid.js";
@@ -49,7 +50,7 @@ export async function markdownDiagrams(file: string, shown: string, text: string
       continue;
     }
     const here = (line: number, col: number, code: string, message: string): Diagnostic => ({ code, message, file: shown, line: found.bodyLine + line - 1, col: col + found.indent, source: text });
-    if (isTableFence(found.body)) {
+    if (isTableSource(found.body)) {
       const made = await tableFence(file, shown, found, here, project);
       diagnostics.push(...made.diagnostics);
       if (made.table) tables.push({ ...made.table, fence });

@@ -7,11 +7,15 @@ import { buildModel } from "../layout/diagram.js";
 import { buildSteps } from "../layout/steps.js";
 import { metaOf, type Spec } from "../spec/types.js";
 import type { Diagram } from "./diagram.js";
+import { langInfix } from "../i18n/langs.js";
 
 /** A validated spec as a diagram: drawn through the template, described for alt text. */
 export function specDiagram(spec: Spec, absolute: string, templates: TemplateSet, template: string, layout?: LayoutOptions): Diagram {
   return {
     ...metaOf(spec),
+    // Another language's files are named `<id>.<lang>.<theme>.<fmt>`; English keeps `<id>.<theme>.<fmt>`.
+    id: spec.id + langInfix(spec.lang ?? "en"),
+    ...(spec.lang && { lang: spec.lang }),
     description: describeSpec(spec),
     inputs: [resolve(absolute), ...(spec.type === "compare" ? spec.references : [])],
     spec,

@@ -5,6 +5,7 @@ import { LINK_STYLE_NAMES, LINK_STYLES } from "../spec/links.js";
 import { eachBox } from "../spec/boxes.js";
 import type { Spec } from "../spec/types.js";
 import { linksOf, type BoxLink } from "./link-ends.js";
+import { uiText, WORDS } from "../i18n/ui-strings.js";
 
 /** Where the legend of kinds goes: under the drawing, beside it, or nowhere. */
 export const LEGEND_PLACES = ["bottom", "right", "off"] as const;
@@ -57,21 +58,23 @@ export interface DecorationOptions {
 
 export function decorationsOf(spec: Spec, theme: Theme, { legend, caption, arrows }: DecorationOptions): Decorations {
   const ink = swatch(theme, "caption").color;
+  // Built-in words in the spec's language (a declared kind's own label is translated with the spec).
+  const say = (text: string) => uiText(spec.lang, text);
   const links = linksOf(spec);
   const used = kindsUsed(spec);
   const kinds = used.kinds.map((kind): LegendEntry => {
     const look = lookOf(kind, spec.kinds);
     const { width, dash } = boundaryOutline(look.boundary);
-    return { label: look.label, fill: look.swatches[theme].fill, stroke: look.swatches[theme].stroke, strokeWidth: width, ...(dash && { dash }) };
+    return { label: say(look.label), fill: look.swatches[theme].fill, stroke: look.swatches[theme].stroke, strokeWidth: width, ...(dash && { dash }) };
   });
   // A unit drawn with another kind's outline: the outline alone, explained.
   const outlines = used.boundaries.map((b): LegendEntry => {
     const { width, dash } = boundaryOutline(b);
-    return { label: BOUNDARY_NAMES[b], fill: "none", stroke: ink, strokeWidth: width, ...(dash && { dash }) };
+    return { label: say(BOUNDARY_NAMES[b]), fill: "none", stroke: ink, strokeWidth: width, ...(dash && { dash }) };
   });
   const styles = LINK_STYLES.filter((s) => links.some((l) => l.style === s)).map((style): LegendEntry => {
     const { width, dash } = linkLook(style);
-    return { label: LINK_STYLE_NAMES[style].legend, fill: "none", stroke: ink, strokeWidth: width, ...(dash && { dash }), line: true };
+    return { label: say(LINK_STYLE_NAMES[style].legend), fill: "none", stroke: ink, strokeWidth: width, ...(dash && { dash }), line: true };
   });
   const entries = dedupe([...kinds, ...outlines, ...styles]);
   const hosts = [...new Set(spec.sources.flatMap((s) => hostOf(s) ?? []))];
@@ -80,7 +83,7 @@ export function decorationsOf(spec: Spec, theme: Theme, { legend, caption, arrow
     paper: BACKGROUND[theme],
     ...(arrows && links.length > 0 && { links: links.map(drawnLink) }),
     ...(legend !== "off" && entries.length > 0 && { legend: { place: legend, entries } }),
-    ...(caption && { caption: { title: spec.title, ...(hosts.length > 0 && { footer: `Sources: ${hosts.join(", ")}` }) } }),
+    ...(caption && { caption: { title: spec.title, ...(hosts.length > 0 && { footer: `${say(WORDS.sources)}: ${hosts.join(", ")}` }) } }),
   };
 }
 

@@ -7,6 +7,8 @@ export interface LayoutOptions {
   maxWidth: number;
   /** The label size in CSS pixels (details are drawn a size smaller: 1/1.2 of it). */
   fontSize: number;
+  /** The picture's fixed size when it has one (a slide): a drawn table picks its width to fill it. */
+  canvas?: { width: number; height: number };
 }
 
 /**

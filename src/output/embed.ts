@@ -1,3 +1,4 @@
+import { escapeHtml } from "../escape-html.js";
 import type { DiagramInfo } from "../diagrams/diagram.js";
 import type { OutputTheme } from "../presets.js";
 
@@ -68,7 +69,3 @@ function joinUrl(base: string, file: string): string {
   return base === "" || base === "." ? file : `${base.replace(/\/$/, "")}/${file}`;
 }
 
-/** Text made safe inside HTML elements and quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}

@@ -1,5 +1,6 @@
 import { byFamily } from "../spec/families.js";
-import { embedSnippet, escapeHtml, type EmbeddableDiagram } from "./embed.js";
+import { embedSnippet, type EmbeddableDiagram } from "./embed.js";
+import { escapeHtml } from "../escape-html.js";
 
 /**
  * The gallery pages of an output folder: `README.md` (shown by GitHub and most docs sites)

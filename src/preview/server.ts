@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve } from "node:path";
 import type { BuildReport } from "../build/build-report.js";
 import { formatDiagnostic } from "../diagnostics.js";
-import { escapeHtml } from "../output/embed.js";
+import { escapeHtml } from "../escape-html.js";
 import { galleryHtml } from "../output/gallery.js";
 import { isInside, safeDecode } from "../paths.js";
 

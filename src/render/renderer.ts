@@ -2,8 +2,13 @@ import { VstackError } from "../errors.js";
 import type { Decorations } from "../layout/decorations.js";
 /** What to draw and how: Mermaid text plus what the picture carries beyond it. */
 export interface RenderRequest {
-  /** The Mermaid text. */
+  /** The Mermaid text (ignored when `drawing` is given). */
   mermaid: string;
+  /**
+   * A picture vstack laid out itself (a fact table): its SVG is taken as Mermaid's would be
+   * (title, background, canvas, PNG, PDF), its text lines as they are.
+   */
+  drawing?: { svg: string; labels: LabelLine[] };
   /** Goes into the SVG as `<title>` and `<desc>` (accessibility). */
   title: string;
   description: string;

@@ -80,9 +80,9 @@ export class WarmPage {
     };
     const png = request.pngScale !== undefined;
     const look = { background: request.background, canvas: request.canvas ?? null, show: png || Boolean(request.pdf), svgText: request.svgText ? SVG_FONT_FAMILY : null, decorations: request.decorations ?? null, hide: request.hide ?? [] };
-    const drawn = await page.evaluate(drawInPage, config, request.mermaid, request.title, request.description, look);
+    const drawn = await page.evaluate(drawInPage, config, request.drawing ? { svg: request.drawing.svg } : request.mermaid, request.title, request.description, request.drawing ? { ...look, svgText: null } : look);
     if ("error" in drawn) throw new MermaidSyntaxError(drawn.error);
-    const result: RenderResult = { svg: drawn.svg, labels: drawn.labels, width: drawn.width, height: drawn.height };
+    const result: RenderResult = { svg: drawn.svg, labels: request.drawing ? request.drawing.labels : drawn.labels, width: drawn.width, height: drawn.height };
     if (request.pdf) {
       const pdf = await page.pdf({ width: `${drawn.width}px`, height: `${drawn.height}px`, printBackground: true, omitBackground: request.background === "transparent", pageRanges: "1" });
       result.pdf = await withMetadata(pdf, { title: request.title, creator: `vstack ${VERSION}` });
@@ -108,7 +108,7 @@ export class WarmPage {
  */
 async function drawInPage(
   config: Record<string, unknown>,
-  text: string,
+  text: string | { svg: string },
   title: string,
   description: string,
   look: { background: string; canvas: { width: number; height: number } | null; show: boolean; svgText: string | null; decorations: Decorations | null; hide: string[] },
@@ -124,14 +124,16 @@ async function drawInPage(
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  mermaid.initialize(config);
   let svgText: string;
-  try {
-    svgText = (await mermaid.render("vstack-diagram", text)).svg;
-  } catch (err) {
-    document.getElementById("dvstack-diagram")?.remove();
-    return { error: err instanceof Error ? err.message : String(err) };
-  }
+  if (typeof text === "string") {
+    mermaid.initialize(config);
+    try {
+      svgText = (await mermaid.render("vstack-diagram", text)).svg;
+    } catch (err) {
+      document.getElementById("dvstack-diagram")?.remove();
+      return { error: err instanceof Error ? err.message : String(err) };
+    }
+  } else svgText = text.svg;
   // Parsed as HTML, as the page would: mermaid's labels hold HTML (<br>) that is not XML.
   const svg = new DOMParser().parseFromString(svgText, "text/html").querySelector("svg")!;
   // Closed output: raw Mermaid may carry <img src>, links and CSS url()s, which mermaid's strict

@@ -13,6 +13,8 @@ import type { CompareSpecInput, StackSpecInput } from "./schema.js";
 import { metaOf, type Link, type Spec, type StackBoxRef, type StackSpec } from "./types.js";
 import { validateSource } from "./validate.js";
 import { didYouMean } from "../suggest.js";
+import type { Lang } from "../i18n/langs.js";
+import { translateSpec } from "../i18n/translate-spec.js";
 
 export interface LoadResult {
   spec?: Spec;
@@ -40,6 +42,8 @@ export interface LoadOptions {
   skipNonSpec?: boolean;
   /** Kinds the config declares for every spec of the project; a spec's own declarations win. */
   kinds?: KindDeclarations;
+  /** The language to draw it in: its strings from the catalog beside it (English when absent). */
+  lang?: Lang;
 }
 
 /** Reads, parses and validates one spec file, resolving the specs a comparison names. */
@@ -58,10 +62,18 @@ export async function loadSpecText(shown: string, text: string, baseDir: string,
   const checked = validateSource(source, options.kinds);
   if (!checked.spec) return { diagnostics: checked.diagnostics };
   const warnings = checked.warnings ?? [];
-  if (!("compare" in checked.spec)) return { spec: expandStackSpec(checked.spec as StackSpecInput, shown, options.kinds), diagnostics: [], warnings };
+  let spec = checked.spec;
+  const lang = options.lang && options.lang !== "en" ? options.lang : undefined;
+  if (lang) {
+    const translated = translateSpec(spec, source, shown, baseDir, lang);
+    if (!translated.spec) return { diagnostics: translated.errors };
+    warnings.push(...translated.warnings);
+    spec = translated.spec;
+  }
+  if (!("compare" in spec)) return { spec: { ...expandStackSpec(spec as StackSpecInput, shown, options.kinds), ...(lang && { lang }) }, diagnostics: [], warnings };
   if (options.asReference) return { diagnostics: [], isComparison: true };
 
-  const input = checked.spec as CompareSpecInput;
+  const input = spec as CompareSpecInput;
   const stacks: StackSpec[] = [];
   const references: string[] = [];
   const problems: Diagnostic[] = [];
@@ -111,6 +123,7 @@ export async function loadSpecText(shown: string, text: string, baseDir: string,
       references,
       links,
       kinds,
+      ...(lang && { lang }),
     },
     diagnostics: [],
     warnings,

@@ -3,6 +3,7 @@ import type { Facts } from "./facts.js";
 import type { Family } from "./families.js";
 import type { Boundary } from "../palette.js";
 import type { LinkStyle } from "./links.js";
+import type { Lang } from "../i18n/langs.js";
 
 /** A validated spec with its repeats expanded: what layout works from. */
 export type Spec = StackSpec | CompareSpec;
@@ -46,6 +47,8 @@ export interface StackSpec extends SpecMeta {
   kinds: KindTable;
   /** What a comparison table says of it, with sources. */
   facts: Facts;
+  /** The language its strings were translated into (absent: English, as written). */
+  lang?: Lang;
 }
 
 /**
@@ -76,6 +79,7 @@ export interface CompareSpec extends SpecMeta {
   links: Link<StackBoxRef>[];
   /** The kinds the stacks declare, with the comparison's own declarations over them. */
   kinds: KindTable;
+  lang?: Lang;
 }
 
 export type Entry = Layer | UnitGroup;

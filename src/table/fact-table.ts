@@ -1,5 +1,7 @@
 import { FACT_KEYS, FACT_NAMES, type FactKey } from "../spec/facts.js";
 import type { Spec, StackSpec } from "../spec/types.js";
+import type { Lang } from "../i18n/langs.js";
+import { uiText } from "../i18n/ui-strings.js";
 
 /**
  * A comparison table of specs' facts: a column per spec, a row per property that any of them
@@ -14,6 +16,8 @@ export interface FactTable {
   rows: Array<{ key: FactKey; name: string; cells: Array<TableCell | undefined> }>;
   /** Sources by number - 1. */
   sources: string[];
+  /** The language its specs were drawn in (absent: English). */
+  lang?: Lang;
 }
 
 export interface TableCell {
@@ -30,11 +34,12 @@ function tableColumns(specs: Spec[]): StackSpec[] {
 
 export function factTable(specs: Spec[]): FactTable {
   const columns = tableColumns(specs);
+  const lang = specs[0]?.lang;
   const sources: string[] = [];
   const numberOf = (url: string) => (sources.includes(url) ? sources.indexOf(url) : sources.push(url) - 1) + 1;
   const rows = FACT_KEYS.filter((key) => columns.some((c) => c.facts[key])).map((key) => ({
     key,
-    name: FACT_NAMES[key],
+    name: uiText(lang, FACT_NAMES[key]),
     cells: columns.map((c): TableCell | undefined => {
       const fact = c.facts[key];
       return fact && { value: fact.value, illustrative: fact.illustrative === true, ...(fact.source !== undefined && { source: numberOf(fact.source) }) };
@@ -47,5 +52,6 @@ export function factTable(specs: Spec[]): FactTable {
     columns: columns.map((c) => ({ id: c.id, title: c.title })),
     rows,
     sources,
+    ...(lang && { lang }),
   };
 }

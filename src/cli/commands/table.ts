@@ -1,41 +1,117 @@
+import { readFileSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import type { Argv, ArgumentsCamelCase } from "yargs";
-import type { Spec } from "../../spec/types.js";
-import { factTable } from "../../table/fact-table.js";
+import { parse } from "yaml";
+import { isTableSource, tableSource } from "../../diagrams/table-source.js";
+import { LANGS, type Lang } from "../../i18n/langs.js";
+import { catalogPath, readCatalog } from "../../i18n/catalog.js";
+import { PRESET_NAMES, type PresetName } from "../../presets.js";
+import { resolveRef, unknownRefMessage } from "../../spec/load-spec.js";
 import { tableHtml, tableMarkdown } from "../../table/print-table.js";
-import { specArg } from "../spec-arg.js";
+import { printDiagnostics } from "../print.js";
+import { renderOneFile } from "../single-file.js";
+import { UsageError } from "../usage-error.js";
 
-const TABLE_FORMATS = ["md", "html"] as const;
+const TEXT_FORMATS = ["md", "html"] as const;
+const DRAWN_FORMATS = ["svg", "png", "pdf"] as const;
+const TABLE_FORMATS = [...TEXT_FORMATS, ...DRAWN_FORMATS] as const;
 
 interface TableArgs {
   specs: string[];
   format?: (typeof TABLE_FORMATS)[number];
+  out?: string;
+  theme?: "light" | "dark";
+  preset?: PresetName;
+  lang?: Lang;
+  quiet?: boolean;
 }
 
 export const command = "table <specs..>";
-export const describe = "Print a comparison table of the specs' facts, each with its source (a comparison spec stands for the stacks it compares)";
+export const describe = "A comparison table of the specs' facts, each with its source (a comparison spec stands for the stacks it compares): Markdown, HTML, or drawn as SVG, PNG or PDF";
 
 export function builder(y: Argv): Argv<TableArgs> {
   return y
-    .positional("specs", { describe: "built-in ids or spec files", type: "string", array: true })
-    .option("format", { alias: "f", describe: "md (GitHub-flavoured Markdown with footnotes) or html", choices: TABLE_FORMATS, defaultDescription: "md" })
+    .positional("specs", { describe: "built-in ids, spec files, or a table file (table: [...])", type: "string", array: true })
+    .option("format", { alias: "f", describe: "md (GitHub-flavoured Markdown with footnotes), html, or a picture: svg, png, pdf", choices: TABLE_FORMATS, defaultDescription: "md, or the -o file's extension" })
+    .option("out", { alias: "o", describe: "write to this file instead of standard output (png and pdf need one)", type: "string" })
+    .option("theme", { alias: "t", describe: "a picture's theme", choices: ["light", "dark"] as const, defaultDescription: "light" })
+    .option("preset", { describe: "a picture's preset: docs, or slide (16:9, the table laid out to fill it)", choices: PRESET_NAMES, defaultDescription: "docs" })
+    .option("lang", { alias: "l", describe: "the language of the table: the specs' catalogs (i18n/<lang>.po)", choices: LANGS, defaultDescription: "en" })
     .example("$0 table vm-vs-container", "VMs vs containers: kernel, isolation, image, start-up, overhead, with sources")
-    .example("$0 table gvisor kata-containers firecracker -f html", "an HTML table for a docs page") as unknown as Argv<TableArgs>;
+    .example("$0 table gvisor kata-containers firecracker -f html", "an HTML table for a docs page")
+    .example("$0 table vm-vs-container -o table.png --preset slide -t dark", "the table drawn for a dark 16:9 slide")
+    .example("$0 table isolation-spectrum-table --lang de -f svg > tabelle.svg", "a built-in table, in German") as unknown as Argv<TableArgs>;
 }
 
 export async function handler(args: ArgumentsCamelCase<TableArgs>): Promise<number> {
-  const specs: Spec[] = [];
-  let failed = false;
-  for (const ref of args.specs) {
-    const spec = await specArg(ref);
-    if (spec) specs.push(spec);
-    else failed = true;
+  const fromName = args.out?.match(/\.(md|html|svg|png|pdf)$/i)?.[1]?.toLowerCase() as TableArgs["format"];
+  const format = args.format ?? fromName ?? "md";
+  if (args.out && fromName && fromName !== format) throw new UsageError(`-o ${args.out} is a .${fromName} file, but --format says ${format}; drop one of them`);
+  const lang = args.lang ?? "en";
+  const { refs, id, title } = expandTableFiles(args.specs, lang);
+  if ((TEXT_FORMATS as readonly string[]).includes(format)) {
+    if (args.theme || args.preset) throw new UsageError(`--theme and --preset shape a picture; -f ${format} is text (draw it with -f svg, png or pdf)`);
+    const cwd = process.cwd();
+    const here = (line: number, col: number, code: string, message: string) => ({ file: "<command line>", line, col, code, message });
+    const { source, diagnostics } = await tableSource(join(cwd, "command-line.yaml"), "<command line>", tableText(refs), here, { cwd }, [], [lang]);
+    printDiagnostics(diagnostics);
+    if (!source) return 1;
+    const made = { ...source.tables[0]!, ...(title !== undefined && { title }) };
+    const text = format === "html" ? tableHtml(made) : tableMarkdown(made);
+    if (args.out) await import("../../output/write.js").then(({ writeOutput }) => writeOutput(resolve(args.out!), Buffer.from(text)));
+    else process.stdout.write(text);
+    return 0;
   }
-  if (failed) return 1;
-  const table = factTable(specs);
-  if (table.rows.length === 0) {
-    process.stderr.write(`vstack: ${args.specs.join(", ")} state no facts; add facts: to a spec (see README, "Facts and tables")\n`);
-    return 1;
+  // Drawn like any diagram: the table as a table file on standard input, through the one-file render.
+  if (!args.out && format !== "svg") throw new UsageError(`a ${format} picture is binary: name the file with -o, e.g. -o table.${format}`);
+  const scratch = args.out ? undefined : await mkdtemp(join(tmpdir(), "vstack-table-"));
+  const file = args.out ?? join(scratch!, "table.svg");
+  try {
+    const stdin = `id: ${id}\n${title !== undefined ? `title: ${JSON.stringify(title)}\n` : ""}${tableText(refs)}`;
+    const code = await renderOneFile({ inputs: ["-"], out: file, theme: [args.theme ?? "light"], ...(args.preset && { preset: args.preset }), lang: [lang], quiet: args.quiet || !args.out }, { file: resolve(file), format: format as (typeof DRAWN_FORMATS)[number] }, stdin);
+    if (code === 0 && scratch) process.stdout.write(await readFile(file));
+    return code;
+  } finally {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
   }
-  process.stdout.write(args.format === "html" ? tableHtml(table) : tableMarkdown(table));
-  return 0;
+}
+
+/** The YAML a table is made from: the refs as given (built-in ids) or as absolute paths. */
+function tableText(refs: string[]): string {
+  return `table: [${refs.map((r) => JSON.stringify(r)).join(", ")}]\n`;
+}
+
+/**
+ * The specs to compare: a table file among the names stands for the specs it lists (with its
+ * id and title); paths become absolute, so they mean what they meant where they were written.
+ */
+function expandTableFiles(names: string[], lang: Lang): { refs: string[]; id: string; title?: string } {
+  const refs: string[] = [];
+  let id: string | undefined;
+  let title: string | undefined;
+  for (const name of names) {
+    const file = resolveRef(name, process.cwd());
+    if (!file) throw new UsageError(unknownRefMessage(name));
+    let text = "";
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      refs.push(file); // reported by the loader, with the reason
+      continue;
+    }
+    if (!isTableSource(text)) {
+      refs.push(/[\\/]/.test(name) || /\.(ya?ml|json)$/.test(name) ? file : name);
+      continue;
+    }
+    const data = parse(text) as { id?: unknown; title?: unknown; table?: unknown };
+    if (names.length === 1) {
+      if (typeof data.id === "string") id = data.id;
+      // Its title in the language asked for, from the catalog beside it, as the table file's own diagram has it.
+      if (typeof data.title === "string") title = (lang !== "en" && id && readCatalog(catalogPath(dirname(file), lang))?.get(id, data.title)) || data.title;
+    }
+    for (const ref of Array.isArray(data.table) ? data.table : []) refs.push(/[\\/]/.test(String(ref)) || /\.(ya?ml|json)$/.test(String(ref)) ? resolve(dirname(file), String(ref)) : String(ref));
+  }
+  return { refs, id: id ?? "table", ...(title !== undefined && { title }) };
 }
