@@ -1,5 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { isInside } from "../paths.js";
+import { BUILTIN_DIR } from "../spec/builtins.js";
 import { po, type PoData } from "gettext-parser";
 import type { Lang } from "./langs.js";
 
@@ -40,6 +42,11 @@ export class CatalogError extends Error {
 /** Where the catalog of a language sits for the specs of a folder. */
 export function catalogPath(specDir: string, lang: Lang): string {
   return join(specDir, "i18n", `${lang}.po`);
+}
+
+/** The catalog a spec or table file is translated from: beside it, and for every built-in (specs/, specs/tables/) the built-in one. */
+export function catalogOfFile(file: string, lang: Lang): string {
+  return catalogPath(isInside(file, BUILTIN_DIR) ? BUILTIN_DIR : dirname(file), lang);
 }
 
 const cache = new Map<string, { mtimeMs: number; size: number; catalog: Catalog }>();

@@ -4,6 +4,7 @@ import type { Spec } from "../../src/spec/types.js";
 import { factTable } from "../../src/table/fact-table.js";
 import { tableHtml, tableMarkdown } from "../../src/table/print-table.js";
 import { ROOT } from "../support/paths.js";
+import { expectGolden } from "../support/golden.js";
 
 const spec = async (id: string, facts: string): Promise<Spec> => {
   const { spec, diagnostics } = await loadSpecText(`${id}.yaml`, `id: ${id}\ntitle: ${id.toUpperCase()}\nsources: [https://example.com/]\nfacts:\n${facts}stack:\n  - { layer: HW, kind: hardware }\n`, ROOT);
@@ -34,5 +35,59 @@ describe("fact tables", () => {
     expect(html).toContain("<td>&lt;script&gt;&amp;<sup>");
     expect(html).toContain('href="https://x.example/?a=1&amp;b=2"');
     expect(html).not.toContain("<script>");
+  });
+});
+
+describe("drawn tables", () => {
+  const table = async (lang?: "de" | "zh") => {
+    const { tableSource } = await import("../../src/diagrams/table-source.js");
+    const here = (line: number, col: number, code: string, message: string) => ({ file: "t", line, col, code, message });
+    const { source, diagnostics } = await tableSource(`${ROOT}/t.yaml`, "t", "table: [vm-vs-container]\n", here, { cwd: ROOT }, [], [lang ?? "en"]);
+    expect(diagnostics).toEqual([]);
+    return source!.tables[0]!;
+  };
+
+  it("lays the table out in its width: every line of text inside its column, rows one below the other (golden SVG)", async () => {
+    const { drawTable } = await import("../../src/table/draw-table.js");
+    const { textWidth } = await import("../../src/layout/text-width.js");
+    const made = await table();
+    const drawn = drawTable(made, "light", { width: 864, fontSize: 16 });
+    expectGolden("tables/vm-vs-container.light.svg", `${drawn.svg}\n`);
+    expect(drawn.width).toBe(880);
+    // Column edges from the vertical rules; each text line starts in a column and ends before its right edge.
+    const edges = [0, ...[...drawn.svg.matchAll(/<line x1="([\d.]+)" y1="[\d.]+" x2="\1"/g)].map((m) => Number(m[1])), 864].sort((a, b) => a - b);
+    const texts = [...drawn.svg.matchAll(/<text id="[^"]+" class="vstack-text" x="([\d.]+)" y="([\d.]+)"[^>]*font-size:([\d.]+)px(;font-weight:bold)?[^>]*>([^<]*)<\/text>/g)];
+    expect(texts.length).toBe(drawn.labels.length);
+    let inCells = 0;
+    for (const [, x, , size, bold, content] of texts) {
+      const left = Number(x);
+      // The title and the notes under the table (x = 0) span the whole width.
+      const right = left === 0 ? 864 : edges.find((e) => e > left)!;
+      const width = textWidth(content!.replace(/&amp;/g, "&").replace(/&#39;|&apos;/g, "'"), Boolean(bold), Number(size));
+      expect(left + width, content).toBeLessThanOrEqual(right);
+      if (right < 864) inCells++;
+    }
+    expect(inCells).toBeGreaterThan(20);
+    // Sources as superscripts: seven distinct sources, each listed once under the table.
+    expect(made.sources).toHaveLength(7);
+    for (const n of ["¹", "²", "³", "⁴", "⁵", "⁶", "⁷"]) expect(drawn.labels.some((l) => l.runs[0]!.text.startsWith(`${n} https://`))).toBe(true);
+  });
+
+  it("a slide canvas picks the width that shows the table largest", async () => {
+    const { tableLayout } = await import("../../src/diagrams/table-diagram.js");
+    const made = await table();
+    const docs = tableLayout(made, { maxWidth: 880, fontSize: 16 });
+    const slide = tableLayout(made, { maxWidth: 2000, fontSize: 16, canvas: { width: 1920, height: 1080 } });
+    expect(docs.width).toBe(864);
+    expect(slide.width).toBeGreaterThan(docs.width);
+  });
+
+  it("another language: headings and vstack's own words translated, sources the same", async () => {
+    const en = await table();
+    const de = await table("de");
+    expect(de.lang).toBe("de");
+    expect(de.rows.map((r) => r.name)).toContain("Isolationsgrenze");
+    expect(de.sources).toEqual(en.sources);
+    expect(tableMarkdown(de)).toContain("_(veranschaulichend)_");
   });
 });

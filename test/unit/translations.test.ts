@@ -1,0 +1,79 @@
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { catalogPath, readCatalog, UI_CONTEXT } from "../../src/i18n/catalog.js";
+import { specFileStrings } from "../../src/i18n/extract.js";
+import { LANGS } from "../../src/i18n/langs.js";
+import { uiStrings } from "../../src/i18n/ui-strings.js";
+import { BUILTIN_DIR, builtinFiles, builtinTableFiles } from "../../src/spec/builtins.js";
+import { loadSpec } from "../../src/spec/load-spec.js";
+
+/** Every string a built-in shows, by context: what each catalog must translate, and all it may hold. */
+async function builtinStrings(): Promise<Map<string, Set<string>>> {
+  const wanted = new Map<string, Set<string>>();
+  const add = (context: string, text: string) => wanted.set(context, (wanted.get(context) ?? new Set()).add(text));
+  for (const file of builtinFiles()) {
+    const { strings, diagnostics } = await specFileStrings(file, basename(file));
+    expect(diagnostics).toEqual([]);
+    for (const s of strings) add(s.context, s.text);
+  }
+  for (const file of builtinTableFiles()) {
+    const { id, title } = parse(readFileSync(file, "utf8")) as { id: string; title?: string };
+    if (title) add(id, title);
+  }
+  for (const text of uiStrings()) add(UI_CONTEXT, text);
+  return wanted;
+}
+
+describe("translations of the built-ins", () => {
+  const others = LANGS.filter((l) => l !== "en");
+
+  it.each(others)("%s: every built-in string has a translation, no entry names a string that is gone, placeholders and line breaks kept", async (lang) => {
+    const wanted = await builtinStrings();
+    const catalog = readCatalog(catalogPath(BUILTIN_DIR, lang))!;
+    expect(catalog, `specs/i18n/${lang}.po`).toBeDefined();
+    const missing = [...wanted].flatMap(([context, texts]) => [...texts].filter((t) => catalog.get(context, t) === undefined).map((t) => `${context}: ${t}`));
+    expect(missing, "untranslated (npm run translations, then fill the msgstr)").toEqual([]);
+    const stale = catalog.entries.filter((e) => !wanted.get(e.context)?.has(e.text)).map((e) => `${catalog.file}:${e.line} ${e.context}: ${e.text}`);
+    expect(stale, "entries whose English is gone (npm run translations drops them)").toEqual([]);
+    const broken = catalog.entries.filter((e) => (e.text.includes("{n}") && !e.translation.includes("{n}")) || e.text.split("\n").length !== e.translation.split("\n").length);
+    expect(broken.map((e) => `${e.context}: ${e.text}`)).toEqual([]);
+    // Counted, so a catalog cut short cannot pass: 650-odd strings today.
+    expect(catalog.entries.length).toBeGreaterThan(600);
+  });
+
+  it("npm run translations has nothing to change: the catalogs are in step with the specs", async () => {
+    const wanted = await builtinStrings();
+    const total = [...wanted.values()].reduce((n, s) => n + s.size, 0);
+    for (const lang of others) expect(readCatalog(catalogPath(BUILTIN_DIR, lang))!.entries.length, lang).toBe(total);
+  });
+
+  it("a translated spec keeps its ids, kinds, links and sources; only its words change", async () => {
+    const file = `${BUILTIN_DIR}/docker-engine-linux.yaml`;
+    const en = await loadSpec(file);
+    const de = await loadSpec(file, { lang: "de" });
+    expect(de.warnings ?? []).toEqual([]);
+    expect(de.spec!.lang).toBe("de");
+    const shape = (s: typeof en.spec) => JSON.stringify(s, (k, v) => (["title", "summary", "notes", "label", "detail", "value", "lang", "file"].includes(k) ? undefined : v));
+    expect(shape(de.spec)).toBe(shape(en.spec));
+    expect(de.spec!.title).not.toBe(en.spec!.title);
+    expect(de.spec!.sources).toEqual(en.spec!.sources);
+  });
+
+  it("a string the catalog lacks stays English and is a warning at its line:col; a broken catalog is an error", async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(`${tmpdir()}/vstack-i18n-`);
+    writeFileSync(`${dir}/s.yaml`, "id: s\ntitle: My stack\nsources: [https://example.com/]\nstack:\n  - { layer: Hardware, kind: hardware }\n  - { layer: Guest, kind: os }\n");
+    mkdirSync(`${dir}/i18n`);
+    writeFileSync(`${dir}/i18n/de.po`, 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgctxt "s"\nmsgid "My stack"\nmsgstr "Mein Stapel"\n\nmsgctxt "s"\nmsgid "Hardware"\nmsgstr "Hardware"\n');
+    const loaded = await loadSpec(`${dir}/s.yaml`, { cwd: dir, lang: "de" });
+    expect(loaded.spec!.title).toBe("Mein Stapel");
+    expect(loaded.warnings!.map((w) => [w.line, w.col, w.code, w.severity])).toEqual([[6, 14, "missing-translation", "warning"]]);
+    writeFileSync(`${dir}/i18n/fr.po`, 'msgctxt "s"\nmsgid "My stack\nmsgstr "x"\n');
+    const broken = await loadSpec(`${dir}/s.yaml`, { cwd: dir, lang: "fr" });
+    expect(broken.spec).toBeUndefined();
+    expect(broken.diagnostics.map((d) => d.code)).toEqual(["bad-catalog"]);
+  });
+});
