@@ -68,7 +68,7 @@ describe("golden files", () => {
     const fixtures = new Set(readdirSync(join(FIXTURES, "bad")).map((f) => f.replace(/\.yaml$/, "")));
     orphans.push(...readdirSync(join(ROOT, "test/golden/errors")).filter((f) => !fixtures.has(f.replace(/\.txt$/, ""))));
     orphans.push(...readdirSync(join(ROOT, "test/golden/text")).filter((f) => !ids.has(f.replace(/\.txt$/, ""))));
-    orphans.push(...readdirSync(join(ROOT, "test/golden/tables")).filter((f) => !["vm-vs-container.md", "sandboxes.html"].includes(f)));
+    orphans.push(...readdirSync(join(ROOT, "test/golden/tables")).filter((f) => !["vm-vs-container.md", "sandboxes.html", "vm-vs-container.light.svg"].includes(f)));
     expect(orphans, "golden files with no spec or fixture: delete them").toEqual([]);
   });
 });
