@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
-import { builtinIds } from "../../src/spec/builtins.js";
+import { builtinIds, builtinTableFiles } from "../../src/spec/builtins.js";
 import { runCli } from "../support/cli.js";
 import { sampleBuiltinFiles } from "../support/samples.js";
 import { ROOT, tempDir } from "../support/paths.js";
@@ -213,11 +213,13 @@ describe("vstack CLI", () => {
     // the same bytes come from rendering, not from the cache.
     const first = await runCli(["render", "-o", dir, "--cache-dir", tempDir()]);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(new RegExp(`vstack: ${builtinIds().length} diagrams .*: \\d+ drawn, \\d+ from cache, 0 failed`));
+    const tables = builtinTableFiles().map((f) => f.replace(/.*\//, "").replace(/\.yaml$/, ""));
+    expect(first.stdout).toMatch(new RegExp(`vstack: ${builtinIds().length + tables.length} diagrams .*: \\d+ drawn, \\d+ from cache, 0 failed`));
     const files = readdirSync(dir).sort();
-    expect(files).toHaveLength(builtinIds().length * 6 + 3); // + README.md, index.html, manifest.json
+    // Specs: svg, png and mmd in two themes; tables have no Mermaid text. + README.md, index.html, manifest.json
+    expect(files).toHaveLength(builtinIds().length * 6 + tables.length * 4 + 3);
     const gallery = readFileSync(join(dir, "README.md"), "utf8");
-    for (const id of builtinIds()) expect(gallery).toContain(`srcset="${id}.dark.svg"`);
+    for (const id of [...builtinIds(), ...tables]) expect(gallery).toContain(`srcset="${id}.dark.svg"`);
     // Drawn again from scratch, a sample of every family gives the same bytes (render.test checks the rest of determinism).
     const samples = (await sampleBuiltinFiles()).map((f) => f.replace(/.*\//, "").replace(/\.yaml$/, ""));
     const again = tempDir();
