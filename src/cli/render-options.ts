@@ -61,7 +61,7 @@ export async function resolveRenderFlags(flags: RenderFlags & { quiet?: boolean 
 }
 
 /** Parses `a,b` against the allowed values; yargs turns the thrown error into a usage error (exit 2). */
-function listOf<T extends string>(allowed: readonly T[], what: string) {
+export function listOf<T extends string>(allowed: readonly T[], what: string) {
   return (value: string | string[]): T[] => {
     const items = [value].flat().flatMap((v) => String(v).split(",")).map((v) => v.trim()).filter(Boolean);
     const bad = items.filter((v) => !allowed.includes(v as T));

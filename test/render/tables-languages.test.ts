@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
@@ -59,5 +59,23 @@ describe("drawn tables and other languages (real CLI, real Chromium)", () => {
     const rsvg = PNG.sync.read(execFileSync("rsvg-convert", ["-w", String(chromium.width), "-f", "png"], { input: zh }));
     expect(inkShare(rsvg)).toBeGreaterThan(inkShare(chromium) * 0.8);
     expect(inkShare(rsvg)).toBeLessThan(inkShare(chromium) * 1.25);
+  });
+
+  it("vstack validate --lang checks a user's own catalog: untranslated strings at their line:col, entries whose English is gone at theirs; exit 1", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "s.yaml"), "id: s\ntitle: My stack\nsources: [https://example.com/]\nstack:\n  - { layer: Hardware, kind: hardware }\n  - { layer: Guest, kind: os }\n");
+    mkdirSync(join(dir, "i18n"));
+    writeFileSync(join(dir, "i18n", "de.po"), 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgctxt "s"\nmsgid "My stack"\nmsgstr "Mein Stapel"\n\nmsgctxt "s"\nmsgid "Hardware"\nmsgstr "Hardware"\n\nmsgctxt "s"\nmsgid "Old label"\nmsgstr "Alt"\n');
+    const checked = await runCli(["validate", "s.yaml", "--lang", "de"], { cwd: dir });
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toContain("s.yaml:6:14: stack.1.layer: i18n/de.po has no Deutsch translation of this");
+    expect(checked.stderr).toContain('i18n/de.po:13:1: msgctxt "s": "Old label" is no longer in the spec');
+    // Rendering draws the untranslated string in English and only warns.
+    const drawn = await runCli(["render", "s.yaml", "--lang", "de", "-f", "mmd", "-o", join(dir, "out")], { cwd: dir });
+    expect(drawn.code).toBe(0);
+    expect(drawn.stderr).toContain("warning");
+    expect(readFileSync(join(dir, "out", "s.de.light.mmd"), "utf8")).toContain("Guest");
+    // Without --lang, validate checks the spec alone.
+    expect((await runCli(["validate", "s.yaml"], { cwd: dir })).code).toBe(0);
   });
 });

@@ -1,0 +1,57 @@
+import { readFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { isTableSource } from "../diagrams/table-source.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { displayPath } from "../paths.js";
+import { parseSource } from "../source/yaml-source.js";
+import { BUILTIN_DIR } from "../spec/builtins.js";
+import { catalogOfFile, CatalogError, readCatalog, UI_CONTEXT } from "./catalog.js";
+import { specFileStrings } from "./extract.js";
+import type { Lang } from "./langs.js";
+import { uiStrings } from "./ui-strings.js";
+
+/**
+ * Entries of the catalogs that translate `files` (spec and table files) whose English no longer
+ * appears: a label renamed or removed. Only the contexts of the files given are judged (a
+ * catalog may also serve specs not checked now). Missing translations are the loader's to report.
+ */
+export async function staleTranslations(files: string[], langs: Lang[], cwd: string): Promise<Diagnostic[]> {
+  const wanted = new Map<string, Map<string, Set<string>>>();
+  for (const file of files) {
+    const dir = dirname(catalogOfFile(file, "en"));
+    const contexts = wanted.get(dir) ?? new Map<string, Set<string>>();
+    wanted.set(dir, contexts);
+    for (const { context, text } of await fileStrings(file)) contexts.set(context, (contexts.get(context) ?? new Set()).add(text));
+    if (dir === join(BUILTIN_DIR, "i18n")) contexts.set(UI_CONTEXT, new Set(uiStrings()));
+  }
+  const problems: Diagnostic[] = [];
+  for (const [dir, contexts] of wanted) {
+    for (const lang of langs.filter((l) => l !== "en")) {
+      const path = `${dir}/${lang}.po`;
+      let catalog;
+      try {
+        catalog = readCatalog(path);
+      } catch (err) {
+        if (err instanceof CatalogError) continue; // reported by the loader, with each spec it breaks
+        throw err;
+      }
+      for (const e of catalog?.entries ?? []) {
+        const texts = contexts.get(e.context);
+        if (texts && !texts.has(e.text))
+          problems.push({ file: displayPath(path, cwd), line: e.line, col: 1, code: "stale-translation", message: `msgctxt "${e.context}": "${e.text.split("\n")[0]}" is no longer in the spec; delete the entry (its English is gone)` });
+      }
+    }
+  }
+  return problems;
+}
+
+/** A spec's strings, or a table file's title, by context. */
+async function fileStrings(file: string): Promise<Array<{ context: string; text: string }>> {
+  const text = await readFile(file, "utf8").catch(() => undefined);
+  if (text === undefined) return [];
+  if (isTableSource(text)) {
+    const data = parseSource(basename(file), text).source.doc.toJS() as { id?: unknown; title?: unknown } | null;
+    return typeof data?.id === "string" && typeof data.title === "string" ? [{ context: data.id, text: data.title.trim() }] : [];
+  }
+  return (await specFileStrings(file, basename(file))).strings;
+}
