@@ -16,7 +16,7 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
-  external: ["puppeteer-core", "mermaid", "harfbuzzjs", "subset-font"],
+  external: ["puppeteer-core", "mermaid", "harfbuzzjs", "subset-font", "hyphen"],
   // CommonJS dependencies (handlebars) use require() and __filename; give the ES module both.
   banner: {
     js: [

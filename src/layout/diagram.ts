@@ -23,7 +23,7 @@ export function buildModel(spec: Spec, theme: Theme, layout: LayoutOptions = DEF
   const pairs = arrows.map((l) => [l.from, l.to] as const);
   const grid = spec.type === "stack" ? gridOfStack(spec, arrows.length > 0 ? { scale: COMPARE_SCALE, links: pairs } : PLAIN) : gridOfComparison(spec.stacks, layout.maxWidth, { scale: COMPARE_SCALE, links: pairs });
   const { columns } = grid;
-  const rows = fitRows(grid.rows, columns, layout);
+  const rows = fitRows(grid.rows, columns, { ...layout, ...(spec.lang && { lang: spec.lang }) });
   const { flow, links } = spec.type === "stack" ? flowOf(spec) : flowOfComparison(spec.stacks);
   return {
     id: spec.id,

@@ -1,5 +1,6 @@
 import type { Rows } from "./grid.js";
 import { wrapText } from "./text-width.js";
+import type { Lang } from "../i18n/langs.js";
 
 /** What the layout fits the picture to. */
 export interface LayoutOptions {
@@ -9,6 +10,8 @@ export interface LayoutOptions {
   fontSize: number;
   /** The picture's fixed size when it has one (a slide): a drawn table picks its width to fill it. */
   canvas?: { width: number; height: number };
+  /** The language of the labels: German, French and Italian words too long for a box are hyphenated. */
+  lang?: Lang;
 }
 
 /**
@@ -30,7 +33,7 @@ const MARGIN = 5;
  * Wraps every label and detail so that no box needs more than its share of `maxWidth`: one
  * long detail otherwise widens every column of the diagram.
  */
-export function fitRows(rows: Rows, columns: number, { maxWidth, fontSize }: LayoutOptions): Rows {
+export function fitRows(rows: Rows, columns: number, { maxWidth, fontSize, lang }: LayoutOptions): Rows {
   const column = (maxWidth - 2 * MARGIN - (columns - 1) * BLOCK_PADDING) / columns;
   return rows.map((row) =>
     row.map((cell) => {
@@ -38,8 +41,8 @@ export function fitRows(rows: Rows, columns: number, { maxWidth, fontSize }: Lay
       const room = Math.max(cell.span * column - 4 * BLOCK_PADDING, 4 * fontSize);
       return {
         ...cell,
-        label: wrapText(cell.label, room, true, fontSize),
-        ...(cell.detail !== undefined && { detail: wrapText(cell.detail, room, false, fontSize / 1.2) }),
+        label: wrapText(cell.label, room, true, fontSize, lang),
+        ...(cell.detail !== undefined && { detail: wrapText(cell.detail, room, false, fontSize / 1.2, lang) }),
       };
     }),
   );

@@ -1,4 +1,6 @@
 import { BOLD, METRIC_RANGES, REGULAR } from "./font-metrics.js";
+import type { Lang } from "../i18n/langs.js";
+import { syllables } from "./hyphenate.js";
 
 /**
  * Text widths as Noto Sans draws them, from its advance table (no browser, no font file), for
@@ -37,31 +39,37 @@ function isWide(code: number): boolean {
 
 /**
  * Breaks text into lines no wider than `maxPx` where it can: at spaces, after a hyphen, slash
- * or underscore inside a long word, and between CJK characters. A piece that cannot be broken
- * stays whole (its box grows). Line breaks already in the text are kept.
+ * or underscore inside a long word, between CJK characters, and (German, French, Italian:
+ * `lang`) between the syllables of a word still too long, with a hyphen at the break. A piece
+ * that cannot be broken stays whole (its box grows). Line breaks already in the text are kept.
  */
-export function wrapText(text: string, maxPx: number, bold: boolean, sizePx: number): string {
+export function wrapText(text: string, maxPx: number, bold: boolean, sizePx: number, lang?: Lang): string {
   return text
     .split("\n")
-    .map((paragraph) => wrapLine(paragraph, maxPx, bold, sizePx).join("\n"))
+    .map((paragraph) => wrapLine(paragraph, maxPx, bold, sizePx, lang).join("\n"))
     .join("\n");
 }
 
-function wrapLine(text: string, maxPx: number, bold: boolean, sizePx: number): string[] {
+function wrapLine(text: string, maxPx: number, bold: boolean, sizePx: number, lang: Lang | undefined): string[] {
   const width = (s: string) => textWidth(s, bold, sizePx);
   if (width(text) <= maxPx) return [text];
-  // Pieces with what joins each to the one before: a space, or nothing.
-  const pieces: Array<{ text: string; joiner: string }> = [];
+  // Pieces with what joins each to the one before: a space, or nothing; `hyphen`: a break
+  // before it falls inside a word, so the line above ends with "-".
+  const pieces: Array<{ text: string; joiner: string; hyphen?: true }> = [];
   text.split(/ +/).forEach((word, i) => {
     const parts = width(word) > maxPx ? word.split(/(?<=[-/_])|(?<=[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef])|(?=[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef])/u).filter(Boolean) : [word];
-    parts.forEach((part, j) => pieces.push({ text: part, joiner: i > 0 && j === 0 ? " " : "" }));
+    parts.forEach((part, j) => {
+      const joiner = i > 0 && j === 0 ? " " : "";
+      const bits = width(part) > maxPx ? syllables(part, lang) : [part];
+      bits.forEach((bit, k) => pieces.push({ text: bit, joiner: k === 0 ? joiner : "", ...(k > 0 && { hyphen: true as const }) }));
+    });
   });
   const lines: string[] = [];
   let line = "";
   for (const piece of pieces) {
     const joined = line === "" ? piece.text : line + piece.joiner + piece.text;
-    if (line !== "" && width(joined) > maxPx) {
-      lines.push(line);
+    if (line !== "" && width(piece.hyphen ? `${joined}-` : joined) > maxPx) {
+      lines.push(piece.hyphen ? `${line}-` : line);
       line = piece.text;
     } else line = joined;
   }

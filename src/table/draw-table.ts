@@ -48,7 +48,7 @@ export function drawTable(table: FactTable, theme: Theme, { width, fontSize }: T
     labels.push({ id, runs: [{ text: content, size, bold, italic: false, fill }] });
     parts.push(`<text id="${id}" class="vstack-text" x="${x.toFixed(2)}" y="${y.toFixed(2)}" font-family="${SVG_FONT_FAMILY}" style="fill:${fill};stroke:none;font-size:${size}px${bold ? ";font-weight:bold" : ""}" xml:space="preserve">${escapeHtml(content)}</text>`);
   };
-  const lines = (content: string, room: number, size: number, bold: boolean) => wrapText(content, room, bold, size).split("\n");
+  const lines = (content: string, room: number, size: number, bold: boolean) => wrapText(content, room, bold, size, table.lang).split("\n");
 
   let y = 0;
   for (const l of lines(table.title, width, fontSize * 1.25, true)) text(l, 0, (y += fontSize * 1.25 * 1.3) - fontSize * 0.3, fontSize * 1.25, true);

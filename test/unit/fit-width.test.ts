@@ -93,3 +93,17 @@ describe("emoji sequences", () => {
     expect(wrapText("Family 👨‍👩‍👧 👨‍👩‍👧 👨‍👩‍👧", 140, false, 16).split("\n").length).toBeLessThanOrEqual(2);
   });
 });
+
+describe("hyphenation of long words in German, French and Italian", () => {
+  it("breaks a German compound too wide for its box between syllables, with a hyphen, every line fitting; English stays whole", () => {
+    const room = 120;
+    const de = wrapText("Virtualisierungsunterstützung für Hardwarevirtualisierung", room, false, 13.3, "de").split("\n");
+    expect(de.length).toBeGreaterThan(2);
+    for (const line of de) expect(textWidth(line, false, 13.3), line).toBeLessThanOrEqual(room);
+    expect(de.filter((l) => l.endsWith("-")).length).toBeGreaterThan(0);
+    // Nothing lost: the hyphens taken out, the words are whole again.
+    expect(de.map((l) => (l.endsWith("-") ? l.slice(0, -1) : `${l} `)).join("").trim()).toBe("Virtualisierungsunterstützung für Hardwarevirtualisierung");
+    expect(wrapText("Virtualisierungsunterstützung", room, false, 13.3)).toBe("Virtualisierungsunterstützung");
+    expect(wrapText("Virtualisierungsunterstützung", room, false, 13.3, "zh")).toBe("Virtualisierungsunterstützung");
+  });
+});
