@@ -1,9 +1,18 @@
 import { existsSync } from "node:fs";
 import { displayPath } from "../paths.js";
+import { LANGS, type Lang } from "../i18n/langs.js";
 import { outsideAllowed, resolveRef, unknownRefMessage, type LoadOptions } from "../spec/load-spec.js";
 
-/** What every spec of the project is loaded with: its folder, and the kinds the config declares. */
-export type Project = Required<Pick<LoadOptions, "cwd">> & Pick<LoadOptions, "kinds">;
+/**
+ * What every spec of the project is loaded with: its folder, the kinds the config declares, and
+ * the language a page's `use:` and `table:` fences draw in unless they name one (`lang:`).
+ */
+export type Project = Required<Pick<LoadOptions, "cwd">> & Pick<LoadOptions, "kinds" | "lang">;
+
+/** A fence's `lang:`: one of the languages, or a diagnostic placed at it. */
+export function fenceLang(value: unknown): Lang | { code: string; message: string } {
+  return typeof value === "string" && (LANGS as readonly string[]).includes(value) ? (value as Lang) : { code: "fence-lang", message: `lang is one of ${LANGS.join(", ")} (the catalogs beside the specs translate them)` };
+}
 
 /**
  * The spec file a fence names (`use:` or an entry of `table:`): a built-in id, or a path

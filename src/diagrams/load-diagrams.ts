@@ -120,7 +120,8 @@ interface FileResult {
 async function loadFile(file: string, options: LoadOptions): Promise<FileResult> {
   if (file === STDIN) return loadStdin(options);
   const { templates, template, layout, cwd, searched, kinds } = options;
-  const project = { cwd, ...(kinds && { kinds }) };
+  // Pages are one language: with exactly one asked for, their use: and table: fences take it.
+  const project = { cwd, ...(kinds && { kinds }), ...(options.langs?.length === 1 && options.langs[0] !== "en" && { lang: options.langs[0] }) };
   const kind = inputKind(file);
   if (kind === "spec" && file !== STDIN) {
     const read = await readSource(file);

@@ -5,7 +5,7 @@ import type { LayoutOptions } from "../layout/fit-width.js";
 import { documentData, parseSource, positionAt } from "../source/yaml-source.js";
 import { loadSpec, loadSpecText, type LoadResult } from "../spec/load-spec.js";
 import type { Diagram } from "./diagram.js";
-import { fenceRef, type Project } from "./fence-ref.js";
+import { fenceLang, fenceRef, type Project } from "./fence-ref.js";
 import { tableFence, type FenceTable } from "./table-fence.js";
 import { isTableSource } from "./table-source.js";
 import { findFences, type Fence } from "./fences.js";
@@ -93,17 +93,19 @@ async function fenceSpec(file: string, shown: string, fence: Fence, here: Here, 
   if (keys.includes("use")) {
     // A `use:` fence with YAML mistakes (a repeated key, a tab) is reported, not half-read.
     if (parsed.length > 0) return { diagnostics: parsed.map((d) => ({ ...d, ...here(d.line ?? 1, d.col ?? 1, d.code, d.message) })) };
-    const { use, id: own, ...rest } = data as { use: unknown; id?: unknown };
+    const { use, id: own, lang, ...rest } = data as { use: unknown; id?: unknown; lang?: unknown };
     const at = (key: string, code: string, message: string) => {
       const { line, col } = positionAt(source, [key]);
       return { diagnostics: [here(line, col, code, message)] };
     };
     const ref = String(use);
-    if (Object.keys(rest).length > 0) return at(Object.keys(rest)[0]!, "use-with-spec", `a fence with "use" names a spec kept elsewhere and may add only "id"; found ${Object.keys(rest).join(", ")}`);
+    if (Object.keys(rest).length > 0) return at(Object.keys(rest)[0]!, "use-with-spec", `a fence with "use" names a spec kept elsewhere and may add only "id" and "lang"; found ${Object.keys(rest).join(", ")}`);
+    const language = lang === undefined ? project.lang : fenceLang(lang);
+    if (typeof language === "object") return at("lang", language.code, language.message);
     const found = fenceRef(ref, pageDir, cwd);
     if ("code" in found) return at("use", found.code, found.message);
     const { target } = found;
-    const loaded = await loadSpec(target, project);
+    const loaded = await loadSpec(target, { ...project, ...(language && { lang: language }) });
     if (!loaded.spec) return { diagnostics: [at("use", "bad-ref", `"${ref}" has errors of its own (below)`).diagnostics[0]!, ...loaded.diagnostics] };
     const used = [target];
     const warnings = loaded.warnings ?? [];

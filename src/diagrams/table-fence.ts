@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { tableHtml, tableMarkdown } from "../table/print-table.js";
-import type { Project } from "./fence-ref.js";
+import { fenceLang, type Project } from "./fence-ref.js";
 import type { Fence } from "./fences.js";
 import { tableSource, type Here } from "./table-source.js";
 
@@ -24,8 +24,12 @@ const FORMATS = ["md", "html"];
  * with footnotes): the comparison table of those specs' facts.
  */
 export async function tableFence(file: string, shown: string, fence: Fence, here: Here, project: Project): Promise<{ table?: Omit<FenceTable, "fence">; diagnostics: Diagnostic[] }> {
-  const { source, diagnostics } = await tableSource(resolve(file), shown, fence.body, here, project, ["format"]);
-  if (!source) return { diagnostics };
+  const { source: first, diagnostics } = await tableSource(resolve(file), shown, fence.body, here, project, ["format", "lang"], [project.lang ?? "en"]);
+  if (!first) return { diagnostics };
+  // A fence may name its own language: read again in it (the first read placed any problem).
+  const lang = first.data.lang === undefined ? undefined : fenceLang(first.data.lang);
+  if (typeof lang === "object") return { diagnostics: [first.at(["lang"], lang.code, lang.message)] };
+  const source = lang && lang !== (project.lang ?? "en") ? (await tableSource(resolve(file), shown, fence.body, here, project, ["format", "lang"], [lang])).source! : first;
   const { format = "md" } = source.data;
   if (typeof format !== "string" || !FORMATS.includes(format)) return { diagnostics: [source.at(["format"], "table-format", "format is md (a GitHub table, the default) or html")] };
   const made = source.tables[0]!;

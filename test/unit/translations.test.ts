@@ -7,6 +7,7 @@ import { specFileStrings } from "../../src/i18n/extract.js";
 import { LANGS } from "../../src/i18n/langs.js";
 import { uiStrings } from "../../src/i18n/ui-strings.js";
 import { BUILTIN_DIR, builtinFiles, builtinTableFiles } from "../../src/spec/builtins.js";
+import { ROOT } from "../support/paths.js";
 import { loadSpec } from "../../src/spec/load-spec.js";
 
 /** Every string a built-in shows, by context: what each catalog must translate, and all it may hold. */
@@ -75,5 +76,18 @@ describe("translations of the built-ins", () => {
     const broken = await loadSpec(`${dir}/s.yaml`, { cwd: dir, lang: "fr" });
     expect(broken.spec).toBeUndefined();
     expect(broken.diagnostics.map((d) => d.code)).toEqual(["bad-catalog"]);
+  });
+
+  it("a page's fences take lang: (or the run's one language); a lang that is none is an error at its place", async () => {
+    const { markdownDiagrams } = await import("../../src/diagrams/markdown.js");
+    const { TemplateSet } = await import("../../src/emit/templates.js");
+    const page = "# Seite\n\n```vstack\ntable: [vm-vs-container]\nlang: de\n```\n\n```vstack\nuse: docker-engine-linux\nlang: zh\n```\n\n```vstack\nuse: xen\nlang: klingon\n```\n";
+    const made = await markdownDiagrams(`${ROOT}/page.md`, "page.md", page, new TemplateSet(), "block", { cwd: ROOT });
+    expect(made.tables[0]!.text).toContain("| **Isolationsgrenze** |");
+    expect(made.diagrams.map((d) => [d.id, d.lang, d.title])).toEqual([["page-docker-engine-linux.zh", "zh", "Linux 上的 Docker Engine"]]);
+    expect(made.diagnostics.map((d) => [d.line, d.col, d.code])).toEqual([[15, 7, "fence-lang"]]);
+    // A German run: fences without lang: are German too.
+    const run = await markdownDiagrams(`${ROOT}/page.md`, "page.md", "```vstack\nuse: xen\n```\n", new TemplateSet(), "block", { cwd: ROOT, lang: "de" });
+    expect(run.diagrams[0]!.lang).toBe("de");
   });
 });
