@@ -39,6 +39,8 @@ export function tableDiagram(table: FactTable, meta: { id: string; file: string;
     notes: [],
     sources: table.sources,
     tags: [],
+    // Shown with the comparisons in the gallery and `vstack list`.
+    family: "comparisons",
     ...(table.lang && { lang: table.lang }),
     drawing: (theme) => drawTable(table, theme, tableLayout(table, layout)),
     raw: false,

@@ -3,6 +3,7 @@ import { FACT_NAMES } from "../spec/facts.js";
 import { KIND_NAMES } from "../spec/kinds.js";
 import { LINK_STYLE_NAMES } from "../spec/links.js";
 import { BUILTIN_DIR } from "../spec/builtins.js";
+import { FAMILY_TITLES, OTHER_FAMILY } from "../spec/families.js";
 import { catalogPath, readCatalog, UI_CONTEXT } from "./catalog.js";
 import type { Lang } from "./langs.js";
 
@@ -21,6 +22,8 @@ export function uiStrings(): string[] {
     ...Object.values(LINK_STYLE_NAMES).map((n) => n.legend),
     ...Object.values(FACT_NAMES),
     ...Object.values(WORDS),
+    ...Object.values(FAMILY_TITLES),
+    OTHER_FAMILY,
   ];
 }
 

@@ -90,4 +90,24 @@ describe("translations of the built-ins", () => {
     const run = await markdownDiagrams(`${ROOT}/page.md`, "page.md", "```vstack\nuse: xen\n```\n", new TemplateSet(), "block", { cwd: ROOT, lang: "de" });
     expect(run.diagrams[0]!.lang).toBe("de");
   });
+
+  it("the gallery of a run in several languages: a switch (no script), each language's diagrams under its name, families titled in it", async () => {
+    const { galleryHtml, galleryMarkdown } = await import("../../src/output/gallery.js");
+    const item = (id: string, title: string, lang?: "de") => ({
+      diagram: { id, title, description: title, notes: [], sources: [], tags: [], file: "specs/x.yaml", family: "hypervisors" as const, ...(lang && { lang }) },
+      outputs: ["light", "dark"].map((theme) => ({ file: `${id}.${theme}.svg`, format: "svg", theme: theme as "light" | "dark", sha256: "0" })),
+    });
+    const both = [item("xen", "Xen"), item("xen.de", "Xen (de)", "de")];
+    const html = galleryHtml(both);
+    expect(html).toContain('<input type="radio" name="vstack-lang" id="vstack-lang-en" checked> English');
+    expect(html).toContain('<input type="radio" name="vstack-lang" id="vstack-lang-de"> Deutsch');
+    expect(html).toContain("body:has(#vstack-lang-en:checked) .lang-en,body:has(#vstack-lang-de:checked) .lang-de{display:block}");
+    expect(html).toMatch(/<div class="lang lang-de" lang="de">[\s\S]*<h2 id="family-hypervisors-de">Hypervisoren und virtuelle Maschinen<\/h2>[\s\S]*id="xen.de"/);
+    expect(html).not.toMatch(/<div class="lang lang-de"[^]*id="xen"/);
+    const md = galleryMarkdown(both);
+    expect(md).toContain("[English](#lang-en) · [Deutsch](#lang-de)");
+    expect(md).toContain("## Deutsch\n\n**Hypervisoren und virtuelle Maschinen**");
+    // One language: the gallery as before, no switch.
+    expect(galleryHtml([both[0]!])).not.toContain("vstack-lang");
+  });
 });
