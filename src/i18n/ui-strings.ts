@@ -14,12 +14,22 @@ export const WORDS = {
   sources: "Sources",
 } as const;
 
+/** The sentences of a diagram's reading (alt text), with `{placeholders}`: translated whole, as word order differs between languages. */
+export const READING = {
+  stack: "Bottom to top: {stack}.",
+  compared: "{title}, bottom to top: {stack}.",
+  sideBySide: "side by side [{units}]",
+  arrows: "Arrows: {links}.",
+  both: "{from} and {to} talk to each other",
+} as const;
+
 /** Every word vstack itself puts into a picture or table: what the built-in catalogs translate under the `vstack` context. */
 export function uiStrings(): string[] {
   return [
     ...Object.values(KIND_NAMES),
     ...Object.values(BOUNDARY_NAMES),
-    ...Object.values(LINK_STYLE_NAMES).map((n) => n.legend),
+    ...Object.values(LINK_STYLE_NAMES).flatMap((n) => [n.legend, n.says]),
+    ...Object.values(READING),
     ...Object.values(FACT_NAMES),
     ...Object.values(WORDS),
     ...Object.values(FAMILY_TITLES),

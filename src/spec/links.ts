@@ -5,9 +5,9 @@
 export const LINK_STYLES = ["control", "data", "creates"] as const;
 export type LinkStyle = (typeof LINK_STYLES)[number];
 
-/** How the legend and the alt text name each style. */
-export const LINK_STYLE_NAMES: Record<LinkStyle, { legend: string; verb: string }> = {
-  control: { legend: "calls / controls", verb: "calls" },
-  data: { legend: "data path", verb: "sends data to" },
-  creates: { legend: "creates / starts", verb: "creates" },
+/** How the legend names each style, and how the alt text says an arrow of it (`{from}`, `{to}`: the boxes' labels). */
+export const LINK_STYLE_NAMES: Record<LinkStyle, { legend: string; says: string }> = {
+  control: { legend: "calls / controls", says: "{from} calls {to}" },
+  data: { legend: "data path", says: "{from} sends data to {to}" },
+  creates: { legend: "creates / starts", says: "{from} creates {to}" },
 };

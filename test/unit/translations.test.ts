@@ -60,6 +60,11 @@ describe("translations of the built-ins", () => {
     expect(shape(de.spec)).toBe(shape(en.spec));
     expect(de.spec!.title).not.toBe(en.spec!.title);
     expect(de.spec!.sources).toEqual(en.spec!.sources);
+    // The alt text reads in German too, whole sentences translated.
+    const { describeSpec } = await import("../../src/layout/describe.js");
+    expect(describeSpec(de.spec!)).toContain("Von unten nach oben: Hardware → Linux-Kernel");
+    expect(describeSpec(de.spec!)).toMatch(/Pfeile: docker-CLI ruft dockerd auf \(/);
+    expect(describeSpec(en.spec!)).toContain("Arrows: docker CLI calls dockerd (");
   });
 
   it("a string the catalog lacks stays English and is a warning at its line:col; a broken catalog is an error", async () => {
