@@ -1,11 +1,13 @@
 import type { Argv, ArgumentsCamelCase } from "yargs";
 import { drawSpec } from "../../text/draw-stack.js";
 import { specArg } from "../spec-arg.js";
+import { LANGS, type Lang } from "../../i18n/langs.js";
 
 interface ShowArgs {
   spec: string;
   width?: number;
   color?: boolean;
+  lang?: Lang;
 }
 
 export const command = "show <spec>";
@@ -15,13 +17,14 @@ export function builder(y: Argv): Argv<ShowArgs> {
   return y
     .positional("spec", { describe: "a built-in id or a spec file", type: "string" })
     .option("width", { alias: "w", describe: "columns to fill", type: "number", defaultDescription: "the terminal's width ($COLUMNS), else 100" })
+    .option("lang", { alias: "l", describe: "the language to draw it in (the catalogs beside the spec, i18n/<lang>.po)", choices: LANGS, defaultDescription: "en" })
     .option("color", { describe: "the palette's colours as ANSI escapes (--no-color: none)", type: "boolean", defaultDescription: "on a terminal, unless NO_COLOR is set (FORCE_COLOR forces it)" })
     .example("$0 show docker-engine-linux", "Docker Engine's stack, drawn in the terminal")
     .example("$0 show my-stack.yaml -w 80 --no-color > stack.txt", "plain text for a README or a commit message") as unknown as Argv<ShowArgs>;
 }
 
 export async function handler(args: ArgumentsCamelCase<ShowArgs>): Promise<number> {
-  const spec = await specArg(args.spec);
+  const spec = await specArg(args.spec, args.lang);
   if (!spec) return 1;
   const width = Math.max(40, Math.floor(args.width ?? (process.stdout.columns || Number(process.env.COLUMNS) || 100)));
   process.stdout.write(drawSpec(spec, "light", { width, color: args.color ?? wantsColour() }));
