@@ -15,6 +15,12 @@ export function langsOf(choice: LangChoice | readonly LangChoice[] | undefined):
   return list.includes("all") ? [...LANGS] : LANGS.filter((l) => list.includes(l));
 }
 
+/** A site's locale (`de`, `de-CH`, `zh-Hans`, `zh_CN`) as one of vstack's languages, or undefined when it is none of them. */
+export function langOfLocale(locale: string): Lang | undefined {
+  const primary = locale.toLowerCase().split(/[-_]/)[0];
+  return LANGS.find((l) => l === primary);
+}
+
 /** The part of an output file's name that says its language: none for English, so English names stay as they were. */
 export function langInfix(lang: Lang): string {
   return lang === "en" ? "" : `.${lang}`;

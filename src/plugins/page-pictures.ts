@@ -6,6 +6,7 @@ import { layoutOf, resolveBuildOptions, type BuildOptions, type ResolvedBuildOpt
 import { isRenderFailure, renderFailure } from "../build/render-failure.js";
 import { resolveRenderFlags } from "../config/project-options.js";
 import { markdownDiagrams } from "../diagrams/markdown.js";
+import { LANGS, langOfLocale, type Lang } from "../i18n/langs.js";
 import { idFrom } from "../diagrams/raw-mermaid.js";
 import { TemplateSet, TemplateError } from "../emit/templates.js";
 import { autoThemeSvg } from "../output/auto-theme.js";
@@ -47,6 +48,11 @@ export interface PluginOptions {
   publicPath?: string;
   lightClass?: string;
   darkClass?: string;
+  /**
+   * The language the pages' `use:` and `table:` fences are drawn in unless a fence names one
+   * (`lang:`): a multilingual site passes each locale's. Default: the config's one language, else English.
+   */
+  lang?: Lang | string;
   /** Also draw ```mermaid fences (off by default: a site may have its own Mermaid plugin). */
   mermaid?: boolean;
   /** The Chromium to use, and how many pages draw at once (as the CLI's --chromium and --jobs). */
@@ -90,6 +96,7 @@ export class PagePictures {
 
   constructor(options: PluginOptions = {}) {
     this.options = { strategy: "inline", assetsDir: "public/vstack", publicPath: "/vstack/", lightClass: "only-light", darkClass: "only-dark", ...options };
+    if (this.options.lang !== undefined && !langOfLocale(this.options.lang)) throw new TypeError(`vstack: lang is a locale of ${LANGS.join(", ")} (de-CH and zh-Hans are taken as de and zh); got "${this.options.lang}"`);
     if (!STRATEGIES.includes(this.options.strategy!)) throw new TypeError(`vstack: strategy is one of ${STRATEGIES.join(", ")}; got "${this.options.strategy}"`);
   }
 
@@ -110,7 +117,8 @@ export class PagePictures {
     const shown = displayPath(path, opts.cwd);
     // Named after the page's path, so two pages called index.md keep their pictures apart.
     const pageId = idFrom(shown.replace(/\.(md|markdown|mdx)$/i, ""));
-    const project = { cwd: opts.cwd, ...(opts.kinds && { kinds: opts.kinds }) };
+    const lang = this.options.lang !== undefined ? langOfLocale(this.options.lang) : opts.langs.length === 1 ? opts.langs[0] : undefined;
+    const project = { cwd: opts.cwd, ...(opts.kinds && { kinds: opts.kinds }), ...(lang && lang !== "en" && { lang }) };
     const loaded = await markdownDiagrams(path, shown, text, templates, opts.template, project, layoutOf(opts), pageId);
     if (loaded.diagnostics.length > 0) return { pictures: [], errors: loaded.diagnostics, warnings: loaded.warnings };
     // Mermaid fences are only read as they are; Mermaid finds their mistakes when they are drawn.

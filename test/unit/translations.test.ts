@@ -115,4 +115,18 @@ describe("translations of the built-ins", () => {
     // One language: the gallery as before, no switch.
     expect(galleryHtml([both[0]!])).not.toContain("vstack-lang");
   });
+
+  it("a site plugin takes the locale's language (de-CH → de); a locale vstack has no catalogs for is refused at once", async () => {
+    const { PagePictures } = await import("../../src/plugins/page-pictures.js");
+    const dir = (await import("node:fs")).mkdtempSync(`${(await import("node:os")).tmpdir()}/vstack-site-`);
+    const site = new PagePictures({ cwd: dir, config: false, lang: "de-CH" });
+    try {
+      const made = await site.page(`${dir}/seite.md`, "```vstack\ntable: [vm-vs-container]\n```\n");
+      expect(made.errors).toEqual([]);
+      expect(made.pictures[0]!.html).toContain('<th scope="row">Isolationsgrenze</th>');
+    } finally {
+      await site.close();
+    }
+    expect(() => new PagePictures({ lang: "pt-BR" })).toThrow(/lang is a locale of en, de, fr, it, zh/);
+  });
 });
