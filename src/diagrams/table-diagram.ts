@@ -38,7 +38,7 @@ export function tableDiagram(table: FactTable, meta: { id: string; file: string;
     description: describeTable(table),
     notes: [],
     sources: table.sources,
-    tags: [],
+    tags: ["table"],
     // Shown with the comparisons in the gallery and `vstack list`.
     family: "comparisons",
     ...(table.lang && { lang: table.lang }),

@@ -5,6 +5,7 @@ import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
 import { ROOT, workspace } from "../support/paths.js";
+import { builtinIds, builtinTableFiles } from "../../src/spec/builtins.js";
 
 const SPEC = (label = "Linux") => `id: web
 title: Web stack
@@ -104,6 +105,13 @@ describe("docs build step", () => {
     const gallery = await runCli(["render", "--check"]);
     expect(gallery.code, gallery.stderr).toBe(0);
     expect(gallery.stdout).toMatch(/checked \d+ diagrams in out\/ .*all outputs are up to date/);
+    // What it checked: every built-in spec (svg, png, mmd in two themes) and table (no Mermaid text), and the gallery pages showing each.
+    const tables = builtinTableFiles().map((f) => f.replace(/.*\//, "").replace(/\.yaml$/, ""));
+    expect(gallery.stdout).toContain(`checked ${builtinIds().length + tables.length} diagrams`);
+    const files = readdirSync(join(ROOT, "out")).filter((f) => f !== "slides");
+    expect(files).toHaveLength(builtinIds().length * 6 + tables.length * 4 + 3); // + README.md, index.html, manifest.json
+    const readme = readFileSync(join(ROOT, "out", "README.md"), "utf8");
+    for (const id of [...builtinIds(), ...tables]) expect(readme).toContain(`srcset="${id}.dark.svg"`);
     // The example docs repository, run from its own folder as its CI would, with its config.
     const site = await runCli(["render", "--check"], { cwd: join(ROOT, "examples", "docs-site") });
     expect(site.code, site.stderr).toBe(0);

@@ -15,6 +15,8 @@ import { renderOneFile } from "../single-file.js";
 import { UsageError } from "../usage-error.js";
 
 const TEXT_FORMATS = ["md", "html"] as const;
+/** Where the names typed on the command line are, for messages. */
+const COMMAND_LINE = "<command line>";
 const DRAWN_FORMATS = ["svg", "png", "pdf"] as const;
 const TABLE_FORMATS = [...TEXT_FORMATS, ...DRAWN_FORMATS] as const;
 
@@ -51,13 +53,18 @@ export async function handler(args: ArgumentsCamelCase<TableArgs>): Promise<numb
   if (args.out && fromName && fromName !== format) throw new UsageError(`-o ${args.out} is a .${fromName} file, but --format says ${format}; drop one of them`);
   const lang = args.lang ?? "en";
   const { refs, id, title } = expandTableFiles(args.specs, lang);
-  if ((TEXT_FORMATS as readonly string[]).includes(format)) {
-    if (args.theme || args.preset) throw new UsageError(`--theme and --preset shape a picture; -f ${format} is text (draw it with -f svg, png or pdf)`);
-    const cwd = process.cwd();
-    const here = (line: number, col: number, code: string, message: string) => ({ file: "<command line>", line, col, code, message });
-    const { source, diagnostics } = await tableSource(join(cwd, "command-line.yaml"), "<command line>", tableText(refs), here, { cwd }, [], [lang]);
-    printDiagnostics(diagnostics);
-    if (!source) return 1;
+  const isText = (TEXT_FORMATS as readonly string[]).includes(format);
+  if (isText && (args.theme || args.preset)) throw new UsageError(`--theme and --preset shape a picture; -f ${format} is text (draw it with -f svg, png or pdf)`);
+  if (!isText && !args.out && format !== "svg") throw new UsageError(`a ${format} picture is binary: name the file with -o, e.g. -o table.${format}`);
+  // Read first in every format: what is wrong with the names is said before a browser starts.
+  const cwd = process.cwd();
+  const here = (line: number, col: number, code: string, message: string) => ({ file: COMMAND_LINE, line, col, code, message });
+  const { source, diagnostics } = await tableSource(join(cwd, "command-line.yaml"), COMMAND_LINE, tableText(refs), here, { cwd }, [], [lang]);
+  // A problem with the names as typed has no file to point into: said plainly.
+  for (const d of diagnostics) if (d.file === COMMAND_LINE) process.stderr.write(`vstack: ${d.message}\n`);
+  printDiagnostics(diagnostics.filter((d) => d.file !== COMMAND_LINE));
+  if (!source) return 1;
+  if (isText) {
     const made = { ...source.tables[0]!, ...(title !== undefined && { title }) };
     const text = format === "html" ? tableHtml(made) : tableMarkdown(made);
     if (args.out) await import("../../output/write.js").then(({ writeOutput }) => writeOutput(resolve(args.out!), Buffer.from(text)));
@@ -65,7 +72,6 @@ export async function handler(args: ArgumentsCamelCase<TableArgs>): Promise<numb
     return 0;
   }
   // Drawn like any diagram: the table as a table file on standard input, through the one-file render.
-  if (!args.out && format !== "svg") throw new UsageError(`a ${format} picture is binary: name the file with -o, e.g. -o table.${format}`);
   const scratch = args.out ? undefined : await mkdtemp(join(tmpdir(), "vstack-table-"));
   const file = args.out ?? join(scratch!, "table.svg");
   try {
