@@ -4,14 +4,12 @@
 import { writeFileSync, mkdirSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import { catalogPath, readCatalog, UI_CONTEXT } from "../src/i18n/catalog.js";
-import { specFileStrings } from "../src/i18n/extract.js";
+import { fileStrings, specFileStrings } from "../src/i18n/extract.js";
 import { LANGS } from "../src/i18n/langs.js";
 import { uiStrings } from "../src/i18n/ui-strings.js";
 import type { SourceString } from "../src/i18n/write-catalog.js";
 import { catalogText } from "../src/i18n/write-catalog.js";
 import { BUILTIN_DIR, builtinFiles, builtinTableFiles } from "../src/spec/builtins.js";
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 
 const strings: SourceString[] = [];
 for (const file of builtinFiles()) {
@@ -20,11 +18,7 @@ for (const file of builtinFiles()) {
   strings.push(...found.strings);
 }
 // A built-in table's own words are its title, under its id.
-for (const file of builtinTableFiles()) {
-  const text = readFileSync(file, "utf8");
-  const { id, title } = parse(text) as { id: string; title?: string };
-  if (title) strings.push({ context: id, text: title, reference: `specs/tables/${basename(file)}:${text.split("\n").findIndex((l) => l.startsWith("title:")) + 1}`, note: "title" });
-}
+for (const file of builtinTableFiles()) strings.push(...(await fileStrings(file, `specs/tables/${basename(file)}`)));
 strings.push(...uiStrings().map((text) => ({ context: UI_CONTEXT, text, note: "vstack's own words: legend, table headings" })));
 for (const lang of LANGS.filter((l) => l !== "en")) {
   const file = catalogPath(BUILTIN_DIR, lang);

@@ -1,12 +1,9 @@
-import { readFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { isTableSource } from "../diagrams/table-source.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { displayPath } from "../paths.js";
-import { parseSource } from "../source/yaml-source.js";
 import { BUILTIN_DIR } from "../spec/builtins.js";
 import { catalogOfFile, CatalogError, readCatalog, UI_CONTEXT } from "./catalog.js";
-import { specFileStrings } from "./extract.js";
+import { fileStrings } from "./extract.js";
 import type { Lang } from "./langs.js";
 import { uiStrings } from "./ui-strings.js";
 
@@ -21,7 +18,7 @@ export async function staleTranslations(files: string[], langs: Lang[], cwd: str
     const dir = dirname(catalogOfFile(file, "en"));
     const contexts = wanted.get(dir) ?? new Map<string, Set<string>>();
     wanted.set(dir, contexts);
-    for (const { context, text } of await fileStrings(file)) contexts.set(context, (contexts.get(context) ?? new Set()).add(text));
+    for (const { context, text } of await fileStrings(file, basename(file))) contexts.set(context, (contexts.get(context) ?? new Set()).add(text));
     if (dir === join(BUILTIN_DIR, "i18n")) contexts.set(UI_CONTEXT, new Set(uiStrings()));
   }
   const problems: Diagnostic[] = [];
@@ -43,15 +40,4 @@ export async function staleTranslations(files: string[], langs: Lang[], cwd: str
     }
   }
   return problems;
-}
-
-/** A spec's strings, or a table file's title, by context. */
-async function fileStrings(file: string): Promise<Array<{ context: string; text: string }>> {
-  const text = await readFile(file, "utf8").catch(() => undefined);
-  if (text === undefined) return [];
-  if (isTableSource(text)) {
-    const data = parseSource(basename(file), text).source.doc.toJS() as { id?: unknown; title?: unknown } | null;
-    return typeof data?.id === "string" && typeof data.title === "string" ? [{ context: data.id, text: data.title.trim() }] : [];
-  }
-  return (await specFileStrings(file, basename(file))).strings;
 }

@@ -2,6 +2,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { parseSource, positionAt, readSource } from "../source/yaml-source.js";
 import type { SpecInput } from "../spec/schema.js";
 import { validateSource } from "../spec/validate.js";
+import { isTableSource } from "../diagrams/table-source.js";
 import { specStrings } from "./spec-strings.js";
 import type { SourceString } from "./write-catalog.js";
 
@@ -21,4 +22,15 @@ export async function specFileStrings(file: string, shown: string): Promise<{ sp
     note: path.map((p) => (typeof p === "number" ? p + 1 : p)).join(" › "),
   }));
   return { spec, strings, diagnostics: [] };
+}
+
+/** The strings of a spec file, or of a table file (its title, under its id), to translate. */
+export async function fileStrings(file: string, shown: string): Promise<SourceString[]> {
+  const read = await readSource(file);
+  if ("error" in read) return [];
+  if (!isTableSource(read.text)) return (await specFileStrings(file, shown)).strings;
+  const { source } = parseSource(shown, read.text);
+  const data = source.doc.toJS() as { id?: unknown; title?: unknown } | null;
+  if (typeof data?.id !== "string" || typeof data.title !== "string") return [];
+  return [{ context: data.id, text: data.title.trim(), reference: `${shown}:${positionAt(source, ["title"]).line}`, note: "title" }];
 }

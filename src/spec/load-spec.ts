@@ -168,9 +168,14 @@ export function unknownRefMessage(ref: string): string {
   return `"${ref}" is neither a built-in id (see \`vstack list\`) nor a path to a spec file${didYouMean(ref, builtinIds())}`;
 }
 
+/** Whether a reference names a file (it has a slash or a spec file ending) rather than a built-in. */
+export function isPathRef(ref: string): boolean {
+  return /[\\/]/.test(ref) || /\.(ya?ml|json)$/.test(ref);
+}
+
 /** A reference is a path when it looks like one (has a slash or a spec file ending), else a built-in id. */
 export function resolveRef(ref: string, baseDir: string): string | undefined {
-  if (/[\\/]/.test(ref) || /\.(ya?ml|json)$/.test(ref)) return resolve(baseDir, ref);
+  if (isPathRef(ref)) return resolve(baseDir, ref);
   return builtinFile(ref);
 }
 

@@ -1,9 +1,7 @@
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { catalogPath, readCatalog, UI_CONTEXT } from "../../src/i18n/catalog.js";
-import { specFileStrings } from "../../src/i18n/extract.js";
+import { fileStrings, specFileStrings } from "../../src/i18n/extract.js";
 import { LANGS } from "../../src/i18n/langs.js";
 import { uiStrings } from "../../src/i18n/ui-strings.js";
 import { BUILTIN_DIR, builtinFiles, builtinTableFiles } from "../../src/spec/builtins.js";
@@ -19,10 +17,7 @@ async function builtinStrings(): Promise<Map<string, Set<string>>> {
     expect(diagnostics).toEqual([]);
     for (const s of strings) add(s.context, s.text);
   }
-  for (const file of builtinTableFiles()) {
-    const { id, title } = parse(readFileSync(file, "utf8")) as { id: string; title?: string };
-    if (title) add(id, title);
-  }
+  for (const file of builtinTableFiles()) for (const s of await fileStrings(file, basename(file))) add(s.context, s.text);
   for (const text of uiStrings()) add(UI_CONTEXT, text);
   return wanted;
 }

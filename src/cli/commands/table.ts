@@ -8,7 +8,7 @@ import { isTableSource, tableSource } from "../../diagrams/table-source.js";
 import { LANGS, type Lang } from "../../i18n/langs.js";
 import { catalogOfFile, readCatalog } from "../../i18n/catalog.js";
 import { PRESET_NAMES, type PresetName } from "../../presets.js";
-import { resolveRef, unknownRefMessage } from "../../spec/load-spec.js";
+import { isPathRef, resolveRef, unknownRefMessage } from "../../spec/load-spec.js";
 import { tableHtml, tableMarkdown } from "../../table/print-table.js";
 import { printDiagnostics } from "../print.js";
 import { renderOneFile } from "../single-file.js";
@@ -108,7 +108,7 @@ function expandTableFiles(names: string[], lang: Lang): { refs: string[]; id: st
       continue;
     }
     if (!isTableSource(text)) {
-      refs.push(/[\\/]/.test(name) || /\.(ya?ml|json)$/.test(name) ? file : name);
+      refs.push(isPathRef(name) ? file : name);
       continue;
     }
     const data = parse(text) as { id?: unknown; title?: unknown; table?: unknown };
@@ -117,7 +117,7 @@ function expandTableFiles(names: string[], lang: Lang): { refs: string[]; id: st
       // Its title in the language asked for, from the catalog beside it, as the table file's own diagram has it.
       if (typeof data.title === "string") title = (lang !== "en" && id && readCatalog(catalogOfFile(file, lang))?.get(id, data.title)) || data.title;
     }
-    for (const ref of Array.isArray(data.table) ? data.table : []) refs.push(/[\\/]/.test(String(ref)) || /\.(ya?ml|json)$/.test(String(ref)) ? resolve(dirname(file), String(ref)) : String(ref));
+    for (const ref of Array.isArray(data.table) ? data.table.map(String) : []) refs.push(isPathRef(ref) ? resolve(dirname(file), ref) : ref);
   }
   return { refs, id: id ?? "table", ...(title !== undefined && { title }) };
 }
