@@ -97,7 +97,11 @@ describe("every built-in spec's SVG (light; dark for a sample of every family: t
   for (const file of builtinFiles()) {
     const id = file.replace(/.*\//, "").replace(/\.yaml$/, "");
     for (const theme of THEMES.filter((t) => t === "light" || samples.has(file))) {
-      it(`${id} (${theme}): text any renderer draws, in librsvg as in Chromium`, async () => {
+      // Every built-in's text is checked; librsvg's drawing is compared with Chromium's for a
+      // sample of every family (the same renderer and fonts draw them all; two screenshots and
+      // two rasterisations cost seconds each).
+      const compared = samples.has(file);
+      it(`${id} (${theme}): text any renderer draws${compared ? ", in librsvg as in Chromium" : ""}`, async () => {
         const svg = svgOf("embed", id, theme);
         expect(svg).not.toContain("<foreignObject");
         expect(svg.length, "embedded-font SVG size").toBeLessThan(150_000);
@@ -112,6 +116,7 @@ describe("every built-in spec's SVG (light; dark for a sample of every family: t
         const smallest = Math.min(...styles.flatMap((style) => [...style.matchAll(/font-size:([\d.]+)px/g)].map((m) => Number(m[1]))));
         expect(smallest * Math.min(1, 800 / size(svg).width), `smallest text in an 800 px column (picture ${size(svg).width} px wide)`).toBeGreaterThanOrEqual(12);
 
+        if (!compared) return;
         const inRsvg = ink(rsvg(svg), rsvg(withoutText(svg)));
         const inChromium = ink(await chromium(svg), await chromium(withoutText(svg)));
         expect(inChromium).toBeGreaterThan(1000);
