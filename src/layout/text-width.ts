@@ -50,6 +50,9 @@ export function wrapText(text: string, maxPx: number, bold: boolean, sizePx: num
     .join("\n");
 }
 
+const NO_LINE_START = "，。、；：？！）》」』】〕〉％…";
+const NO_LINE_END = "（《「『【〔〈";
+
 function wrapLine(text: string, maxPx: number, bold: boolean, sizePx: number, lang: Lang | undefined): string[] {
   const width = (s: string) => textWidth(s, bold, sizePx);
   if (width(text) <= maxPx) return [text];
@@ -64,9 +67,17 @@ function wrapLine(text: string, maxPx: number, bold: boolean, sizePx: number, la
       bits.forEach((bit, k) => pieces.push({ text: bit, joiner: k === 0 ? joiner : "", ...(k > 0 && { hyphen: true as const }) }));
     });
   });
+  // Chinese line-breaking rules (GB/T 15834, as CSS line-break applies them): closing
+  // punctuation never starts a line and opening brackets never end one, so they stay glued.
+  const glued: typeof pieces = [];
+  for (const piece of pieces) {
+    const last = glued.at(-1);
+    if (last && piece.joiner === "" && !piece.hyphen && (NO_LINE_START.includes(piece.text[0]!) || NO_LINE_END.includes(last.text.at(-1)!))) last.text += piece.text;
+    else glued.push({ ...piece });
+  }
   const lines: string[] = [];
   let line = "";
-  for (const piece of pieces) {
+  for (const piece of glued) {
     const joined = line === "" ? piece.text : line + piece.joiner + piece.text;
     if (line !== "" && width(piece.hyphen ? `${joined}-` : joined) > maxPx) {
       lines.push(piece.hyphen ? `${line}-` : line);

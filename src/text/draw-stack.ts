@@ -1,4 +1,6 @@
 import stringWidth from "string-width";
+import { uiText } from "../i18n/ui-strings.js";
+import type { Lang } from "../i18n/langs.js";
 import { buildModel } from "../layout/diagram.js";
 import type { ClassModel, DiagramModel, GridCell } from "../layout/model.js";
 import { BOUNDARY_NAMES, type Theme } from "../palette.js";
@@ -16,6 +18,8 @@ export interface TextOptions {
   width: number;
   /** ANSI 24-bit colours from the palette: fills, outlines, text. */
   color: boolean;
+  /** The language of the outlines' key under the drawing (the labels come translated in the model). */
+  lang?: Lang;
 }
 
 type Border = { h: string; v: string; tl: string; tr: string; bl: string; br: string };
@@ -37,10 +41,10 @@ function boundaryOf(cls: ClassModel | undefined): keyof typeof BORDERS {
 /** A spec drawn for a terminal, in one theme's colours when `color` is on. */
 export function drawSpec(spec: Spec, theme: Theme, options: TextOptions): string {
   // Unwrapped labels: drawStack wraps them to terminal cells, not to pixels.
-  return drawStack(buildModel(spec, theme, { maxWidth: 1_000_000, fontSize: 16 }), options);
+  return drawStack(buildModel(spec, theme, { maxWidth: 1_000_000, fontSize: 16 }), { ...options, ...(spec.lang && { lang: spec.lang }) });
 }
 
-export function drawStack(model: DiagramModel, { width, color }: TextOptions): string {
+export function drawStack(model: DiagramModel, { width, color, lang }: TextOptions): string {
   const classOf = new Map<string, ClassModel>();
   for (const cls of model.classes) for (const id of cls.nodeIds.split(",")) classOf.set(id, cls);
   // Column c starts at x[c]: the grid's columns spread over the width.
@@ -85,7 +89,9 @@ export function drawStack(model: DiagramModel, { width, color }: TextOptions): s
   const keys = [...new Set(model.arrows.map((a) => `${a.ends}${a.label !== undefined ? `: ${a.label}` : ""}`))];
   if (keys.length > 0) lines.push("", ...keys.map((k, i) => `${i + 1}. ${k}`));
   const outlines = (["vm", "container", "sandbox"] as const).filter((b) => used.has(b));
-  if (outlines.length > 0) lines.push("", outlines.map((b) => `${BORDERS[b].h.repeat(3)} ${BOUNDARY_NAMES[b].replace("outline: ", "")}`).join("   "));
+  // The legend's wording in the spec's language, less its "outline:" lead (the sample line says it).
+  const name = (b: keyof typeof BOUNDARY_NAMES) => uiText(lang, BOUNDARY_NAMES[b]).replace(/^[^:：]*\s?[:：]\s*/, "");
+  if (outlines.length > 0) lines.push("", outlines.map((b) => `${BORDERS[b].h.repeat(3)} ${name(b)}`).join("   "));
   return `${lines.join("\n")}\n`;
 }
 

@@ -107,3 +107,16 @@ describe("hyphenation of long words in German, French and Italian", () => {
     expect(wrapText("Virtualisierungsunterstützung", room, false, 13.3, "zh")).toBe("Virtualisierungsunterstützung");
   });
 });
+
+describe("Chinese line breaking", () => {
+  it("breaks between characters but never puts closing punctuation first on a line or an opening bracket last", () => {
+    const text = "每个容器一个，作为其父进程（由 runc 创建），随后退出。";
+    for (const room of [40, 60, 80, 100, 120]) {
+      const lines = wrapText(text, room, false, 13.3, "zh").split("\n");
+      expect(lines.length, `${room} px`).toBeGreaterThan(1);
+      for (const line of lines.slice(1)) expect(line[0], `${room} px: ${lines.join(" | ")}`).not.toMatch(/[，。、；：？！）》」』】]/);
+      for (const line of lines) expect(line.at(-1), `${room} px: ${lines.join(" | ")}`).not.toMatch(/[（《「『【]/);
+      expect(lines.join("").replace(/\s/g, "")).toBe(text.replace(/\s/g, ""));
+    }
+  });
+});

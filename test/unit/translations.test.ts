@@ -60,6 +60,11 @@ describe("translations of the built-ins", () => {
     expect(describeSpec(de.spec!)).toContain("Von unten nach oben: Hardware → Linux-Kernel");
     expect(describeSpec(de.spec!)).toMatch(/Pfeile: docker-CLI ruft dockerd auf \(/);
     expect(describeSpec(en.spec!)).toContain("Arrows: docker CLI calls dockerd (");
+    // The terminal drawing's key of outlines too.
+    const { drawSpec } = await import("../../src/text/draw-stack.js");
+    const xen = (await loadSpec(`${BUILTIN_DIR}/xen.yaml`, { lang: "de" })).spec!;
+    const key = drawSpec(xen, "light", { width: 100, color: false }).trimEnd().split("\n").at(-1)!;
+    expect(key).toBe("━━━ VM-Grenze (Hardwarevirtualisierung)");
   });
 
   it("a string the catalog lacks stays English and is a warning at its line:col; a broken catalog is an error", async () => {
