@@ -101,8 +101,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     await renderer.close();
   }
   const done = reports.filter((r): r is DiagramReport => Boolean(r));
-  // One deck per theme for the whole run, the diagrams' slides in the order of the inputs.
-  const decks = opts.formats.includes("pptx") && done.length > 0 ? await writeDecks(opts, sink, slides) : [];
+  // One deck per theme and language for the whole run, the diagrams' slides in the order of the inputs.
+  const decks = opts.formats.includes("pptx") && done.length > 0 ? await writeDecks(opts, sink, slides, diagrams.map((d) => d.lang ?? "en")) : [];
   // A run that made nothing and failed writes nothing: no empty manifest or gallery over good ones.
   const nothing = done.length === 0 && failures.length > 0;
   const site = nothing ? { pages: [], pagesWritten: 0, removed: [] } : await writeSiteFiles(opts, sink, {

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import JSZip from "jszip";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
@@ -44,7 +45,7 @@ describe("drawn tables and other languages (real CLI, real Chromium)", () => {
 
   it("--lang zh and de draw every label from the catalogs, Chinese in a CJK face embedded in the SVG; file names carry the language", async () => {
     const dir = tempDir();
-    const run = await runCli(["render", "docker-engine-linux", "vm-vs-container-table", "--lang", "zh,de", "-f", "svg,png", "-t", "light", "-o", dir, "--no-cache"], { cwd: dir });
+    const run = await runCli(["render", "docker-engine-linux", "vm-vs-container-table", "--lang", "zh,de", "-f", "svg,png,pptx", "-t", "light", "-o", dir, "--no-cache"], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).not.toContain("missing-translation");
     const zh = readFileSync(join(dir, "docker-engine-linux.zh.light.svg"), "utf8");
@@ -54,6 +55,12 @@ describe("drawn tables and other languages (real CLI, real Chromium)", () => {
     // Two subsets at least: Noto Sans for the Latin names and a CJK face for the Chinese.
     expect(zh.match(/@font-face/g)!.length).toBeGreaterThanOrEqual(2);
     expect(visibleText(readFileSync(join(dir, "vm-vs-container-table.de.light.svg"), "utf8"))).toContain("Virtuelle Maschinen und Container");
+    // A deck per language, each with its two slides; the slides' SVGs carry the Chinese as outlines.
+    expect(readdirSync(dir).filter((f) => f.endsWith(".pptx")).sort()).toEqual(["deck.de.light.pptx", "deck.zh.light.pptx"]);
+    const deck = await JSZip.loadAsync(readFileSync(join(dir, "deck.zh.light.pptx")));
+    expect(Object.keys(deck.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))).toHaveLength(2);
+    const slideSvgs = await Promise.all(Object.keys(deck.files).filter((f) => /^ppt\/media\/.*\.svg$/.test(f)).map((f) => deck.file(f)!.async("string")));
+    expect(slideSvgs.some((svg) => svg.includes("硬件") && /<path /.test(svg))).toBe(true);
     // librsvg draws the Chinese picture with as much ink as Chromium's PNG of it (no tofu, no blanks).
     const chromium = PNG.sync.read(readFileSync(join(dir, "docker-engine-linux.zh.light.png")));
     const rsvg = PNG.sync.read(execFileSync("rsvg-convert", ["-w", String(chromium.width), "-f", "png"], { input: zh }));
