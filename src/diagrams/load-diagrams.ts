@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { TemplateSet } from "../emit/templates.js";
 import type { KindDeclarations } from "../kinds/schema.js";
@@ -6,7 +6,7 @@ import type { LayoutOptions } from "../layout/fit-width.js";
 import { displayPath } from "../paths.js";
 import { STDIN, STDIN_NAME } from "../inputs.js";
 import { readSource } from "../source/yaml-source.js";
-import { loadSpec, loadSpecText, looksLikeSpec } from "../spec/load-spec.js";
+import { loadSpecText, looksLikeSpec } from "../spec/load-spec.js";
 import type { Diagram } from "./diagram.js";
 import { markdownDiagrams } from "./markdown.js";
 import type { FenceTable } from "./table-fence.js";
@@ -123,16 +123,17 @@ async function loadFile(file: string, options: LoadOptions): Promise<FileResult>
   // Pages are one language: with exactly one asked for, their use: and table: fences take it.
   const project = { cwd, ...(kinds && { kinds }), ...(options.langs?.length === 1 && options.langs[0] !== "en" && { lang: options.langs[0] }) };
   const kind = inputKind(file);
-  if (kind === "spec" && file !== STDIN) {
+  if (kind === "spec") {
+    const shown = displayPath(file, cwd);
     const read = await readSource(file);
-    if ("text" in read && isTableSource(read.text)) {
-      const { found, diagnostics } = await tableFileDiagrams(file, displayPath(file, cwd), read.text, project, layout ?? DEFAULT_LAYOUT, options.langs);
+    if ("error" in read) return { found: [], diagnostics: [{ ...read.error, file: shown }], failed: 1 };
+    if (isTableSource(read.text)) {
+      const { found, diagnostics } = await tableFileDiagrams(file, shown, read.text, project, layout ?? DEFAULT_LAYOUT, options.langs);
       return { found, diagnostics, failed: found.length === 0 ? 1 : 0 };
     }
-  }
-  if (kind === "spec") {
-    // One diagram per language; a spec that fails, fails in every language alike: reported once.
-    const each = await Promise.all((options.langs ?? ["en"]).map((lang) => loadSpec(file, { ...project, skipNonSpec: searched?.has(file) ?? false, lang })));
+    // One diagram per language, from the text read once; a spec that fails, fails in every
+    // language alike (loadDiagrams reports each problem once).
+    const each = await Promise.all((options.langs ?? ["en"]).map((lang) => loadSpecText(shown, read.text, dirname(resolve(file)), { ...project, skipNonSpec: searched?.has(file) ?? false, lang })));
     if (each[0]!.notASpec) return { found: [], diagnostics: [], failed: 0, skipped: true };
     if (!each[0]!.spec) return { found: [], diagnostics: each.flatMap((l) => l.diagnostics), failed: 1 };
     const found = each.flatMap((l) => (l.spec ? [specDiagram(l.spec, file, templates, template, layout)] : []));
