@@ -50,8 +50,9 @@ export function wrapText(text: string, maxPx: number, bold: boolean, sizePx: num
     .join("\n");
 }
 
-const NO_LINE_START = "，。、；：？！）》」』】〕〉％…";
-const NO_LINE_END = "（《「『【〔〈";
+/** Chinese punctuation that never starts a line, and brackets that never end one (GB/T 15834). */
+export const NO_LINE_START = "，。、；：？！）》」』】〕〉％…";
+export const NO_LINE_END = "（《「『【〔〈";
 
 function wrapLine(text: string, maxPx: number, bold: boolean, sizePx: number, lang: Lang | undefined): string[] {
   const width = (s: string) => textWidth(s, bold, sizePx);

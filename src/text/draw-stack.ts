@@ -1,5 +1,6 @@
 import stringWidth from "string-width";
 import { uiText } from "../i18n/ui-strings.js";
+import { NO_LINE_END, NO_LINE_START } from "../layout/text-width.js";
 import type { Lang } from "../i18n/langs.js";
 import { buildModel } from "../layout/diagram.js";
 import type { ClassModel, DiagramModel, GridCell } from "../layout/model.js";
@@ -120,13 +121,23 @@ export function wrap(text: string, room: number): string[] {
     if (line) out.push(line);
     line = word;
     while (stringWidth(line) > room) {
-      const cut = cutAt(line, room);
+      const cut = kinsoku(line, cutAt(line, room));
       out.push(line.slice(0, cut));
       line = line.slice(cut);
     }
   }
   if (line) out.push(line);
   return out;
+}
+
+/**
+ * A cut moved back so that closing punctuation does not start the next line and an opening
+ * bracket does not end this one (the character before goes down with it), as in pictures.
+ */
+function kinsoku(text: string, cut: number): number {
+  let at = cut;
+  while (at > 1 && (NO_LINE_START.includes(text[at] ?? "") || NO_LINE_END.includes(text[at - 1] ?? ""))) at--;
+  return at;
 }
 
 /** The longest prefix (by code points) that fits `room` cells. */

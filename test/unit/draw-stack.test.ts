@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { builtinFiles } from "../../src/spec/builtins.js";
 import { loadSpec, loadSpecText } from "../../src/spec/load-spec.js";
 import type { Spec } from "../../src/spec/types.js";
-import { drawSpec } from "../../src/text/draw-stack.js";
+import { drawSpec, wrap } from "../../src/text/draw-stack.js";
 import { ROOT } from "../support/paths.js";
 
 const draw = (spec: Spec, width: number, color = false) => drawSpec(spec, "light", { width, color });
@@ -39,5 +39,19 @@ describe("stacks in the terminal", () => {
     expect(plain).not.toContain("\x1b[");
     expect(painted).toContain("\x1b[48;2;248;207;155m"); // the hypervisor's light fill, #f8cf9b
     expect(painted.replace(/\x1b\[[0-9;]*m/g, "")).toBe(plain);
+  });
+});
+
+describe("Chinese in the terminal", () => {
+  it("cuts a long Chinese line by cells, never before closing punctuation nor after an opening bracket", () => {
+    const text = "每个容器一个，作为其父进程（由runc创建），随后退出。";
+    // From three wide characters a line up: a closing bracket and a comma after a character need that much.
+    for (let room = 6; room <= 16; room++) {
+      const lines = wrap(text, room);
+      for (const line of lines) expect(stringWidth(line), `${room}: ${lines.join(" | ")}`).toBeLessThanOrEqual(room);
+      for (const line of lines.slice(1)) expect(line[0], `${room}: ${lines.join(" | ")}`).not.toMatch(/[，。）]/);
+      for (const line of lines) expect(line.at(-1), `${room}: ${lines.join(" | ")}`).not.toMatch(/[（]/);
+      expect(lines.join("")).toBe(text);
+    }
   });
 });
