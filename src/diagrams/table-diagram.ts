@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { catalogOfFile, readCatalog } from "../i18n/catalog.js";
+import { translated } from "../i18n/catalog.js";
 import { langInfix, type Lang } from "../i18n/langs.js";
 import type { LayoutOptions } from "../layout/fit-width.js";
 import { ID_RULE } from "../spec/id-rule.js";
@@ -24,7 +24,7 @@ export async function tableFileDiagrams(file: string, shown: string, text: strin
   if (title !== undefined && (typeof title !== "string" || title.trim() === "")) return { found: [], diagnostics: [source.at(["title"], "table-title", "title is the table's heading: a line of text")] };
   const found = source.tables.map((table) => {
     const lang = table.lang ?? "en";
-    const own = typeof title === "string" ? (lang === "en" ? title : (readCatalog(catalogOfFile(resolve(file), lang))?.get(id, title) ?? title)) : undefined;
+    const own = typeof title === "string" ? translated(resolve(file), lang, id, title) : undefined;
     return tableDiagram({ ...table, ...(own !== undefined && { title: own }) }, { id: id + langInfix(lang), file: shown, inputs: [resolve(file), ...source.inputs] }, layout);
   });
   return { found, diagnostics: [] };

@@ -49,6 +49,11 @@ export function catalogOfFile(file: string, lang: Lang): string {
   return catalogPath(isInside(file, BUILTIN_DIR) ? BUILTIN_DIR : dirname(file), lang);
 }
 
+/** `text` (under `context`) in `lang`, from the catalog that translates `file`; the text itself where English or untranslated. */
+export function translated(file: string, lang: Lang, context: string, text: string): string {
+  return lang === "en" ? text : (readCatalog(catalogOfFile(file, lang))?.get(context, text) ?? text);
+}
+
 const cache = new Map<string, { mtimeMs: number; size: number; catalog: Catalog }>();
 
 /** The catalog at `file`, or undefined when there is none; a file that is not a PO catalog throws CatalogError. Re-read when the file changes. */

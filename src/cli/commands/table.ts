@@ -6,7 +6,7 @@ import type { Argv, ArgumentsCamelCase } from "yargs";
 import { parse } from "yaml";
 import { isTableSource, tableSource } from "../../diagrams/table-source.js";
 import { LANGS, type Lang } from "../../i18n/langs.js";
-import { catalogOfFile, readCatalog } from "../../i18n/catalog.js";
+import { translated } from "../../i18n/catalog.js";
 import { PRESET_NAMES, type PresetName } from "../../presets.js";
 import { isPathRef, resolveRef, unknownRefMessage } from "../../spec/load-spec.js";
 import { tableHtml, tableMarkdown } from "../../table/print-table.js";
@@ -115,7 +115,7 @@ function expandTableFiles(names: string[], lang: Lang): { refs: string[]; id: st
     if (names.length === 1) {
       if (typeof data.id === "string") id = data.id;
       // Its title in the language asked for, from the catalog beside it, as the table file's own diagram has it.
-      if (typeof data.title === "string") title = (lang !== "en" && id && readCatalog(catalogOfFile(file, lang))?.get(id, data.title)) || data.title;
+      if (typeof data.title === "string") title = id ? translated(file, lang, id, data.title) : data.title;
     }
     for (const ref of Array.isArray(data.table) ? data.table.map(String) : []) refs.push(isPathRef(ref) ? resolve(dirname(file), ref) : ref);
   }
