@@ -1,5 +1,5 @@
 import { oklch as toOklch } from "culori/css";
-import { clampChroma, differenceCiede2000, filterDeficiencyDeuter, filterDeficiencyProt, filterDeficiencyTrit, formatHex, parse, wcagContrast, type Color } from "culori/fn";
+import { clampChroma, differenceCiede2000, filterDeficiencyDeuter, filterDeficiencyProt, filterDeficiencyTrit, formatHex, formatHex8, formatRgb, parse, wcagContrast, type Color } from "culori/fn";
 
 /**
  * Colour maths, all by culori (the colour library d3 and many design tools build on): parsing
@@ -59,4 +59,20 @@ export function atLightness(fill: string, lightness: number): string {
 /** The OKLCH lightness (0 to 1) of a colour. */
 export function lightnessOf(colour: string): number {
   return toOklch(parse(colour)!)!.l;
+}
+
+/** A colour by value, whatever its notation: `#rrggbbaa`, or undefined when it is not a colour. */
+export function colourValue(value: string): string | undefined {
+  const c = parse(value.trim());
+  return c && formatHex8(c);
+}
+
+/**
+ * A colour in another notation: `rgb` as browsers write a computed colour (`rgb(27, 31, 36)`,
+ * `rgba(…, 0.5)`), `hex` as `#rrggbb` (`#rrggbbaa` when translucent).
+ */
+export function colourAs(value: string, notation: "rgb" | "hex"): string {
+  const c = parse(value.trim())!;
+  if (notation === "rgb") return formatRgb(c);
+  return (c.alpha ?? 1) < 1 ? formatHex8(c) : formatHex(c);
 }

@@ -11,6 +11,8 @@ export interface DiagramReport {
   outputs: OutputFile[];
   /** How many of those files were rendered now rather than taken from the cache. */
   rendered: number;
+  /** How many of the rendered files were made from the other theme's picture (recoloured) rather than drawn. */
+  derived: number;
   /** How many files changed on disk (checking: would change). */
   written: number;
 }

@@ -11,6 +11,8 @@ import type { DeckSlide } from "../output/deck.js";
 import { BACKGROUND, THEMES, type Theme } from "../palette.js";
 import type { Format, OutputTheme } from "../presets.js";
 import type { LazyRenderer } from "../render/lazy-renderer.js";
+import type { RenderRequest } from "../render/renderer.js";
+import { derivePicture, type DrawnPicture } from "./derive-picture.js";
 import { withFonts } from "../fonts/with-fonts.js";
 import { decorationsOf } from "../layout/decorations.js";
 import { drawSpec } from "../text/draw-stack.js";
@@ -31,6 +33,8 @@ export interface DiagramOutputs {
   contents: Buffer[];
   /** How many files were rendered now rather than taken from the cache. */
   rendered: number;
+  /** How many of those were made from the other theme's picture rather than drawn (derive-picture.ts). */
+  derived: number;
   /** How many files changed (or, checking, would change) on disk. */
   written: number;
 }
@@ -61,8 +65,13 @@ export async function diagramOutputs(diagram: Diagram, context: OutputContext): 
   // `auto` is drawn from the light and dark SVGs, which are made (and cached) even when not asked for.
   const auto = themes.includes("auto") && formats.includes("svg");
   const drawn = THEMES.filter((t) => themes.includes(t) || auto);
-  // Its themes go to the renderer together, so the diagram is done (and written) early in a long run.
-  const perTheme = await Promise.all(drawn.map((theme) => themeOutputs(diagram, theme, themes.includes(theme) ? formats : ["svg"], context)));
+  const formatsOf = (theme: Theme) => (themes.includes(theme) ? formats : (["svg"] as const));
+  // The dark pictures of vstack's own diagrams are made from the light ones (recoloured, not drawn
+  // again); other diagrams' themes go to the renderer together, so each is done early in a long run.
+  const perTheme =
+    drawn.length === 2 && !diagram.raw && diagram.mermaid
+      ? await themeOutputs(diagram, "light", formatsOf("light"), context).then(async (light) => [light, await themeOutputs(diagram, "dark", formatsOf("dark"), context, light.pictures)])
+      : await Promise.all(drawn.map((theme) => themeOutputs(diagram, theme, formatsOf(theme), context)));
   const made = perTheme.filter((_, i) => themes.includes(drawn[i]!)).flatMap((t) => t.outputs);
   if (auto) {
     const svgOf = (i: number) => perTheme[i]!.svg!.toString("utf8");
@@ -74,10 +83,11 @@ export async function diagramOutputs(diagram: Diagram, context: OutputContext): 
   let written = 0;
   for (const o of made) if (await context.sink.put(join(context.opts.outDir, o.file.file), o.data)) written++;
   const slides = new Map(perTheme.map((t, i) => [drawn[i]!, t.slides] as const).filter(([theme]) => themes.includes(theme)));
-  return { files: made.map((o) => o.file), contents: made.map((o) => o.data), slides, rendered: perTheme.reduce((n, t) => n + t.rendered, 0), written };
+  return { files: made.map((o) => o.file), contents: made.map((o) => o.data), slides, rendered: perTheme.reduce((n, t) => n + t.rendered, 0), derived: perTheme.reduce((n, t) => n + t.derived, 0), written };
 }
 
-async function themeOutputs(diagram: Diagram, theme: Theme, formats: readonly Format[], context: OutputContext) {
+/** `bases`: the pictures drawn for the other theme, in the order this one draws them (whole, then frames). */
+async function themeOutputs(diagram: Diagram, theme: Theme, formats: readonly Format[], context: OutputContext, bases: Array<DrawnPicture | undefined> = []) {
   const outputs: Array<{ file: OutputFile; data: Buffer }> = [];
   const add = (format: string, data: Buffer) => outputs.push({ file: describeOutput(`${diagram.id}.${theme}.${format}`, format, theme, data), data });
   // A drawn table has no Mermaid text, so no .mmd file.
@@ -94,16 +104,18 @@ async function themeOutputs(diagram: Diagram, theme: Theme, formats: readonly Fo
   const deck = formats.includes("pptx");
   const wanted = [...new Set<Drawn>([...files, ...(deck ? (["png", "deck"] as const) : [])])];
   const slides: DeckSlide[] = [];
-  if (wanted.length === 0) return { outputs, rendered: 0, svg: undefined, slides };
+  const pictures: Array<DrawnPicture | undefined> = [];
+  if (wanted.length === 0) return { outputs, rendered: 0, derived: 0, svg: undefined, slides, pictures };
   const slide = (found: Map<Drawn, Buffer>, title: string) => {
     const png = found.get("png")!;
     const { width = 1, height = 1 } = pixelSize("png", png) ?? {};
     slides.push({ title, svg: found.get("deck")!, png, width, height, notes: speakerNotes(diagram) });
   };
   const source = drawing ?? mermaid!;
-  const whole = await drawPicture(diagram, theme, source, wanted, context);
+  const whole = await drawPicture(diagram, theme, source, wanted, context, [], bases[0]);
+  pictures.push(whole.picture);
   for (const f of files) add(f, whole.found.get(f)!);
-  let rendered = whole.rendered;
+  let { rendered, derived } = whole;
   // Build steps: one frame per row, bottom → top, each the whole canvas with the rows above
   // hidden; or (animate) one SVG that plays the same build.
   const steps = context.opts.steps && diagram.steps ? diagram.steps() : [];
@@ -112,20 +124,24 @@ async function themeOutputs(diagram: Diagram, theme: Theme, formats: readonly Fo
     steps.length = 0;
   }
   for (let n = 1; n <= steps.length && steps.length > 1; n++) {
-    const frame = await drawPicture(diagram, theme, source, wanted, context, steps.slice(n).flat());
+    const frame = await drawPicture(diagram, theme, source, wanted, context, steps.slice(n).flat(), bases[n]);
+    pictures.push(frame.picture);
     rendered += frame.rendered;
+    derived += frame.derived;
     for (const f of files) outputs.push(output(`${diagram.id}.${stepName(n, steps.length)}.${theme}.${f}`, f, theme, frame.found.get(f)!));
     if (deck) slide(frame.found, `${diagram.title} (${n}/${steps.length})`);
   }
   if (deck && slides.length === 0) slide(whole.found, diagram.title);
-  return { outputs, rendered, svg: whole.found.get("svg"), slides };
+  return { outputs, rendered, derived, svg: whole.found.get("svg"), slides, pictures };
 }
 
 /**
- * One picture of a diagram in its drawn formats, from the cache where it can be, else rendered
- * (`source`: Mermaid text, or a picture vstack laid out itself; `hide`: boxes drawn invisible).
+ * One picture of a diagram in its drawn formats, from the cache where it can be, else derived
+ * from `base` (the same picture in the other theme) where it can be, else rendered (`source`:
+ * Mermaid text, or a picture vstack laid out itself; `hide`: boxes drawn invisible).
+ * `picture` is what the renderer drew, when it drew.
  */
-async function drawPicture(diagram: Diagram, theme: Theme, source: string | Drawing, wanted: Drawn[], { opts, cache, renderer, sink, identity }: OutputContext, hide: string[] = []) {
+async function drawPicture(diagram: Diagram, theme: Theme, source: string | Drawing, wanted: Drawn[], { opts, cache, renderer, sink, identity }: OutputContext, hide: string[], base?: DrawnPicture) {
   const background = opts.background ?? BACKGROUND[theme];
   const mermaid = typeof source === "string" ? source : "";
   // A flowchart has the links as Mermaid edges; over a block diagram the page draws them.
@@ -138,10 +154,8 @@ async function drawPicture(diagram: Diagram, theme: Theme, source: string | Draw
     const hit = await cache?.get(keys[f]);
     if (hit) found.set(f, hit);
   }
-  if (found.size === wanted.length) return { found, rendered: 0 };
-  const drawn = await (
-    await renderer.get()
-  ).render({
+  if (found.size === wanted.length) return { found, rendered: 0, derived: 0 };
+  const request: RenderRequest = {
     mermaid,
     ...(typeof source !== "string" && { drawing: source }),
     title: diagram.title,
@@ -153,7 +167,10 @@ async function drawPicture(diagram: Diagram, theme: Theme, source: string | Draw
     ...(opts.canvas && { canvas: opts.canvas }),
     ...(opts.fontSize && { fontSize: opts.fontSize }),
     ...(hide.length > 0 && { hide }),
-  });
+  };
+  const drawer = await renderer.get();
+  const derived = base && (await derivePicture(base, request, drawer));
+  const drawn = derived ?? (await drawer.render(request));
   // Fonts are the SVG's business: a PNG- or PDF-only run never reads a font file.
   if (wanted.includes("svg")) found.set("svg", Buffer.from(await withFonts(drawn.svg, drawn.labels, opts.fonts)));
   if (wanted.includes("deck")) found.set("deck", Buffer.from(await withFonts(drawn.svg, drawn.labels, "outline")));
@@ -161,7 +178,7 @@ async function drawPicture(diagram: Diagram, theme: Theme, source: string | Draw
   if (drawn.pdf) found.set("pdf", drawn.pdf);
   // Checking writes nothing, the cache included.
   if (!sink.checking) for (const f of wanted) await cache?.put(keys[f], found.get(f)!);
-  return { found, rendered: wanted.length };
+  return { found, rendered: wanted.length, derived: derived ? wanted.length : 0, picture: derived ? undefined : { request, result: drawn } };
 }
 
 /** What a speaker reads under the slide: the spec's notes, then its sources. */

@@ -44,7 +44,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const previous = recorded && resolved.missing.length === 0 ? await upToDateRun(opts.cacheDir, runKey) : undefined;
   if (previous) {
     // Nothing read or written has changed since a run with these options: its outputs stand.
-    const diagrams = previous.diagrams.map(({ info, outputs }) => ({ diagram: info, files: outputs.map((o) => o.file), outputs, rendered: 0, written: 0 }));
+    const diagrams = previous.diagrams.map(({ info, outputs }) => ({ diagram: info, files: outputs.map((o) => o.file), outputs, rendered: 0, derived: 0, written: 0 }));
     opts.onStart?.(diagrams.length);
     for (const d of diagrams) opts.onDiagram?.(d);
     return finish({ diagrams, failures: [], warnings: [], inputs: files.length, failed: 0, pages: previous.pages, pagesWritten: 0, removed: [], read: Object.keys(previous.inputs), skipped: previous.skipped, browserUsed: false });
@@ -87,7 +87,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
         try {
           const made = await diagramOutputs(diagram, context);
           slides[i] = made.slides;
-          reports[i] = { diagram: infoOf(diagram), files: made.files.map((f) => f.file), outputs: made.files, rendered: made.rendered, written: made.written };
+          reports[i] = { diagram: infoOf(diagram), files: made.files.map((f) => f.file), outputs: made.files, rendered: made.rendered, derived: made.derived, written: made.written };
         } catch (err) {
           if (!isRenderFailure(err)) throw err;
           failedIds.add(diagram.id);

@@ -78,7 +78,7 @@ function jsonSummary(report: BuildReport, extra: Record<string, unknown>) {
     inputs: report.inputs,
     failed: report.failed,
     elapsedMs: Math.round(report.elapsedMs),
-    diagrams: report.diagrams.map((d) => ({ id: d.diagram.id, source: d.diagram.file, files: d.files, rendered: d.rendered, written: d.written })),
+    diagrams: report.diagrams.map((d) => ({ id: d.diagram.id, source: d.diagram.file, files: d.files, rendered: d.rendered, derived: d.derived, written: d.written })),
     pages: report.pages.map((p) => displayPath(p, report.cwd)),
     skipped: report.skipped,
     removed: report.removed,

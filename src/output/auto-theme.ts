@@ -12,6 +12,7 @@
  */
 
 import { rootId, withStylesheet } from "./svg-style.js";
+import { COLOUR, sameColour, STYLE } from "./svg-colours.js";
 
 export interface AutoThemeOptions {
   /**
@@ -25,10 +26,6 @@ export class AutoThemeError extends Error {
   readonly code = "auto-theme";
 }
 
-const NAMED = "white|black|gr[ae]y|silver|red|green|blue|yellow|orange|purple|transparent";
-/** A colour value: hex, rgb(a), hsl(a), or a common keyword where a value starts. */
-const COLOUR = new RegExp(`#[0-9a-fA-F]{3,8}\\b|(?:rgb|hsl)a?\\([^)]*\\)|(?<=[:="]\\s*)(?:${NAMED})(?=\\s*[;"}!])`, "g");
-const STYLE = /<style\b[^>]*>[\s\S]*?<\/style>/g;
 /** Presentation attributes that take a colour. */
 const COLOUR_ATTRS = new Set(["fill", "stroke", "stop-color", "flood-color", "lighting-color", "color"]);
 
@@ -136,10 +133,6 @@ function withVars(text: string, found: Found[], varOf: VarOf): string {
     at = f.at + f.l.length;
   }
   return out + text.slice(at);
-}
-
-function sameColour(a: string, b: string): boolean {
-  return a.replace(/\s+/g, "").toLowerCase() === b.replace(/\s+/g, "").toLowerCase();
 }
 
 function sameStrings(a: string[], b: string[]): boolean {

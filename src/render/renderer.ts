@@ -9,6 +9,11 @@ export interface RenderRequest {
    * (title, background, canvas, PNG, PDF), its text lines as they are.
    */
   drawing?: { svg: string; labels: LabelLine[] };
+  /**
+   * A finished SVG of this size (another theme's picture, recoloured): nothing is drawn, the
+   * page only shows it to make the PNG and PDF. The other fields then only name it.
+   */
+  shown?: { svg: string; width: number; height: number };
   /** Goes into the SVG as `<title>` and `<desc>` (accessibility). */
   title: string;
   description: string;

@@ -58,6 +58,7 @@ export class WarmPage {
       await page.evaluate(installSvgLinks);
       // The router is plain code with no outside references: it runs in the page as its source.
       await page.evaluate(`window.vstackRouteLinks = ${routeLinks.toString()};`);
+      await page.evaluate(`window.vstackShow = ${showInPage.toString()};`);
       return new WarmPage(context, page);
     } catch (err) {
       await (context ?? page).close().catch(() => undefined);
@@ -80,7 +81,9 @@ export class WarmPage {
     };
     const png = request.pngScale !== undefined;
     const look = { background: request.background, canvas: request.canvas ?? null, show: png || Boolean(request.pdf), svgText: request.svgText ? SVG_FONT_FAMILY : null, decorations: request.decorations ?? null, hide: request.hide ?? [] };
-    const drawn = await page.evaluate(drawInPage, config, request.drawing ? { svg: request.drawing.svg } : request.mermaid, request.title, request.description, request.drawing ? { ...look, svgText: null } : look);
+    const drawn = request.shown
+      ? await page.evaluate(showInPage, request.shown).then(() => ({ ...request.shown!, labels: [] }))
+      : await page.evaluate(drawInPage, config, request.drawing ? { svg: request.drawing.svg } : request.mermaid, request.title, request.description, request.drawing ? { ...look, svgText: null } : look);
     if ("error" in drawn) throw new MermaidSyntaxError(drawn.error);
     const result: RenderResult = { svg: drawn.svg, labels: request.drawing ? request.drawing.labels : drawn.labels, width: drawn.width, height: drawn.height };
     if (request.pdf) {
@@ -227,15 +230,21 @@ async function drawInPage(
     desc.after(paper);
   }
   const xml = new XMLSerializer().serializeToString(svg);
-  if (look.show) {
-    // On the page at its own size: the file keeps mermaid's responsive width="100%".
-    const shown = document.importNode(svg, true);
-    shown.setAttribute("width", String(width));
-    shown.setAttribute("height", String(height));
-    shown.style.maxWidth = "none";
-    container.replaceChildren(shown);
-  }
+  if (look.show) (window as unknown as { vstackShow: typeof showInPage }).vstackShow({ svg, width, height });
   return { svg: xml, labels, width: width || 0, height: height || 0 };
+}
+
+/**
+ * Runs inside the page: puts an SVG (its text, or the element) on the page at its own size, for
+ * its PNG and PDF. The file keeps mermaid's responsive width="100%".
+ */
+function showInPage({ svg, width, height }: { svg: string | SVGSVGElement; width: number; height: number }): void {
+  const parsed = typeof svg === "string" ? new DOMParser().parseFromString(svg, "image/svg+xml").documentElement : svg;
+  const shown = document.importNode(parsed, true) as SVGSVGElement;
+  shown.setAttribute("width", String(width));
+  shown.setAttribute("height", String(height));
+  shown.style.maxWidth = "none";
+  document.getElementById("vstack")!.replaceChildren(shown);
 }
 
 interface MermaidApi {
