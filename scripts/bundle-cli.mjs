@@ -4,7 +4,11 @@
 // puppeteer-core and mermaid stay outside: the first is loaded only when a browser is needed,
 // the second is read from its package as a file; the font libraries load their WebAssembly from
 // their own packages.
+import { rmSync } from "node:fs";
 import { build } from "esbuild";
+
+// Chunk names carry content hashes: last build's chunks would otherwise pile up (and be packed).
+rmSync("dist/bundle", { recursive: true, force: true });
 
 await build({
   entryPoints: { vstack: "src/cli/main.ts" },
@@ -16,7 +20,7 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
-  external: ["puppeteer-core", "mermaid", "harfbuzzjs", "subset-font", "hyphen"],
+  external: ["puppeteer-core", "mermaid", "harfbuzzjs", "subset-font", "hyphen", "gettext-parser"],
   // CommonJS dependencies (handlebars) use require() and __filename; give the ES module both.
   banner: {
     js: [

@@ -33,6 +33,7 @@ export type { PageStyle, ResolvedBuildOptions } from "./build/options.js";
 export type { Canvas } from "./presets.js";
 export { FONT_MODES, type FontMode } from "./build/options.js";
 export { FontsUnavailableError } from "./fonts/system-fonts.js";
-export { LEGEND_PLACES, type LegendPlace, type Decorations, type LegendEntry } from "./layout/decorations.js";
+export { type Decorations, type LegendEntry } from "./layout/decorations.js";
+export { LEGEND_PLACES, type LegendPlace } from "./presets.js";
 export { DEFAULT_LAYOUT, type LayoutOptions } from "./layout/fit-width.js";
 export type { LabelLine } from "./render/renderer.js";

@@ -7,6 +7,10 @@ export type Format = (typeof FORMATS)[number];
 export const OUTPUT_THEMES = [...THEMES, "auto"] as const;
 export type OutputTheme = (typeof OUTPUT_THEMES)[number];
 
+/** Where the legend of kinds goes: under the drawing, beside it, or nowhere. */
+export const LEGEND_PLACES = ["bottom", "right", "off"] as const;
+export type LegendPlace = (typeof LEGEND_PLACES)[number];
+
 /** A fixed picture size: the drawing is fitted inside it, centred, with a margin. */
 export interface Canvas {
   width: number;

@@ -12,10 +12,8 @@ import { BACKGROUND, THEMES, type Theme } from "../palette.js";
 import type { Format, OutputTheme } from "../presets.js";
 import type { LazyRenderer } from "../render/lazy-renderer.js";
 import type { RenderRequest } from "../render/renderer.js";
-import { derivePicture, type DrawnPicture } from "./derive-picture.js";
+import type { DrawnPicture } from "./derive-picture.js";
 import { withFonts } from "../fonts/with-fonts.js";
-import { decorationsOf } from "../layout/decorations.js";
-import { drawSpec } from "../text/draw-stack.js";
 import { stepName } from "../layout/steps.js";
 import type { TemplateSet } from "../emit/templates.js";
 import type { Drawing } from "../table/draw-table.js";
@@ -97,7 +95,7 @@ async function themeOutputs(diagram: Diagram, theme: Theme, formats: readonly Fo
   // The stack in box characters, plain or in the theme's colours: from the spec, with no browser.
   // (Mermaid text has no grid to draw: .mmd inputs and mermaid fences get none.)
   for (const format of (["txt", "ansi"] as const).filter((f) => formats.includes(f))) {
-    if (diagram.spec) add(format, Buffer.from(drawSpec(diagram.spec, theme, { width: TEXT_COLUMNS, color: format === "ansi" })));
+    if (diagram.spec) add(format, Buffer.from((await import("../text/draw-stack.js")).drawSpec(diagram.spec, theme, { width: TEXT_COLUMNS, color: format === "ansi" })));
   }
   const files = formats.filter((f): f is "svg" | "png" | "pdf" => f === "svg" || f === "png" || f === "pdf");
   // A deck's slide holds a PNG and an SVG with its text as outlines (a machine without Noto shows the same slide).
@@ -145,7 +143,8 @@ async function drawPicture(diagram: Diagram, theme: Theme, source: string | Draw
   const background = opts.background ?? BACKGROUND[theme];
   const mermaid = typeof source === "string" ? source : "";
   // A flowchart has the links as Mermaid edges; over a block diagram the page draws them.
-  const decorations = diagram.spec ? decorationsOf(diagram.spec, theme, { ...opts, arrows: /^\s*block(-beta)?\s*$/m.test(mermaid) }) : undefined;
+  // The legend's colours need the colour maths, loaded with the first picture (an up-to-date run draws none).
+  const decorations = diagram.spec ? (await import("../layout/decorations.js")).decorationsOf(diagram.spec, theme, { ...opts, arrows: /^\s*block(-beta)?\s*$/m.test(mermaid) }) : undefined;
   const look = [opts.canvas ?? null, opts.fontSize ?? null, decorations ?? null, ...(hide.length > 0 ? [hide] : [])];
   const shape = [...identity, typeof source === "string" ? source : source.svg, diagram.title, diagram.description, background, diagram.raw ? theme : null, ...look];
   const keys: Record<Drawn, string> = { svg: cacheKey([...shape, "svg", opts.fonts]), png: cacheKey([...shape, "png", opts.scale]), pdf: cacheKey([...shape, "pdf"]), deck: cacheKey([...shape, "svg", "outline"]) };
@@ -169,7 +168,8 @@ async function drawPicture(diagram: Diagram, theme: Theme, source: string | Draw
     ...(hide.length > 0 && { hide }),
   };
   const drawer = await renderer.get();
-  const derived = base && (await derivePicture(base, request, drawer));
+  // Loaded when there is a picture to derive from: an up-to-date run loads no colour maths.
+  const derived = base && (await (await import("./derive-picture.js")).derivePicture(base, request, drawer));
   const drawn = derived ?? (await drawer.render(request));
   // Fonts are the SVG's business: a PNG- or PDF-only run never reads a font file.
   if (wanted.includes("svg")) found.set("svg", Buffer.from(await withFonts(drawn.svg, drawn.labels, opts.fonts)));

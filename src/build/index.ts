@@ -2,7 +2,6 @@ import type { KindDeclarations } from "../kinds/schema.js";
 import type { Lang } from "../i18n/langs.js";
 import { resolve } from "node:path";
 import { diagramOutputs, runIdentity, type DiagramOutputs, type OutputContext } from "./diagram-outputs.js";
-import { writeDecks } from "./decks.js";
 import { isRenderFailure, renderFailure } from "./render-failure.js";
 import { layoutOf, resolveBuildOptions, type BuildOptions } from "./options.js";
 import type { BuildReport, DiagramReport } from "./build-report.js";
@@ -29,8 +28,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const started = performance.now();
   const opts = resolveBuildOptions(options);
   const templates = new TemplateSet(opts.templatesDir);
-  const templateProblems = templates.problems(opts.template, opts.cwd);
-  if (templateProblems.length > 0) throw new TemplateError(templateProblems);
   const resolved = await resolveInputs(opts.inputs, { exclude: [opts.outDir, opts.markdownOut], cwd: opts.cwd });
   const files = opts.shard ? shardFiles(resolved.files, opts.shard, opts.cwd) : resolved.files;
   const identity = runIdentity(templates, opts.template);
@@ -49,6 +46,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     for (const d of diagrams) opts.onDiagram?.(d);
     return finish({ diagrams, failures: [], warnings: [], inputs: files.length, failed: 0, pages: previous.pages, pagesWritten: 0, removed: [], read: Object.keys(previous.inputs), skipped: previous.skipped, browserUsed: false });
   }
+  // A run recorded as up to date had a sound template (its text is in the run's key), so it is checked only now.
+  const templateProblems = templates.problems(opts.template, opts.cwd);
+  if (templateProblems.length > 0) throw new TemplateError(templateProblems);
   const renderer = lazyRenderer(opts);
   // Chromium and a warm page start while the specs load; a run that turns out to be wholly
   // cached closes them unused, which costs less than starting them late costs every cold run.
@@ -102,7 +102,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   }
   const done = reports.filter((r): r is DiagramReport => Boolean(r));
   // One deck per theme and language for the whole run, the diagrams' slides in the order of the inputs.
-  const decks = opts.formats.includes("pptx") && done.length > 0 ? await writeDecks(opts, sink, slides, diagrams.map((d) => d.lang ?? "en")) : [];
+  const decks = opts.formats.includes("pptx") && done.length > 0 ? await (await import("./decks.js")).writeDecks(opts, sink, slides, diagrams.map((d) => d.lang ?? "en")) : [];
   // A run that made nothing and failed writes nothing: no empty manifest or gallery over good ones.
   const nothing = done.length === 0 && failures.length > 0;
   const site = nothing ? { pages: [], pagesWritten: 0, removed: [] } : await writeSiteFiles(opts, sink, {

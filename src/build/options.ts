@@ -6,7 +6,7 @@ import type { OutputTheme } from "../presets.js";
 import type { Canvas, Format } from "../presets.js";
 import type { Renderer } from "../render/renderer.js";
 import { DEFAULT_LAYOUT, type LayoutOptions } from "../layout/fit-width.js";
-import type { LegendPlace } from "../layout/decorations.js";
+import type { LegendPlace } from "../presets.js";
 import type { Shard } from "../inputs.js";
 import type { DiagramReport } from "./build-report.js";
 

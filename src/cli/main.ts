@@ -84,7 +84,9 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION)
     .help()
     .alias("h", "help")
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    // yargs lays out the help after every command, in case it is asked for later: wrapping it to
+    // the terminal costs a cache-hit rebuild a tenth of its time, so only when help is asked for.
+    .wrap(argv.some((a) => a === "--help" || a === "-h") ? Math.min(110, process.stdout.columns || 100) : null)
     .epilogue("Exit codes: 0 ok, 1 bad input or a failed render, 2 bad usage. Docs: README.md")
     .fail((message, error) => {
       usageError = true;

@@ -1,11 +1,11 @@
+import { UsageError } from "./usage-error.js";
 import type { Argv } from "yargs";
 import { FONT_MODES, MAX_JOBS, MAX_SCALE, MAX_WIDTH_RANGE, PAGE_STYLES } from "../build/options.js";
 import { resolveRenderFlags as resolveProject, type RenderFlags, type ResolvedRender } from "../config/project-options.js";
 import { printDiagnostics } from "./print.js";
 import type { Shard } from "../inputs.js";
 import { THEMES } from "../palette.js";
-import { COLOUR_HINT, isCssColour } from "../colour.js";
-import { LEGEND_PLACES } from "../layout/decorations.js";
+import { LEGEND_PLACES } from "../presets.js";
 import { typedInputs } from "./stdin.js";
 import { LANG_CHOICES } from "../i18n/langs.js";
 import { FORMATS, OUTPUT_THEMES, PRESET_NAMES, PRESETS } from "../presets.js";
@@ -38,7 +38,7 @@ export function renderFlags<T>(y: Argv<T>): Argv<T & RenderFlags> {
     })
     .option("caption", { describe: "draw the title above the diagram and its sources' hosts below (--no-caption: not)", type: "boolean", defaultDescription: "off (slide: on)" })
     .option("fonts", { describe: "how SVGs carry their fonts: embed (a subset of the glyphs drawn, so every browser shows the same), outline (text as paths, for PowerPoint, Keynote and LaTeX) or system (a font list only)", choices: FONT_MODES, defaultDescription: "embed" })
-    .option("background", { describe: "background colour (CSS), or 'transparent'", type: "string", defaultDescription: "the theme's own (slide: transparent)", coerce: colourOf })
+    .option("background", { describe: "background colour (CSS), or 'transparent'", type: "string", defaultDescription: "the theme's own (slide: transparent)", coerce: (v: string) => String(v).trim() })
     .option("template", { describe: "template to print Mermaid with: block (block-beta) or flowchart", type: "string", defaultDescription: "block" })
     .option("templates", { describe: "folder of your own templates (<name>.mmd.hbs, partials/*.hbs), laid over the built-in ones", type: "string" })
     .option("chromium", { describe: "Chrome/Chromium binary (else $VSTACK_CHROMIUM, $PUPPETEER_EXECUTABLE_PATH, system paths)", type: "string" })
@@ -55,6 +55,11 @@ export type { ResolvedRender } from "../config/project-options.js";
 
 /** The config's resolution, for the CLI: the config's own warnings are printed here (unless --quiet), once per read. */
 export async function resolveRenderFlags(flags: RenderFlags & { quiet?: boolean }): Promise<ResolvedRender> {
+  // Checked here rather than as yargs parses: the colour parser loads only when a colour is given.
+  if (flags.background !== undefined) {
+    const { COLOUR_HINT, isCssColour } = await import("../colour.js");
+    if (!isCssColour(flags.background)) throw new UsageError(`--background "${flags.background}" is not a colour; give ${COLOUR_HINT}`);
+  }
   const resolved = await resolveProject(flags);
   if (!flags.quiet) printDiagnostics(resolved.config?.warnings ?? []);
   return resolved;
@@ -68,11 +73,6 @@ export function listOf<T extends string>(allowed: readonly T[], what: string) {
     if (bad.length > 0 || items.length === 0) throw new Error(`unknown ${what} "${bad.join(",")}"; choose from ${allowed.join(", ")}`);
     return [...new Set(items)] as T[];
   };
-}
-
-function colourOf(value: string): string {
-  if (!isCssColour(String(value))) throw new Error(`--background "${value}" is not a colour; give ${COLOUR_HINT}`);
-  return String(value).trim();
 }
 
 function jobsOf(value: number): number {

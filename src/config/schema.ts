@@ -2,7 +2,7 @@ import { z } from "zod";
 import { FONT_MODES, MAX_JOBS, MAX_SCALE, MAX_WIDTH_RANGE, PAGE_STYLES } from "../build/options.js";
 import { COLOUR_HINT, isCssColour } from "../colour.js";
 import { kindsSchema } from "../kinds/schema.js";
-import { LEGEND_PLACES } from "../layout/decorations.js";
+import { LEGEND_PLACES } from "../presets.js";
 import { FORMATS, OUTPUT_THEMES, PRESET_NAMES } from "../presets.js";
 import { LANG_CHOICES } from "../i18n/langs.js";
 

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import Handlebars from "handlebars";
+import type Handlebars from "handlebars";
 import type { PrintModel } from "./print-model.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { escapeLabel } from "./escape.js";
@@ -11,6 +12,8 @@ import { displayPath, isInside } from "../paths.js";
 import { didYouMean } from "../suggest.js";
 
 /** The templates shipped with vstack. */
+const loadModule = createRequire(import.meta.url);
+
 export const BUILTIN_TEMPLATE_DIR = join(PACKAGE_ROOT, "templates");
 
 export const TEMPLATE_EXT = ".mmd.hbs";
@@ -29,10 +32,9 @@ export class TemplateSet {
   private readonly files = new Map<string, string>();
   private readonly partials = new Map<string, string>();
   private readonly compiled = new Map<string, Handlebars.TemplateDelegate<PrintModel>>();
-  private readonly hb = Handlebars.create();
+  private instance: typeof Handlebars | undefined;
 
   constructor(userDir?: string) {
-    this.hb.registerHelper("escape", (text: unknown) => escapeLabel(String(text ?? "")));
     const { partials } = this;
     for (const dir of [BUILTIN_TEMPLATE_DIR, ...(userDir ? [userDir] : [])]) {
       const read = (file: string) => readInside(dir, file);
@@ -47,9 +49,18 @@ export class TemplateSet {
         this.files.set(`partials/${f.slice(0, -4)}`, join(dir, "partials", f));
       }
     }
-    for (const [name, text] of partials) this.hb.registerPartial(name, text);
     this.names = [...this.sources.keys()].sort();
     this.fingerprint = [...[...this.sources].sort(), ...[...partials].sort()].map(([n, t]) => `${n}\n${t}`).join("\n\0");
+  }
+
+  /** This set's own Handlebars, made on first need: a build served from the cache never loads it. */
+  private get hb(): typeof Handlebars {
+    if (!this.instance) {
+      this.instance = (loadModule("handlebars") as typeof Handlebars).create();
+      this.instance.registerHelper("escape", (text: unknown) => escapeLabel(String(text ?? "")));
+      for (const [name, text] of this.partials) this.instance.registerPartial(name, text);
+    }
+    return this.instance;
   }
 
   has(name: string): boolean {

@@ -1,8 +1,9 @@
 import { readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { isInside } from "../paths.js";
 import { BUILTIN_DIR } from "../spec/builtins.js";
-import { po, type PoData } from "gettext-parser";
+import type { PoData } from "gettext-parser";
 import type { Lang } from "./langs.js";
 
 /**
@@ -56,6 +57,10 @@ export function translated(file: string, lang: Lang, context: string, text: stri
 
 const cache = new Map<string, { mtimeMs: number; size: number; catalog: Catalog }>();
 
+/** The PO parser, read on first need (outside the CLI's bundle): a run in English reads no catalog. */
+const load = createRequire(import.meta.url);
+const gettext = () => load("gettext-parser") as typeof import("gettext-parser");
+
 /** The catalog at `file`, or undefined when there is none; a file that is not a PO catalog throws CatalogError. Re-read when the file changes. */
 export function readCatalog(file: string): Catalog | undefined {
   let stat;
@@ -69,7 +74,7 @@ export function readCatalog(file: string): Catalog | undefined {
   const text = readFileSync(file, "utf8");
   let data: PoData;
   try {
-    data = po.parse(text, { validation: false });
+    data = gettext().po.parse(text, { validation: false });
   } catch (err) {
     throw new CatalogError(file, `not a gettext PO file: ${err instanceof Error ? err.message : String(err)}`);
   }

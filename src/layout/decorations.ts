@@ -6,10 +6,8 @@ import { eachBox } from "../spec/boxes.js";
 import type { Spec } from "../spec/types.js";
 import { linksOf, type BoxLink } from "./link-ends.js";
 import { uiText, WORDS } from "../i18n/ui-strings.js";
+import type { LegendPlace } from "../presets.js";
 
-/** Where the legend of kinds goes: under the drawing, beside it, or nowhere. */
-export const LEGEND_PLACES = ["bottom", "right", "off"] as const;
-export type LegendPlace = (typeof LEGEND_PLACES)[number];
 
 export interface LegendEntry {
   label: string;

@@ -1,6 +1,4 @@
 import type { Argv, ArgumentsCamelCase } from "yargs";
-import { drawSpec } from "../../text/draw-stack.js";
-import { specArg } from "../spec-arg.js";
 import { LANGS, type Lang } from "../../i18n/langs.js";
 
 interface ShowArgs {
@@ -24,6 +22,8 @@ export function builder(y: Argv): Argv<ShowArgs> {
 }
 
 export async function handler(args: ArgumentsCamelCase<ShowArgs>): Promise<number> {
+  // Loaded when asked for: the spec loader and the drawing are not every command's start-up.
+  const [{ specArg }, { drawSpec }] = await Promise.all([import("../spec-arg.js"), import("../../text/draw-stack.js")]);
   const spec = await specArg(args.spec, args.lang);
   if (!spec) return 1;
   const width = Math.max(40, Math.floor(args.width ?? (process.stdout.columns || Number(process.env.COLUMNS) || 100)));
