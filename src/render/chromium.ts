@@ -24,7 +24,8 @@ export class ChromiumUnavailableError extends VstackError {
 
 /**
  * The browser to drive: an explicit path first, then $VSTACK_CHROMIUM, then
- * $PUPPETEER_EXECUTABLE_PATH, then the usual system paths. A path the user named that is not
+ * $PUPPETEER_EXECUTABLE_PATH, then the usual system paths. The first two may name a running
+ * browser's DevTools address instead (isBrowserEndpoint). A path the user named that is not
  * there is an error of its own, not a reason to quietly use another browser.
  */
 export function findChromium(explicit?: string, env: NodeJS.ProcessEnv = process.env, candidates = SYSTEM_CHROMIUM_PATHS): string {
@@ -35,12 +36,20 @@ export function findChromium(explicit?: string, env: NodeJS.ProcessEnv = process
   ];
   for (const [source, path] of named) {
     if (!path) continue;
-    if (isExecutable(path)) return path;
+    if (isExecutable(path) || isBrowserEndpoint(path)) return path;
     throw new ChromiumUnavailableError(`Chromium not found at ${path} (from ${source}); ${INSTALL_HINT}`);
   }
   const found = candidates.find(isExecutable);
   if (found) return found;
   throw new ChromiumUnavailableError(`Chromium not found (looked in ${candidates.slice(0, 3).join(", ")}, ...); ${INSTALL_HINT}`);
+}
+
+/**
+ * A running browser's DevTools address (`ws://127.0.0.1:9222/devtools/browser/…`) in place of a
+ * binary: vstack draws in windows of its own there and leaves the browser running when done.
+ */
+export function isBrowserEndpoint(value: string): boolean {
+  return /^wss?:\/\//i.test(value);
 }
 
 function isExecutable(path: string): boolean {

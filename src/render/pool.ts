@@ -4,7 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
-import { ChromiumUnavailableError, chromiumArgs, findChromium, INSTALL_HINT } from "./chromium.js";
+import { ChromiumUnavailableError, chromiumArgs, findChromium, INSTALL_HINT, isBrowserEndpoint } from "./chromium.js";
 import { MermaidSyntaxError, RenderFailedError, type RenderRequest, type RenderResult, type Renderer } from "./renderer.js";
 import { PageAssets } from "./page-assets.js";
 import { PAGE_HTML, WarmPage } from "./warm-page.js";
@@ -110,7 +110,21 @@ export class RendererPool implements Renderer {
     this.closed = true;
     const browser = this.browser;
     this.browser = undefined;
-    await endBrowser(browser, this.profileDir);
+    await this.endBrowser(browser);
+  }
+
+  /** Ends the browser this pool launched, or leaves the one it connected to with its own windows closed. */
+  private async endBrowser(browser: Browser | undefined): Promise<void> {
+    if (!this.shared) return endBrowser(browser, this.profileDir);
+    const idle = this.idle;
+    this.idle = [];
+    await Promise.all(idle.map((page) => page.close()));
+    await browser?.disconnect().catch(() => undefined);
+  }
+
+  /** Whether the browser is one already running, named by its DevTools address. */
+  private get shared(): boolean {
+    return isBrowserEndpoint(this.executablePath);
   }
 
   /** Starts a new browser once for everyone who saw generation `seen` die. */
@@ -123,11 +137,20 @@ export class RendererPool implements Renderer {
   private async startBrowser(): Promise<void> {
     const old = this.browser;
     this.generation++;
+    await this.endBrowser(old);
     this.idle = [];
     this.open = 0;
-    await endBrowser(old, this.profileDir);
     // Loaded on first launch: a build served from the cache never pays for puppeteer.
     const { default: puppeteer } = await import("puppeteer-core");
+    if (this.shared) {
+      try {
+        this.browser = await puppeteer.connect({ browserWSEndpoint: this.executablePath, defaultViewport: null });
+      } catch (err) {
+        throw new ChromiumUnavailableError(`no browser answers at ${this.executablePath} (${err instanceof Error ? err.message : String(err)}); start it with --remote-debugging-port, or point VSTACK_CHROMIUM at a Chrome or Chromium binary`);
+      }
+      this.counts.browserLaunches++;
+      return;
+    }
     this.profileDir = await newProfileDir();
     try {
       this.browser = await puppeteer.launch({ executablePath: this.executablePath, headless: true, args: chromiumArgs(), timeout: 60_000, userDataDir: this.profileDir });
@@ -171,8 +194,8 @@ export class RendererPool implements Renderer {
 
   /** Returns a page to the pool, or closes it so that a fresh one takes its place. */
   private release(page: WarmPage, generation: number, recycle: boolean): void {
-    if (generation !== this.generation) {
-      void page.close(); // its browser was replaced; the count was reset with it
+    if (generation !== this.generation || this.closed) {
+      void page.close(); // its browser was replaced (the count was reset with it), or the pool is closed
     } else if (recycle) {
       this.open = Math.max(0, this.open - 1);
       void page.close();

@@ -4,6 +4,9 @@ import { describe, expect, it } from "vitest";
 import { RendererPool } from "../../src/render/pool.js";
 import { RenderFailedError, type RenderRequest, type RenderResult } from "../../src/render/renderer.js";
 import { ROOT } from "../support/paths.js";
+import { findChromium } from "../../src/render/chromium.js";
+import { alive } from "../support/processes.js";
+import { openPages, startSharedChromium } from "../support/shared-browser.js";
 
 const request = (id: string, png = true): RenderRequest => ({
   mermaid: readFileSync(join(ROOT, "test", "golden", "mermaid", `${id}.block.light.mmd`), "utf8"),
@@ -67,5 +70,33 @@ describe("the pool of warm pages", () => {
     } finally {
       await pool.close();
     }
+  });
+});
+
+describe("a running browser named by its DevTools address (VSTACK_CHROMIUM=ws://…)", () => {
+  it("draws there the same bytes as a browser of its own, closes its windows and leaves the browser running", async () => {
+    const shared = await startSharedChromium();
+    try {
+      const before = await openPages(shared.endpoint);
+      const own = await RendererPool.launch({ jobs: 1, chromium: findChromium(undefined, {}) });
+      const there = await RendererPool.launch({ jobs: 2, chromium: shared.endpoint });
+      try {
+        const [a, b] = [await own.render(request("xen")), await there.render(request("xen"))];
+        expect(b.svg).toBe(a.svg);
+        expect(b.png!.equals(a.png!)).toBe(true);
+        expect(there.browserPid()).toBeUndefined();
+        expect((await openPages(shared.endpoint)).length).toBeGreaterThan(before.length);
+      } finally {
+        await Promise.all([own.close(), there.close()]);
+      }
+      expect(await openPages(shared.endpoint)).toEqual(before);
+      expect(alive(shared.pid)).toBe(true);
+    } finally {
+      shared.stop();
+    }
+  });
+
+  it("says plainly when nothing answers there", async () => {
+    await expect(RendererPool.launch({ chromium: "ws://127.0.0.1:9/devtools/browser/none" })).rejects.toThrow(/no browser answers at ws:\/\/127\.0\.0\.1:9/);
   });
 });
