@@ -4,15 +4,15 @@
 // puppeteer-core and mermaid stay outside: the first is loaded only when a browser is needed,
 // the second is read from its package as a file; the font libraries load their WebAssembly from
 // their own packages.
-import { rmSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
+import { join, relative } from "node:path";
 import { build } from "esbuild";
 
-// Chunk names carry content hashes: last build's chunks would otherwise pile up (and be packed).
-rmSync("dist/bundle", { recursive: true, force: true });
+const OUT = "dist/bundle";
 
-await build({
+const result = await build({
   entryPoints: { vstack: "src/cli/main.ts" },
-  outdir: "dist/bundle",
+  outdir: OUT,
   outExtension: { ".js": ".mjs" },
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
@@ -36,4 +36,14 @@ await build({
   // A crash in the field is read against the sources (bin/vstack.js turns source maps on).
   sourcemap: true,
   sourcesContent: false,
+  metafile: true,
 });
+
+// Chunk names carry content hashes, so last build's chunks would pile up (and be packed). They
+// are removed after the build, not before: a CLI process that is running while the package is
+// rebuilt (npm pack in the tests) still finds the chunks it loads, which have the same names.
+const written = new Set(Object.keys(result.metafile.outputs).map((file) => relative(OUT, file)));
+for (const entry of readdirSync(OUT, { recursive: true, withFileTypes: true })) {
+  const file = relative(OUT, join(entry.parentPath, entry.name));
+  if (entry.isFile() && !written.has(file)) rmSync(join(OUT, file));
+}

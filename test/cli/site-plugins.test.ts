@@ -1,3 +1,4 @@
+import { ownChromium } from "../support/shared-browser.js";
 import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -5,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import puppeteer from "puppeteer-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { BACKGROUND } from "../../src/palette.js";
-import { chromiumArgs, findChromium } from "../../src/render/chromium.js";
+import { chromiumArgs } from "../../src/render/chromium.js";
 import { ROOT, tempDir } from "../support/paths.js";
 
 /**
@@ -54,7 +55,7 @@ describe("VitePress site build with vstack/markdown-it", () => {
     expect(index).toContain(".dark #vstack-docs-index-vm-vs-container{");
     expect(index).not.toMatch(/prefers-color-scheme: dark\)\{#vstack/); // darkSelector: the site's switch decides, not the OS
     // Drawn: the picture's background follows the .dark class VitePress's switch sets on <html>.
-    const browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs() });
+    const browser = await puppeteer.launch({ executablePath: ownChromium(), headless: true, args: chromiumArgs() });
     try {
       const page = await browser.newPage();
       await page.goto(pathToFileURL(join(out, "index.html")).href);

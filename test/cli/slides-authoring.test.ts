@@ -1,10 +1,11 @@
+import { ownChromium } from "../support/shared-browser.js";
 import type { ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PNG } from "pngjs";
 import puppeteer from "puppeteer-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { chromiumArgs, findChromium } from "../../src/render/chromium.js";
+import { chromiumArgs } from "../../src/render/chromium.js";
 import { runCli, startCli } from "../support/cli.js";
 import { tempDir } from "../support/paths.js";
 
@@ -137,7 +138,7 @@ describe("authoring", () => {
     running.push(cli.child);
     const url = (await cli.waitFor(/previewing at (http:\/\/127\.0\.0\.1:\d+\/)/))[1]!;
     await cli.waitFor(/preview updated/);
-    const browser = await puppeteer.launch({ executablePath: findChromium(), args: chromiumArgs(), headless: true });
+    const browser = await puppeteer.launch({ executablePath: ownChromium(), args: chromiumArgs(), headless: true });
     try {
       const page = await browser.newPage();
       await page.goto(url);

@@ -11,7 +11,9 @@ import { ROOT, tempDir } from "../support/paths.js";
 it("npm pack, installed into a fresh folder, renders a built-in with the system's Chromium", async () => {
   const dir = tempDir("vstack-pack-");
   const npm = (args: string[], cwd: string) => execFileSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], { cwd, encoding: "utf8", env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: "" } });
-  const tarball = npm(["pack", "--pack-destination", dir], ROOT).trim().split("\n").at(-1)!;
+  // dist/ as `npm test` built it: rebuilding here (prepare) would rewrite the bundle under the CLI
+  // processes of the test files running beside this one.
+  const tarball = npm(["pack", "--ignore-scripts", "--pack-destination", dir], ROOT).trim().split("\n").at(-1)!;
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "a-docs-site", private: true }));
   npm(["install", `./${tarball}`], dir);
   const modules = readdirSync(join(dir, "node_modules"));

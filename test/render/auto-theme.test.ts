@@ -1,3 +1,4 @@
+import { ownChromium } from "../support/shared-browser.js";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -5,7 +6,7 @@ import { PNG } from "pngjs";
 import puppeteer, { type Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build/index.js";
-import { chromiumArgs, findChromium } from "../../src/render/chromium.js";
+import { chromiumArgs } from "../../src/render/chromium.js";
 import { tempDir } from "../support/paths.js";
 
 /**
@@ -19,7 +20,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   await build({ inputs: IDS, outDir: dir, cacheDir: join(dir, ".cache"), formats: ["svg"], themes: ["light", "dark", "auto"], manifest: false });
-  browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs() });
+  browser = await puppeteer.launch({ executablePath: ownChromium(), headless: true, args: chromiumArgs() });
 });
 
 afterAll(async () => {

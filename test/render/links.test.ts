@@ -1,3 +1,4 @@
+import { ownChromium } from "../support/shared-browser.js";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import puppeteer, { type Browser } from "puppeteer-core";
@@ -5,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build/index.js";
 import { linksOf } from "../../src/layout/link-ends.js";
 import { THEMES } from "../../src/palette.js";
-import { chromiumArgs, findChromium } from "../../src/render/chromium.js";
+import { chromiumArgs } from "../../src/render/chromium.js";
 import { builtinFiles } from "../../src/spec/builtins.js";
 import { loadSpec } from "../../src/spec/load-spec.js";
 import type { Spec } from "../../src/spec/types.js";
@@ -82,7 +83,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, "stress.yaml"), STRESS);
   for (const file of [...builtinFiles(), join(dir, "stress.yaml")]) specs.push((await loadSpec(file)).spec!);
   await build({ inputs: [...builtinFiles(), join(dir, "stress.yaml")], outDir: join(dir, "out"), cacheDir: join(dir, "cache"), formats: ["svg"] });
-  browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs() });
+  browser = await puppeteer.launch({ executablePath: ownChromium(), headless: true, args: chromiumArgs() });
 }, 300_000);
 afterAll(async () => {
   await browser?.close();

@@ -1,3 +1,4 @@
+import { OWN_BROWSER_ENV } from "../support/shared-browser.js";
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -170,7 +171,7 @@ new MarkdownIt().use(vstack, ${options}).render((await import("node:fs")).readFi
   const runner = join(ROOT, `.plugin-build-${process.pid}.mjs`);
   writeFileSync(runner, `${render}\n${LIST_DESCENDANTS}\nprocess.exit(0);\n`);
   try {
-    const child = spawn(process.execPath, [runner], { cwd: project, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [runner], { cwd: project, env: OWN_BROWSER_ENV, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));

@@ -4,9 +4,11 @@ import { describe, expect, it } from "vitest";
 import { RendererPool } from "../../src/render/pool.js";
 import { RenderFailedError, type RenderRequest, type RenderResult } from "../../src/render/renderer.js";
 import { ROOT } from "../support/paths.js";
-import { findChromium } from "../../src/render/chromium.js";
 import { alive } from "../support/processes.js";
-import { openPages, startSharedChromium } from "../support/shared-browser.js";
+import { openPages, ownChromium, startSharedChromium } from "../support/shared-browser.js";
+
+/** The pool's own browser (launched, watched, killed here), whatever VSTACK_CHROMIUM the suite set. */
+const OWN = { chromium: ownChromium() };
 
 const request = (id: string, png = true): RenderRequest => ({
   mermaid: readFileSync(join(ROOT, "test", "golden", "mermaid", `${id}.block.light.mmd`), "utf8"),
@@ -19,8 +21,8 @@ const request = (id: string, png = true): RenderRequest => ({
 describe("the pool of warm pages", () => {
   it("spreads a batch over its pages and gives each diagram the same bytes as one page alone", async () => {
     const ids = ["xen", "hyper-v", "kvm-qemu", "docker-engine-linux", "type-1-hypervisor", "vm-vs-container"];
-    const single = await RendererPool.launch({ jobs: 1 });
-    const pool = await RendererPool.launch({ jobs: 3 });
+    const single = await RendererPool.launch({ ...OWN, jobs: 1 });
+    const pool = await RendererPool.launch({ ...OWN, jobs: 3 });
     try {
       const alone: RenderResult[] = [];
       for (const id of ids) alone.push(await single.render(request(id)));
@@ -36,7 +38,7 @@ describe("the pool of warm pages", () => {
   });
 
   it("replaces a page after a bounded number of renders", async () => {
-    const pool = await RendererPool.launch({ jobs: 1, maxRendersPerPage: 3 });
+    const pool = await RendererPool.launch({ ...OWN, jobs: 1, maxRendersPerPage: 3 });
     try {
       const outs = [];
       for (let i = 0; i < 7; i++) outs.push((await pool.render(request("xen", false))).svg);
@@ -48,7 +50,7 @@ describe("the pool of warm pages", () => {
   });
 
   it("stops a render that hangs, retries it once on a fresh page, then reports it", async () => {
-    const pool = await RendererPool.launch({ jobs: 1, timeoutMs: 5 });
+    const pool = await RendererPool.launch({ ...OWN, jobs: 1, timeoutMs: 5 });
     try {
       await expect(pool.render(request("docker-engine-linux"))).rejects.toThrow(RenderFailedError);
       await expect(pool.render(request("docker-engine-linux"))).rejects.toThrow(/longer than 5 ms/);
@@ -59,7 +61,7 @@ describe("the pool of warm pages", () => {
   });
 
   it("survives Chromium dying in the middle of a batch: the diagrams in flight are retried on a new browser", async () => {
-    const pool = await RendererPool.launch({ jobs: 2 });
+    const pool = await RendererPool.launch({ ...OWN, jobs: 2 });
     try {
       await pool.render(request("xen"));
       const batch = Promise.all(["hyper-v", "kvm-qemu", "xen", "type-2-hypervisor"].map((id) => pool.render(request(id))));
@@ -78,7 +80,7 @@ describe("a running browser named by its DevTools address (VSTACK_CHROMIUM=ws://
     const shared = await startSharedChromium();
     try {
       const before = await openPages(shared.endpoint);
-      const own = await RendererPool.launch({ jobs: 1, chromium: findChromium(undefined, {}) });
+      const own = await RendererPool.launch({ ...OWN, jobs: 1 });
       const there = await RendererPool.launch({ jobs: 2, chromium: shared.endpoint });
       try {
         const [a, b] = [await own.render(request("xen")), await there.render(request("xen"))];

@@ -1,3 +1,4 @@
+import { ownChromium } from "../support/shared-browser.js";
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -6,7 +7,7 @@ import puppeteer, { type Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build/index.js";
 import { decorationsOf } from "../../src/layout/decorations.js";
-import { chromiumArgs, findChromium } from "../../src/render/chromium.js";
+import { chromiumArgs } from "../../src/render/chromium.js";
 import { builtinFiles } from "../../src/spec/builtins.js";
 import { loadSpec } from "../../src/spec/load-spec.js";
 import type { Spec } from "../../src/spec/types.js";
@@ -46,11 +47,11 @@ beforeAll(async () => {
   await build({ inputs: ["vm-vs-container", "xen", join(dir, "scripts.yaml")], outDir: join(dir, "outline"), cacheDir: join(dir, "cache"), formats: ["svg"], fonts: "outline" });
   await build({ inputs: [join(dir, "scripts.yaml"), join(dir, "tight.yaml"), PODS], outDir: join(dir, "embed"), cacheDir: join(dir, "cache"), formats: ["svg"] });
   await build({ inputs: ["xen", "vm-vs-container"], outDir: join(dir, "captioned"), cacheDir: join(dir, "cache"), formats: ["svg"], themes: ["dark"], caption: true, legend: "right" });
-  browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs() });
+  browser = await puppeteer.launch({ executablePath: ownChromium(), headless: true, args: chromiumArgs() });
   // A fontconfig that sees DejaVu only: a machine where Noto was never installed.
   const conf = join(dir, "fonts.conf");
   writeFileSync(conf, `<?xml version="1.0"?><fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>${join(dir, "fc-cache")}</cachedir></fontconfig>`);
-  noNoto = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs(), env: { ...process.env, FONTCONFIG_FILE: conf } });
+  noNoto = await puppeteer.launch({ executablePath: ownChromium(), headless: true, args: chromiumArgs(), env: { ...process.env, FONTCONFIG_FILE: conf } });
 }, 300_000);
 afterAll(async () => {
   await browser?.close();

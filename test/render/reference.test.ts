@@ -1,3 +1,4 @@
+import { ownChromium } from "../support/shared-browser.js";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderMermaid } from "@mermaid-js/mermaid-cli";
@@ -6,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emitMermaid } from "../../src/emit/emit.js";
 import { TemplateSet } from "../../src/emit/templates.js";
 import { BACKGROUND, THEMES } from "../../src/palette.js";
-import { chromiumArgs, findChromium } from "../../src/render/chromium.js";
+import { chromiumArgs } from "../../src/render/chromium.js";
 import { MERMAID_CONFIG } from "../../src/render/mermaid-config.js";
 import { loadSpec } from "../../src/spec/load-spec.js";
 import { FIXTURES } from "../support/paths.js";
@@ -23,7 +24,7 @@ const ours = useRenderer();
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs() });
+  browser = await puppeteer.launch({ executablePath: ownChromium(), headless: true, args: chromiumArgs() });
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,10 +1,11 @@
+import { ownChromium } from "../support/shared-browser.js";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { PNG } from "pngjs";
 import puppeteer from "puppeteer-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { chromiumArgs, findChromium } from "../../src/render/chromium.js";
+import { chromiumArgs } from "../../src/render/chromium.js";
 import { runCli } from "../support/cli.js";
 import { tempDir } from "../support/paths.js";
 
@@ -140,7 +141,7 @@ describe("animated build (--steps animate)", () => {
     expect(r.code, r.stderr).toBe(0);
     const animated = readFileSync(join(anim, "docker-engine-linux.animated.light.svg"), "utf8");
     const still = readFileSync(join(anim, "docker-engine-linux.light.svg"), "utf8");
-    const browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs() });
+    const browser = await puppeteer.launch({ executablePath: ownChromium(), headless: true, args: chromiumArgs() });
     try {
       /** The SVG drawn with its animations held at `time` (ms; "end": finished), in the given motion preference. */
       const shot = async (svg: string, motion: "reduce" | "no-preference", time: number | "end") => {

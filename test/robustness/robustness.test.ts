@@ -1,3 +1,4 @@
+import { OWN_BROWSER_ENV, ownChromium } from "../support/shared-browser.js";
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,7 +10,7 @@ import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emitMermaid } from "../../src/emit/emit.js";
 import { TemplateSet } from "../../src/emit/templates.js";
-import { chromiumArgs, findChromium } from "../../src/render/chromium.js";
+import { chromiumArgs } from "../../src/render/chromium.js";
 import { MERMAID_CONFIG } from "../../src/render/mermaid-config.js";
 import { stackSpecSchema } from "../../src/spec/schema.js";
 import { expandStackSpec } from "../../src/spec/expand.js";
@@ -92,7 +93,7 @@ describe("labels that try to break out (property-based)", () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs() });
+    browser = await puppeteer.launch({ executablePath: ownChromium(), headless: true, args: chromiumArgs() });
     page = await browser.newPage();
     await page.setContent("<!doctype html><body></body>");
     await page.addScriptTag({ path: join(ROOT, "node_modules", "mermaid", "dist", "mermaid.min.js") });
@@ -175,7 +176,7 @@ describe("faults", () => {
       mkdirSync(join(dir, "specs"));
       const xen = readFileSync(builtinFile("xen")!, "utf8");
       for (let i = 0; i < 40; i++) writeFileSync(join(dir, "specs", `s${i}.yaml`), xen.replace("id: xen", `id: xen-${i}`).replace("Xen hypervisor", `Xen hypervisor ${i}`));
-      const child = spawn(process.execPath, [CLI, "render", "specs", "-o", "out", "--no-cache", "-f", "svg,png"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, [CLI, "render", "specs", "-o", "out", "--no-cache", "-f", "svg,png"], { cwd: dir, env: OWN_BROWSER_ENV, stdio: ["ignore", "pipe", "pipe"] });
       let stderr = "";
       child.stderr.on("data", (d) => (stderr += d));
       const seen = new Set<number>();

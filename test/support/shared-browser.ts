@@ -5,13 +5,24 @@ import { join } from "node:path";
 import { chromiumArgs, findChromium } from "../../src/render/chromium.js";
 
 /**
+ * The environment for a process that must launch a browser of its own (tests of what happens to
+ * Chromium's processes), whatever VSTACK_CHROMIUM the suite set (global-setup.ts).
+ */
+export const OWN_BROWSER_ENV = { ...process.env, VSTACK_CHROMIUM: "" };
+
+/** A Chromium binary to launch, for tests that drive a browser of their own (puppeteer.launch). */
+export function ownChromium(): string {
+  return findChromium(undefined, OWN_BROWSER_ENV);
+}
+
+/**
  * A Chromium started on its own with a DevTools port, as a browser service would be: what
  * VSTACK_CHROMIUM=ws://… points vstack at. Started plainly (not through puppeteer), so no
  * client holds new windows paused.
  */
 export async function startSharedChromium(): Promise<{ endpoint: string; pid: number; stop(): void }> {
   const profile = mkdtempSync(join(tmpdir(), "vstack-shared-chromium-"));
-  const child = spawn(findChromium(undefined, {}), [...chromiumArgs(), "--headless=new", "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank"], { stdio: ["ignore", "ignore", "pipe"], detached: true });
+  const child = spawn(ownChromium(), [...chromiumArgs(), "--headless=new", "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank"], { stdio: ["ignore", "ignore", "pipe"], detached: true });
   const endpoint = await new Promise<string>((resolve, reject) => {
     let said = "";
     child.stderr!.on("data", (data: Buffer) => {
