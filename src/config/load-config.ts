@@ -2,8 +2,8 @@ import { dirname } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { displayPath } from "../paths.js";
 import { diagnosticAt, documentData, parseSource, readSource } from "../source/yaml-source.js";
-import type { z } from "zod";
-import { describeValue, issueWords } from "../source/issue-words.js";
+import { describeValue } from "../source/issue-words.js";
+import { issueDiagnostics, type IssueRules } from "../source/zod-diagnostics.js";
 import { valueAt } from "../source/data-path.js";
 import { didYouMean } from "../suggest.js";
 import { badKindName, checkKinds, kindWarnings } from "../kinds/check.js";
@@ -40,28 +40,29 @@ export async function loadConfig(found: FoundConfig): Promise<LoadedConfig> {
   }
   const result = configSchema.safeParse(data);
   if (!result.success) {
-    const words = (issue: z.core.$ZodIssue, base: PropertyKey[] = []): Diagnostic[] => {
-      const path = [...base, ...(issue.path as PropertyKey[])];
-      const value = valueAt(data, path);
-      if (issue.code === "unrecognized_keys") {
-        // Inside a declared kind (kinds.<name>) or its colours (kinds.<name>.light), else a config key.
-        const keys = path[0] !== "kinds" ? undefined : path.length === 2 ? KIND_KEYS : COLOUR_KEYS;
-        if (keys) return issue.keys.map((key) => at([...path, key], "unknown-key", `unknown key "${key}"${didYouMean(key, keys)}`, true));
-        return issue.keys.map((key) => at([...path, key], "unknown-key", `unknown config key "${key}"${didYouMean(key, CONFIG_KEYS)} (keys: ${CONFIG_KEYS.join(", ")})`, true));
-      }
-      if (issue.code === "invalid_key") return [at(path, "bad-kind-name", badKindName(String(path.at(-1))), true)];
-      // A list or a comma-separated string: the branch of what was written.
-      if (issue.code === "invalid_union") return (issue.errors[typeof value === "string" ? 1 : 0] ?? []).flatMap((inner) => words(inner, path));
-      // An item of a comma-separated string is the part at its index.
-      const parent = valueAt(data, path.slice(0, -1));
-      const item = typeof parent === "string" ? parent.split(",")[Number(path.at(-1))]?.trim() : value;
-      const { code, message } = issueWords(issue, item);
-      return [at(path, code, message)];
-    };
-    throw new ConfigError(result.error.issues.flatMap((issue) => words(issue)));
+    throw new ConfigError(issueDiagnostics(result.error.issues, data, at, configRules(data)));
   }
   const kindProblems = checkKinds(result.data.kinds, at);
   if (kindProblems.length > 0) throw new ConfigError(kindProblems);
   return { config: result.data, file: shown, dir, warnings: kindWarnings(result.data.kinds, at) };
 }
 
+
+/** What only a config knows about its schema's issues: its keys, and lists written as comma strings. */
+function configRules(data: unknown): IssueRules {
+  return {
+    // A list or a comma-separated string: the branch of what was written.
+    branch: (value) => (typeof value === "string" ? 1 : 0),
+    unknownKey(key, path) {
+      // Inside a declared kind (kinds.<name>) or its colours (kinds.<name>.light), else a config key.
+      const keys = path[0] !== "kinds" ? undefined : path.length === 2 ? KIND_KEYS : COLOUR_KEYS;
+      return keys ? `unknown key "${key}"${didYouMean(key, keys)}` : `unknown config key "${key}"${didYouMean(key, CONFIG_KEYS)} (keys: ${CONFIG_KEYS.join(", ")})`;
+    },
+    badRecordKey: badKindName,
+    // An item of a comma-separated string is the part at its index.
+    quoted(path) {
+      const parent = valueAt(data, path.slice(0, -1));
+      return typeof parent === "string" ? parent.split(",")[Number(path.at(-1))]?.trim() : valueAt(data, path);
+    },
+  };
+}

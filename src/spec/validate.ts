@@ -1,7 +1,6 @@
-import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics.js";
 import { didYouMean } from "../suggest.js";
-import { issueWords } from "../source/issue-words.js";
+import { issueDiagnostics, type IssueRules } from "../source/zod-diagnostics.js";
 import { formatPath, valueAt } from "../source/data-path.js";
 import { LIMITS } from "./limits.js";
 import { ID_RULE } from "./id-rule.js";
@@ -35,7 +34,7 @@ export function validateSource(source: SourceDoc, project: KindDeclarations = {}
   const schema = isCompare ? compareSpecSchema : stackSpecSchema;
   const result = schema.safeParse(data);
   const kinds = knownKinds((data as { kinds?: unknown }).kinds, project);
-  const diagnostics = result.success ? [] : result.error.issues.flatMap((issue) => toDiagnostics(issue, data, at, kinds));
+  const diagnostics = result.success ? [] : issueDiagnostics(result.error.issues, data, at, specRules(data, at, kinds));
   diagnostics.push(...checkKinds((data as { kinds?: unknown }).kinds, at));
   if (!isCompare && "stack" in data) {
     const ids = new Map<string, number | undefined>();
@@ -47,35 +46,26 @@ export function validateSource(source: SourceDoc, project: KindDeclarations = {}
   return { spec: result.data, diagnostics, warnings: sortByPlace(kindWarnings(result.data.kinds, at, project)) };
 }
 
-function toDiagnostics(issue: z.core.$ZodIssue, data: unknown, at: At, kinds: string[]): Diagnostic[] {
-  const path = issue.path as PropertyKey[];
-  // A kind is a built-in's name or an id; either way the words are about kinds.
-  if (path.at(-1) === "kind" && typeof valueAt(data, path) === "string") return [at(path, "unknown-kind", unknownKindMessage(String(valueAt(data, path)), kinds))];
-  if ((issue.code === "invalid_type" || issue.code === "invalid_value") && valueAt(data, path) === undefined) {
-    const key = String(path.at(-1));
-    return [at(path.slice(0, -1), "missing-key", `missing required key "${key}"${hintFor(key)}`)];
-  }
-  if (issue.code === "custom" && path.at(-3) === "facts" && path.at(-1) === "source") return [at(path.slice(0, -1), "unsourced-fact", issue.message)];
-  switch (issue.code) {
-    case "invalid_union": {
-      // Report only the branch the entry means: "units" when it has that key, else a layer.
-      const branch = issue.errors[entryKindOf(valueAt(data, path)) === "units" ? 1 : 0] ?? [];
-      return branch.flatMap((inner) => toDiagnostics({ ...inner, path: [...path, ...inner.path] } as z.core.$ZodIssue, data, at, kinds));
-    }
-    case "invalid_key":
-      // The one record: kinds, by name.
-      return [at(path, "bad-kind-name", badKindName(String(path.at(-1))), true)];
-    case "unrecognized_keys":
-      return issue.keys.map((key) =>
-        at([...path, key], "unknown-key", unknownKeyMessage(key, path, data), true),
-      );
-    case "too_big":
+/** What only a spec knows about its schema's issues: kinds, missing keys, sources of facts, label length. */
+function specRules(data: unknown, at: At, kinds: string[]): IssueRules {
+  return {
+    // Report only the branch the entry means: "units" when it has that key, else a layer.
+    branch: (value) => (entryKindOf(value) === "units" ? 1 : 0),
+    unknownKey: (key, path) => unknownKeyMessage(key, path, data),
+    badRecordKey: badKindName,
+    special(issue, path, value) {
+      // A kind is a built-in's name or an id; either way the words are about kinds.
+      if (path.at(-1) === "kind" && typeof value === "string") return [at(path, "unknown-kind", unknownKindMessage(value, kinds))];
+      if ((issue.code === "invalid_type" || issue.code === "invalid_value") && value === undefined) {
+        const key = String(path.at(-1));
+        return [at(path.slice(0, -1), "missing-key", `missing required key "${key}"${hintFor(key)}`)];
+      }
+      if (issue.code === "custom" && path.at(-3) === "facts" && path.at(-1) === "source") return [at(path.slice(0, -1), "unsourced-fact", issue.message)];
       // The schema's one bound on text (LIMITS.label), the one editors see too.
-      if (issue.origin === "string") return [at(path, "label-too-long", `is ${String(valueAt(data, path)).length} characters; a label longer than ${LIMITS.label} cannot be read in a diagram`)];
-      break;
-  }
-  const { code, message } = issueWords(issue, valueAt(data, path));
-  return [at(path, code, message)];
+      if (issue.code === "too_big" && issue.origin === "string") return [at(path, "label-too-long", `is ${String(value).length} characters; a label longer than ${LIMITS.label} cannot be read in a diagram`)];
+      return undefined;
+    },
+  };
 }
 
 /**

@@ -70,4 +70,13 @@ describe("the import graph of src/", () => {
     const broken = [...graph].flatMap(([from, to]) => to.flatMap((t) => rules.filter(([f, d]) => f.test(from) && d.test(t)).map(([, , why]) => `${from} → ${t}: ${why}`)));
     expect(broken).toEqual([]);
   });
+
+  it("maps a schema's issues to diagnostics in one place, for specs and configs alike", () => {
+    // Whoever reads zod's issues hands them to issueDiagnostics; only it words them (issueWords).
+    const readers = sources(SRC).filter((f) => /\.error\.issues\b/.test(readFileSync(f, "utf8"))).map(rel).sort();
+    expect(readers).toEqual(["config/load-config.ts", "spec/validate.ts"]);
+    for (const file of readers) expect(readFileSync(join(SRC, file), "utf8")).toMatch(/issueDiagnostics\(result\.error\.issues,/);
+    const wording = [...graph].filter(([, to]) => to.includes("source/issue-words.ts")).map(([from]) => from);
+    for (const from of wording) expect(from === "source/zod-diagnostics.ts" || !/\bissueWords\b/.test(readFileSync(join(SRC, from), "utf8")), from).toBe(true);
+  });
 });
