@@ -47,7 +47,6 @@ export async function loadConfig(found: FoundConfig): Promise<LoadedConfig> {
   return { config: result.data, file: shown, dir, warnings: kindWarnings(result.data.kinds, at) };
 }
 
-
 /** What only a config knows about its schema's issues: its keys, and lists written as comma strings. */
 function configRules(data: unknown): IssueRules {
   return {
@@ -60,9 +59,9 @@ function configRules(data: unknown): IssueRules {
     },
     badRecordKey: badKindName,
     // An item of a comma-separated string is the part at its index.
-    quoted(path) {
+    quoted(path, value) {
       const parent = valueAt(data, path.slice(0, -1));
-      return typeof parent === "string" ? parent.split(",")[Number(path.at(-1))]?.trim() : valueAt(data, path);
+      return typeof parent === "string" ? parent.split(",")[Number(path.at(-1))]?.trim() : value;
     },
   };
 }

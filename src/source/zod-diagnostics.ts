@@ -16,8 +16,8 @@ export interface IssueRules {
   badRecordKey(key: string): string;
   /** The format's own diagnostics for an issue, before the common words; undefined to go on. */
   special?(issue: z.core.$ZodIssue, path: Path, value: unknown): Diagnostic[] | undefined;
-  /** The value the words quote, where it is not simply the value at `path`. */
-  quoted?(path: Path): unknown;
+  /** The value the words quote, where it is not simply `value`, the value at `path`. */
+  quoted?(path: Path, value: unknown): unknown;
 }
 
 /**
@@ -39,7 +39,7 @@ export function issueDiagnostics(issues: readonly z.core.$ZodIssue[], data: unkn
       case "unrecognized_keys":
         return issue.keys.map((key) => at([...path, key], "unknown-key", rules.unknownKey(key, path), true));
     }
-    const { code, message } = issueWords(issue, rules.quoted ? rules.quoted(path) : value);
+    const { code, message } = issueWords(issue, rules.quoted ? rules.quoted(path, value) : value);
     return [at(path, code, message)];
   };
   return issues.flatMap((issue) => map(issue, []));

@@ -1,4 +1,3 @@
-import { ownChromium } from "../support/shared-browser.js";
 import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -8,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { BACKGROUND } from "../../src/palette.js";
 import { chromiumArgs } from "../../src/render/chromium.js";
 import { ROOT, tempDir } from "../support/paths.js";
+import { ownChromium } from "../support/shared-browser.js";
 
 /**
  * A real VitePress build of examples/vitepress-site (vstack/markdown-it in its config, one

@@ -1,4 +1,3 @@
-import { ownChromium } from "../support/shared-browser.js";
 import type { ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -8,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { chromiumArgs } from "../../src/render/chromium.js";
 import { runCli, startCli } from "../support/cli.js";
 import { tempDir } from "../support/paths.js";
+import { ownChromium } from "../support/shared-browser.js";
 
 const SPEC = (label: string) => `id: demo
 title: Demo stack

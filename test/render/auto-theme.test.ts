@@ -1,4 +1,3 @@
-import { ownChromium } from "../support/shared-browser.js";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -8,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build/index.js";
 import { chromiumArgs } from "../../src/render/chromium.js";
 import { tempDir } from "../support/paths.js";
+import { ownChromium } from "../support/shared-browser.js";
 
 /**
  * `--theme auto`: one SVG that a browser draws exactly as the light or the dark SVG, by the

@@ -1,4 +1,3 @@
-import { ownChromium } from "../support/shared-browser.js";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import puppeteer, { type Browser } from "puppeteer-core";
@@ -12,6 +11,7 @@ import { loadSpec } from "../../src/spec/load-spec.js";
 import type { Spec } from "../../src/spec/types.js";
 import { measureOnPage } from "../support/page.js";
 import { tempDir } from "../support/paths.js";
+import { ownChromium } from "../support/shared-browser.js";
 
 /**
  * Arrows drawn over the block diagrams, measured where they are drawn, in Chromium: no arrow

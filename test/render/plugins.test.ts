@@ -1,4 +1,3 @@
-import { OWN_BROWSER_ENV } from "../support/shared-browser.js";
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,6 +14,7 @@ import remarkVstack, { PagePictures } from "vstack/remark";
 import { parseSvg } from "../support/svg.js";
 import { stillRunning } from "../support/processes.js";
 import { ROOT, workspace } from "../support/paths.js";
+import { OWN_BROWSER_ENV } from "../support/shared-browser.js";
 
 /** A docs project: a page with a built-in, an inline spec and a table; a page with a mistake; front matter on both. */
 const site = workspace({

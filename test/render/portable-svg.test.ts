@@ -1,4 +1,3 @@
-import { ownChromium } from "../support/shared-browser.js";
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -18,6 +17,7 @@ import { measureOnPage } from "../support/page.js";
 import { sampleBuiltinFiles } from "../support/samples.js";
 import { ROOT, tempDir } from "../support/paths.js";
 import { foldSpace, parseSvg, specLabels, squash } from "../support/svg.js";
+import { ownChromium } from "../support/shared-browser.js";
 
 /**
  * The gallery's SVGs drawn by renderers other than the one that made them: librsvg (pandoc,

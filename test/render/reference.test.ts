@@ -1,4 +1,3 @@
-import { ownChromium } from "../support/shared-browser.js";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderMermaid } from "@mermaid-js/mermaid-cli";
@@ -14,6 +13,7 @@ import { FIXTURES } from "../support/paths.js";
 import { useRenderer } from "../support/renderer.js";
 import { sampleBuiltinFiles } from "../support/samples.js";
 import { parseSvg, specLabels, visibleText, foldSpace, squash } from "../support/svg.js";
+import { ownChromium } from "../support/shared-browser.js";
 
 /**
  * mermaid-cli is the reference: for each built-in spec, vstack's SVG and mermaid-cli's from the

@@ -1,4 +1,3 @@
-import { ownChromium } from "../support/shared-browser.js";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -8,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { chromiumArgs } from "../../src/render/chromium.js";
 import { runCli } from "../support/cli.js";
 import { tempDir } from "../support/paths.js";
+import { ownChromium } from "../support/shared-browser.js";
 
 /**
  * The issue's own command: `render vm-vs-container --preset slide --steps --format png,pptx`.

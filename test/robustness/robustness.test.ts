@@ -1,4 +1,3 @@
-import { OWN_BROWSER_ENV, ownChromium } from "../support/shared-browser.js";
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -22,6 +21,7 @@ import { descendants, stillRunning } from "../support/processes.js";
 import { useRenderer } from "../support/renderer.js";
 import { unsafeParts } from "../support/safety.js";
 import { foldSpace, parseSvg, squash, visibleText } from "../support/svg.js";
+import { OWN_BROWSER_ENV, ownChromium } from "../support/shared-browser.js";
 
 /** What this file tried and found; printed at the end and quoted in the README. */
 const tally = { badInputs: 0, fuzzParsed: 0, fuzzRendered: 0, faults: 0, crashes: 0, hangs: 0, lostFiles: 0 };
