@@ -1,4 +1,4 @@
-import { didYouMean } from "../suggest.js";
+import { didYouMean, nearSpelling } from "../suggest.js";
 
 /**
  * The layer kinds a spec may use. Each maps to one colour family in every diagram and theme
@@ -73,8 +73,8 @@ export const KIND_SYNONYMS: Record<string, Kind> = {
  * the kind a synonym means ("lxc" → container), else the nearest spelling of all `known` kinds.
  */
 export function kindHint(word: string, known: readonly string[] = KINDS): string {
-  const declared = didYouMean(word, known.filter((k) => !(KINDS as readonly string[]).includes(k)));
-  if (declared) return declared;
+  const declared = nearSpelling(word, known.filter((k) => !(KINDS as readonly string[]).includes(k)));
+  if (declared) return `; did you mean "${declared}"?`;
   const meant = KIND_SYNONYMS[word.toLowerCase()];
   return meant ? `; did you mean "${meant}"?` : didYouMean(word, known);
 }
