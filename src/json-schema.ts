@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { configSchema } from "./config/schema.js";
 import { compareSpecSchema, stackSpecSchema } from "./spec/schema.js";
 

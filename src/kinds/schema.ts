@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { COLOUR_HINT, isCssColour } from "../colour.js";
 import { BOUNDARIES } from "../palette.js";
 import { ID_RULE } from "../spec/id-rule.js";

@@ -5,6 +5,7 @@ import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { PagePictures, type PluginOptions } from "./page-pictures.js";
+import { hydratedByReact, innerHtmlNode } from "./react-mdx.js";
 
 export { PagePictures, STRATEGIES, type PluginOptions, type Strategy } from "./page-pictures.js";
 
@@ -19,8 +20,9 @@ export interface RemarkVstackOptions extends PluginOptions {
  * Astro take it with no raw-HTML option. A bad fence fails the page: one message per problem on
  * the file, at the fence's line and column, with the code frame, and the first one thrown.
  */
-export default function remarkVstack(options: RemarkVstackOptions = {}) {
+export default function remarkVstack(this: unknown, options: RemarkVstackOptions = {}) {
   const pictures = options.pictures ?? new PagePictures(options);
+  const react = hydratedByReact(this as Parameters<typeof hydratedByReact>[0]);
   return async (tree: Root, file: VFile): Promise<void> => {
     const text = String(file.value);
     if (!/^[ \t>]*(`{3,}|~{3,})[ \t]*(vstack|mermaid)\b/m.test(text)) return;
@@ -34,7 +36,8 @@ export default function remarkVstack(options: RemarkVstackOptions = {}) {
     visit(tree, "code", (node: Code, index, parent) => {
       const picture = byStart.get(node.position?.start.offset ?? -1);
       if (!picture || !parent || index === undefined) return;
-      parent.children[index] = hastNode(picture.html);
+      // MDX takes the JSX node as it is (it passes MDX's node types through remark-rehype).
+      parent.children[index] = react ? (innerHtmlNode(picture.html, node.position) as unknown as Paragraph) : hastNode(picture.html);
     });
   };
 }
