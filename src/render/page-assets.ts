@@ -7,12 +7,16 @@ import { isInside, safeDecode } from "../paths.js";
 export const PAGE_ORIGIN = "https://vstack.invalid/";
 export const PAGE_URL = `${PAGE_ORIGIN}__vstack__/page.html`;
 
-const MERMAID_DIST = join(dirname(createRequire(import.meta.url).resolve("mermaid/package.json")), "dist");
+const MERMAID_PACKAGE = createRequire(import.meta.url).resolve("mermaid/package.json");
+const MERMAID_DIST = join(dirname(MERMAID_PACKAGE), "dist");
+/** DOMPurify's browser build, the copy Mermaid itself depends on (so it is there wherever Mermaid is). */
+const PURIFY_FILE = join(dirname(createRequire(MERMAID_PACKAGE).resolve("dompurify")), "purify.min.js");
+export const PURIFY_URL = `${PAGE_ORIGIN}__vstack__/purify.min.js`;
 
 /**
- * The page and mermaid's ES module build (a small core that imports each diagram type's
- * chunk when first drawn), served to the page through request interception from this
- * package's own files. Nothing else is ever fetched. Files are read once per instance.
+ * The page, mermaid's ES module build (a small core that imports each diagram type's chunk
+ * when first drawn) and DOMPurify, served to the page through request interception from the
+ * installed packages' own files. Nothing else is ever fetched. Files are read once per instance.
  */
 export class PageAssets {
   private readonly files = new Map<string, Promise<Buffer | undefined>>();
@@ -22,11 +26,8 @@ export class PageAssets {
   /** The bytes and type for a URL the page asks for, or undefined to refuse it. */
   async serve(url: string): Promise<{ body: Buffer | string; contentType: string } | undefined> {
     if (url === PAGE_URL) return { body: this.pageHtml, contentType: "text/html; charset=utf-8" };
-    if (!url.startsWith(PAGE_ORIGIN)) return undefined;
-    const path = safeDecode(new URL(url).pathname)?.slice(1);
-    if (path === undefined) return undefined;
-    const file = join(MERMAID_DIST, path);
-    if (file === MERMAID_DIST || !isInside(file, MERMAID_DIST) || !/\.m?js$/.test(file)) return undefined;
+    const file = url === PURIFY_URL ? PURIFY_FILE : mermaidFile(url);
+    if (file === undefined) return undefined;
     let bytes = this.files.get(file);
     if (!bytes) {
       bytes = readFile(file).catch(() => undefined);
@@ -35,4 +36,13 @@ export class PageAssets {
     const body = await bytes;
     return body ? { body, contentType: "text/javascript; charset=utf-8" } : undefined;
   }
+}
+
+/** The file of mermaid's build a URL of the page's origin names, if it names one. */
+function mermaidFile(url: string): string | undefined {
+  if (!url.startsWith(PAGE_ORIGIN)) return undefined;
+  const path = safeDecode(new URL(url).pathname)?.slice(1);
+  if (path === undefined) return undefined;
+  const file = join(MERMAID_DIST, path);
+  return file !== MERMAID_DIST && isInside(file, MERMAID_DIST) && /\.m?js$/.test(file) ? file : undefined;
 }

@@ -6,6 +6,7 @@ import { PAGE_URL, type PageAssets } from "./page-assets.js";
 import { installSvgDecorations } from "./svg-decorations.js";
 import { installSvgLabels } from "./svg-labels.js";
 import { installSvgLinks } from "./svg-links.js";
+import { installSvgSanitizer } from "./sanitize-svg.js";
 import { routeLinks } from "./route-links.js";
 import type { Decorations } from "../layout/decorations.js";
 import { MermaidSyntaxError, type LabelLine, type RenderRequest, type RenderResult } from "./renderer.js";
@@ -56,6 +57,7 @@ export class WarmPage {
       await page.evaluate(installSvgLabels);
       await page.evaluate(installSvgDecorations);
       await page.evaluate(installSvgLinks);
+      await installSvgSanitizer(page);
       // The router is plain code with no outside references: it runs in the page as its source.
       await page.evaluate(`window.vstackRouteLinks = ${routeLinks.toString()};`);
       await page.evaluate(`window.vstackShow = ${showInPage.toString()};`);
@@ -139,25 +141,8 @@ async function drawInPage(
   } else svgText = text.svg;
   // Parsed as HTML, as the page would: mermaid's labels hold HTML (<br>) that is not XML.
   const svg = new DOMParser().parseFromString(svgText, "text/html").querySelector("svg")!;
-  // Closed output: raw Mermaid may carry <img src>, links and CSS url()s, which mermaid's strict
-  // mode lets through; the SVG keeps only references into itself and inline images.
-  const local = (value: string) => /^\s*(#|data:image\/(png|gif|jpe?g|webp);)/i.test(value);
-  for (const el of Array.from(svg.querySelectorAll("*"))) {
-    if (/^(script|iframe|object|embed)$/i.test(el.localName)) {
-      el.remove();
-      continue;
-    }
-    for (const attr of Array.from(el.attributes)) {
-      const name = attr.name.toLowerCase();
-      const reference = ["src", "href", "xlink:href", "srcset", "action", "formaction", "background", "poster"].includes(name);
-      if (name.startsWith("on") || (reference && !local(attr.value)) || (name === "style" && /url\(\s*['"]?(?!#|data:image\/)|@import|expression\(/i.test(attr.value))) {
-        el.removeAttribute(attr.name);
-      }
-    }
-  }
-  for (const style of Array.from(svg.querySelectorAll("style"))) {
-    style.textContent = (style.textContent ?? "").replace(/@import[^;]*;?/gi, "").replace(/url\(\s*(['"]?)(?!#|data:image\/)[^)]*\)/gi, "none");
-  }
+  // Closed output: nothing in the SVG may reach outside it (sanitize-svg.ts).
+  (window as unknown as { vstackSanitizeSvg: (svg: Element) => void }).vstackSanitizeSvg(svg);
   const ns = "http://www.w3.org/2000/svg";
   for (const old of Array.from(svg.children)) if (old.tagName === "title" || old.tagName === "desc") old.remove();
   const desc = document.createElementNS(ns, "desc");
