@@ -37,7 +37,7 @@ export function tableHtml(table: FactTable): string {
   const ref = (n: number) => `${table.id}-source-${n}`;
   const cell = (c: TableCell | undefined) => {
     if (!c) return "<td>—</td>";
-    const mark = c.illustrative ? ' <small class="vstack-illustrative">(${escapeHtml(illustrative)})</small>' : "";
+    const mark = c.illustrative ? ` <small class="vstack-illustrative">(${escapeHtml(illustrative)})</small>` : "";
     const source = c.source !== undefined ? `<sup><a href="#${ref(c.source)}">${c.source}</a></sup>` : "";
     return `<td>${escapeHtml(c.value)}${mark}${source}</td>`;
   };

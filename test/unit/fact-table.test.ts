@@ -1,3 +1,5 @@
+import type { Element, Root, RootContent } from "hast";
+import { fromHtml } from "hast-util-from-html";
 import { describe, expect, it } from "vitest";
 import { loadSpecText } from "../../src/spec/load-spec.js";
 import type { Spec } from "../../src/spec/types.js";
@@ -27,6 +29,22 @@ describe("fact tables", () => {
     const html = tableHtml(table);
     expect(html).toContain('<th scope="row">Image</th><td>—</td><td>GBs<sup><a href="#a-vs-b-source-1">1</a></sup></td>');
     expect(html).toContain('<li id="a-vs-b-source-2"><a href="https://b.example/k">https://b.example/k</a></li>');
+  });
+
+  it("the HTML reads as the Markdown does: each cell's text with its mark, the note on the mark, the sources", async () => {
+    const a = await spec("a", "  kernel: { value: shared, source: https://a.example/k }\n  startup: { value: ms, illustrative: true }\n");
+    const b = await spec("b", "  startup: { value: seconds, illustrative: true, source: https://b.example/s }\n");
+    const page = fromHtml(tableHtml(factTable([a, b])), { fragment: true });
+    const rows = all(page, "tr").map((tr) => tr.children.filter((c) => c.type === "element").map(text));
+    expect(rows).toEqual([
+      ["", "A", "B"],
+      ["Kernel", "shared1", "—"],
+      ["Start-up", "ms (illustrative)", "seconds (illustrative)2"],
+    ]);
+    expect(all(page, "caption").map(text)).toEqual(["A vs B"]);
+    expect(all(page, "p").map(text)).toEqual(["(illustrative): an order of magnitude or a general claim, not a measurement."]);
+    expect(all(page, "li").map(text)).toEqual(["https://a.example/k", "https://b.example/s"]);
+    expect(text(page)).not.toMatch(/\$\{|\}/);
   });
 
   it("escapes what HTML would read as markup", async () => {
@@ -91,3 +109,15 @@ describe("drawn tables", () => {
     expect(tableMarkdown(de)).toContain("_(veranschaulichend)_");
   });
 });
+
+/** The text a reader sees in a hast tree (markup gone, entities decoded). */
+function text(node: Root | RootContent): string {
+  if (node.type === "text") return node.value;
+  return "children" in node ? node.children.map(text).join("") : "";
+}
+
+/** Every element of that name in a hast tree, in document order. */
+function all(node: Root | RootContent, tagName: string): Element[] {
+  const found = node.type === "element" && node.tagName === tagName ? [node] : [];
+  return "children" in node ? [...found, ...node.children.flatMap((c) => all(c, tagName))] : found;
+}
