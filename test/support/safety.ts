@@ -55,8 +55,8 @@ export function externalReferences(svg: string): string[] {
 
 /** A URL that stays inside the picture: a fragment, or inline image or font data. */
 export function isLocal(value: string): boolean {
-  // As a URL parser reads it: control characters and spaces around it and tabs and newlines in it do not count.
-  return /^(#|data:image\/|data:font\/)/i.test(value.replace(/[\u0000-\u0020]/g, ""));
+  // As a URL parser reads it: control characters and spaces before it and tabs and newlines in it do not count.
+  return /^(#|data:image\/|data:font\/)/i.test(value.replace(/^[\u0000-\u0020]+/, "").replace(/[\t\n\r]/g, ""));
 }
 
 /** Functions whose string arguments are URLs (image-set("a.png" 1x), image(), cross-fade(), src(), element()). */
