@@ -13,6 +13,7 @@ import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { renderMermaid } from "@mermaid-js/mermaid-cli";
 import puppeteer, { type Browser } from "puppeteer-core";
 import { chromiumArgs, findChromium } from "../src/render/chromium.js";
@@ -21,7 +22,7 @@ import { builtinFiles } from "../src/spec/builtins.js";
 import { largeSpec, typicalSpec, writeSpecs } from "./bench/inputs.js";
 import { peakSampler } from "./bench/memory.js";
 
-const ROOT = new URL("..", import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CLI = join(ROOT, "bin", "vstack.js");
 const MMDC = join(ROOT, "node_modules", ".bin", "mmdc");
 const quick = process.argv.includes("--quick");

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createSyncFn } from "synckit";
 import { VstackError } from "../errors.js";
 import { endBrowsersNow } from "../render/pool.js";
@@ -65,7 +66,8 @@ export default function markdownItVstack(md: MarkdownItLike, options: MarkdownIt
     const asVue = vue ?? (env.relativePath !== undefined && env.cleanUrls !== undefined);
     const file = resolve(cwd, env.path ?? page ?? "page.md");
     const { text, shift } = pageText(file, state.src);
-    drawPage ??= createSyncFn(new URL("./markdown-it-worker.js", import.meta.url).pathname);
+    // A path, not the URL's pathname: that keeps %20 for a space and a leading / before C: on Windows.
+    drawPage ??= createSyncFn(fileURLToPath(new URL("./markdown-it-worker.js", import.meta.url)));
     if (!process.listeners("exit").includes(endWorkerBrowsers)) process.on("exit", endWorkerBrowsers);
     const reply = drawPage({ options: { ...shared, cwd }, file, text });
     chromium = reply.chromium;
