@@ -26,21 +26,32 @@ export function formatDiagnosticLine(d: Diagnostic): string {
 /** How much of a line a code frame shows: a long line is cut to a window around the column. */
 const FRAME_WIDTH = 160;
 
-/** Two lines of context above the problem, the line itself, and a caret under the column. */
+/**
+ * Two lines of context above the problem, the line itself, and a caret under the column. Only
+ * the text up to the lines shown is scanned (a file's problems are printed one by one).
+ */
 export function formatCodeFrame(source: string, line: number, col: number): string {
-  const lines = source.split(/\r?\n/);
   const first = Math.max(1, line - 2);
-  const last = Math.min(lines.length, line + 1);
+  const lines: string[] = [];
+  let start = 0;
+  for (let n = 1; n <= line + 1 && start <= source.length; n++) {
+    const newline = source.indexOf("\n", start);
+    const end = newline < 0 ? source.length : newline;
+    if (n >= first) lines.push(source.slice(start, end).replace(/\r$/, ""));
+    if (newline < 0) break;
+    start = newline + 1;
+  }
+  const last = first + lines.length - 1;
   const width = String(last).length;
-  const text = lines[line - 1] ?? "";
+  const text = lines[line - first] ?? "";
   // The same window for every line shown, centred on the column, so the caret is in view.
-  const start = Math.max(0, Math.min(col - 1 - FRAME_WIDTH / 2, text.length - FRAME_WIDTH));
+  const from = Math.max(0, Math.min(col - 1 - FRAME_WIDTH / 2, text.length - FRAME_WIDTH));
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
     const mark = n === line ? ">" : " ";
-    out.push(`${mark} ${String(n).padStart(width)} | ${windowOf(lines[n - 1] ?? "", start)}`.trimEnd());
+    out.push(`${mark} ${String(n).padStart(width)} | ${windowOf(lines[n - first] ?? "", from)}`.trimEnd());
     if (n === line) {
-      const pad = " ".repeat(Math.max(col - 1 - start, 0) + (start > 0 ? 1 : 0));
+      const pad = " ".repeat(Math.max(col - 1 - from, 0) + (from > 0 ? 1 : 0));
       out.push(`  ${" ".repeat(width)} | ${pad}^`);
     }
   }

@@ -6,6 +6,8 @@ import type { LayoutOptions } from "../layout/fit-width.js";
 import { displayPath } from "../paths.js";
 import { STDIN, STDIN_NAME } from "../inputs.js";
 import { readSource } from "../source/yaml-source.js";
+import { capProblems } from "../source/cap-problems.js";
+import { FILE_LIMIT, PAGE_LIMIT } from "../source/read-limits.js";
 import { loadSpecText, looksLikeSpec } from "../spec/load-spec.js";
 import type { Diagram } from "./diagram.js";
 import { markdownDiagrams } from "./markdown.js";
@@ -69,7 +71,7 @@ export async function loadDiagrams(files: string[], options: LoadOptions): Promi
   for (const [i, { found, diagnostics, warnings, failed, skipped, tables }] of loaded.entries()) {
     result.tables.push(...(tables ?? []));
     if (skipped) result.skipped.push(displayPath(files[i]!, options.cwd));
-    result.failures.push(...diagnostics);
+    result.failures.push(...capProblems(diagnostics));
     result.warnings.push(...(warnings ?? []));
     result.invalid += failed;
     if (failed > 0 && inputKind(files[i]!) === "markdown") result.brokenPages.add(resolve(files[i]!));
@@ -141,7 +143,7 @@ async function loadFile(file: string, options: LoadOptions): Promise<FileResult>
   }
   const shown = displayPath(file, cwd);
   // The one reader of input files: missing files, folders and a BOM handled as for specs.
-  const read = await readSource(file);
+  const read = await readSource(file, kind === "markdown" ? PAGE_LIMIT : FILE_LIMIT);
   if ("error" in read) return { found: [], diagnostics: [{ ...read.error, file: shown }], failed: 1 };
   const { text } = read;
   if (kind === "mermaid") {

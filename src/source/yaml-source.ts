@@ -1,8 +1,10 @@
-import { readFile } from "node:fs/promises";
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node } from "yaml";
+import { open } from "node:fs/promises";
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
 import { formatPath } from "./data-path.js";
+import { duplicateKeys } from "./duplicate-keys.js";
 import { deepestPlace, MAX_YAML_DEPTH } from "./nesting.js";
+import { FILE_LIMIT, tooLarge, type ReadLimit } from "./read-limits.js";
 import { yamlDiagnostics } from "./yaml-errors.js";
 
 /** A spec file as read: its text, the YAML document (JSON is YAML too) and a way to find positions. */
@@ -12,36 +14,58 @@ export interface SourceDoc {
   text: string;
   doc: Document.Parsed;
   lines: LineCounter;
+  /** Each mapping's pairs by key, made when a position inside it is first asked for. */
+  pairs: WeakMap<YAMLMap, Map<string, Pair>>;
 }
 
-/** Reads a file, or returns a diagnostic that says why it could not be read. */
-export async function readSource(file: string): Promise<{ text: string } | { error: Diagnostic }> {
+/**
+ * Reads a file, or returns a diagnostic that says why it could not be read. A file over its
+ * limit is refused unread: only the part up to the limit is read, to say where it falls.
+ */
+export async function readSource(file: string, limit: ReadLimit = FILE_LIMIT): Promise<{ text: string } | { error: Diagnostic }> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    const handle = await open(file);
+    try {
+      const { size } = await handle.stat();
+      if (size > limit.bytes) {
+        const head = Buffer.alloc(limit.bytes);
+        await handle.read(head, 0, limit.bytes, 0);
+        return { error: { ...tooLarge(decode(head), size, limit), file } };
+      }
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const message =
       code === "ENOENT" ? "file not found; check the path" : code === "EISDIR" ? "is a folder, not a spec file" : `cannot read: ${(err as Error).message}`;
     return { error: { code: "unreadable", message, file } };
   }
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-  return { text: text.replace(/^\uFEFF/, "") };
+  return { text: decode(bytes) };
+}
+
+function decode(bytes: Buffer): string {
+  return new TextDecoder("utf-8", { fatal: false }).decode(bytes).replace(/^\uFEFF/, "");
 }
 
 /** Parses YAML or JSON text, keeping positions; syntax errors come back as diagnostics. */
 export function parseSource(file: string, text: string): { source: SourceDoc; diagnostics: Diagnostic[] } {
   const lines = new LineCounter();
+  // Not parsed at all: text past the limit (standard input, a fence), or nesting the parser would recurse into as deep.
+  const unparsed = (diagnostic: Omit<Diagnostic, "file">) => ({ source: { file, text, doc: parseDocument(""), lines: lineCounterOf(text), pairs: new WeakMap() }, diagnostics: [{ ...diagnostic, file }] });
+  const size = Buffer.byteLength(text);
+  if (size > FILE_LIMIT.bytes) return unparsed(tooLarge(decode(Buffer.from(text).subarray(0, FILE_LIMIT.bytes)), size, FILE_LIMIT));
   const deep = deepestPlace(text, MAX_YAML_DEPTH);
   if (deep) {
-    // Not parsed at all: the parser would recurse as deep as the file nests.
-    const source = { file, text, doc: parseDocument(""), lines: lineCounterOf(text) };
     const message = `the file nests more than ${MAX_YAML_DEPTH} levels deep, more than any spec or config can mean (units nest at most 24 deep)`;
-    return { source, diagnostics: [{ code: "too-deep", message, file, ...positionOf(source, deep.offset), source: text }] };
+    return unparsed({ code: "too-deep", message, ...lineCounterOf(text).linePos(deep.offset), source: text });
   }
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const source = { file, text, doc, lines };
-  const diagnostics = yamlDiagnostics(doc.errors, text, lines, file);
+  // Duplicate keys are found by duplicateKeys: the parser's own check is quadratic.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  const source = { file, text, doc, lines, pairs: new WeakMap() };
+  const diagnostics = yamlDiagnostics([...doc.errors, ...duplicateKeys(doc)], text, lines, file);
   if (text.includes("\uFFFD")) {
     const offset = text.indexOf("\uFFFD");
     diagnostics.push({ code: "invalid-utf8", message: "the file is not valid UTF-8; save it as UTF-8", file, ...positionOf(source, offset), source: text });
@@ -95,7 +119,7 @@ export function positionAt(source: SourceDoc, path: ReadonlyArray<PropertyKey>, 
   for (const [i, key] of path.entries()) {
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+      const pair = pairOf(source, node, String(key));
       if (!pair) break;
       const keyNode = pair.key as Node;
       if (last && atKey) return positionOf(source, keyNode.range?.[0] ?? offset);
@@ -111,6 +135,16 @@ export function positionAt(source: SourceDoc, path: ReadonlyArray<PropertyKey>, 
   return positionOf(source, offset);
 }
 
+/** The first pair of a mapping with this key: looked up in an index made once per mapping, not by a scan per lookup. */
+function pairOf(source: SourceDoc, map: YAMLMap, key: string): Pair | undefined {
+  let index = source.pairs.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) if (isScalar(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair);
+    source.pairs.set(map, index);
+  }
+  return index.get(key);
+}
 
 /** A LineCounter for text that is not parsed: line starts found by hand. */
 function lineCounterOf(text: string): LineCounter {

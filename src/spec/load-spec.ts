@@ -8,6 +8,9 @@ import type { KindLook, KindTable } from "../kinds/looks.js";
 import type { KindDeclarations } from "../kinds/schema.js";
 import { expandStackSpec, kindTableOf, linkOf } from "./expand.js";
 import { checkLinks, stackRefResolver } from "./check-links.js";
+import { comparedBoxesMessage } from "./check-size.js";
+import { FILE_LIMIT } from "../source/read-limits.js";
+import { eachBox } from "./boxes.js";
 import { diagnosticAt, parseSource, positionAt, readSource } from "../source/yaml-source.js";
 import type { CompareSpecInput, StackSpecInput } from "./schema.js";
 import { metaOf, type Link, type Spec, type StackBoxRef, type StackSpec } from "./types.js";
@@ -77,6 +80,7 @@ export async function loadSpecText(shown: string, text: string, baseDir: string,
   const stacks: StackSpec[] = [];
   const references: string[] = [];
   const problems: Diagnostic[] = [];
+  let boxes = 0;
   for (const [i, ref] of input.compare.entries()) {
     const here = { file: shown, ...positionAt(source, ["compare", i]), path: `compare[${i}]`, source: text };
     const target = resolveRef(ref, baseDir);
@@ -95,6 +99,13 @@ export async function loadSpecText(shown: string, text: string, baseDir: string,
     } else if (!loaded.spec) {
       problems.push({ ...here, code: "bad-ref", message: `"${ref}" has errors of its own (below)` }, ...loaded.diagnostics);
     } else {
+      // The stacks drawn together are one diagram: the spec that takes it past the box limit is named, and none after it read.
+      eachBox(loaded.spec.stack, "", () => void boxes++);
+      const tooMany = comparedBoxesMessage(boxes);
+      if (tooMany) {
+        problems.push({ ...here, code: "too-large", message: tooMany });
+        break;
+      }
       stacks.push(loaded.spec);
       references.push(target);
       warnings.push(...(loaded.warnings ?? []));
@@ -179,9 +190,13 @@ export function resolveRef(ref: string, baseDir: string): string | undefined {
   return builtinFile(ref);
 }
 
-/** Whether text is meant as a spec (YAML or JSON with stack, compare or id) rather than, say, Mermaid text. */
+/**
+ * Whether text is meant as a spec (YAML or JSON with stack, compare or id) rather than, say,
+ * Mermaid text. Text over the size limit is taken for one unparsed, to be refused as one.
+ */
 export function looksLikeSpec(text: string): boolean {
-  return isSpecShaped(parseDocument(text).contents);
+  if (Buffer.byteLength(text) > FILE_LIMIT.bytes) return true;
+  return isSpecShaped(parseDocument(text, { uniqueKeys: false }).contents);
 }
 
 /** A mapping with a stack, a compare or an id: what every spec has, and other YAML files lack. */

@@ -10,6 +10,7 @@ import type { KindDeclarations } from "../kinds/schema.js";
 import { diagnosticAt, documentData, type At, type SourceDoc } from "../source/yaml-source.js";
 import { compareSpecSchema, entryKindOf, KEYS, KNOWN_KEYS, stackSpecSchema, type SpecInput } from "./schema.js";
 import { checkLinks, linkRefs, unknownRef } from "./check-links.js";
+import { checkSize } from "./check-size.js";
 
 export { LIMITS } from "./limits.js";
 
@@ -30,6 +31,8 @@ export function validateSource(source: SourceDoc, project: KindDeclarations = {}
     const what = data === null || data === undefined ? "empty" : Array.isArray(data) ? "a list" : `a ${typeof data}`;
     return { diagnostics: [at([], "not-a-spec", `the file is ${what}; a spec is a mapping with id, title, sources and stack (or compare)`)] };
   }
+  const size = checkSize(data as Record<string, unknown>, at);
+  if (size.length > 0) return { diagnostics: sortByPlace(size) };
   const isCompare = "compare" in data && !("stack" in data);
   const schema = isCompare ? compareSpecSchema : stackSpecSchema;
   const result = schema.safeParse(data);
@@ -69,10 +72,11 @@ function specRules(data: unknown, at: At, kinds: string[]): IssueRules {
 }
 
 /**
- * Checks the format cannot express: ids unique, `{n}` only under a repeat, bounded size and
- * depth. Fills `ids` with every box id and the repeat that numbers it (the innermost), for links.
+ * Checks the format cannot express: ids unique, `{n}` only under a repeat, bounded depth (the
+ * size was checked first: checkSize). Fills `ids` with every box id and the repeat that numbers
+ * it (the innermost), for links.
  */
-function checkStack(stack: unknown, path: Path, repeat: number | undefined, depth: number, at: At, ids: Map<string, number | undefined>, kinds: string[], seen = new Map<string, Path>(), count = { layers: 0 }): Diagnostic[] {
+function checkStack(stack: unknown, path: Path, repeat: number | undefined, depth: number, at: At, ids: Map<string, number | undefined>, kinds: string[], seen = new Map<string, Path>()): Diagnostic[] {
   if (!Array.isArray(stack)) return [];
   const out: Diagnostic[] = [];
   if (depth > LIMITS.depth) return [at(path, "too-deep", `units are nested more than ${LIMITS.depth} levels deep; no diagram can show that legibly`)];
@@ -85,8 +89,6 @@ function checkStack(stack: unknown, path: Path, repeat: number | undefined, dept
         : [{ item: entry as Record<string, unknown>, path: here }];
     for (const { item, path: p } of items) {
       if (item === null || typeof item !== "object") continue;
-      const repeats = typeof item.repeat === "number" ? item.repeat : 1;
-      count.layers += repeats;
       const underRepeat = repeat !== undefined || "repeat" in item;
       const numbered = typeof item.repeat === "number" ? item.repeat : repeat;
       for (const key of ["layer", "unit", "detail"]) {
@@ -102,10 +104,9 @@ function checkStack(stack: unknown, path: Path, repeat: number | undefined, dept
       }
       // A kind the schema let through (an id) that no one declared.
       if (typeof item.kind === "string" && ID_RULE.pattern.test(item.kind) && !kinds.includes(item.kind)) out.push(at([...p, "kind"], "unknown-kind", unknownKindMessage(item.kind, kinds)));
-      if ("stack" in item) out.push(...checkStack(item.stack, [...p, "stack"], numbered ?? (underRepeat ? 1 : undefined), depth + 1, at, ids, kinds, seen, count));
+      if ("stack" in item) out.push(...checkStack(item.stack, [...p, "stack"], numbered ?? (underRepeat ? 1 : undefined), depth + 1, at, ids, kinds, seen));
     }
   });
-  if (depth === 1 && count.layers > LIMITS.layers) out.push(at(path, "too-large", `the stack draws ${count.layers} boxes once repeats are expanded; the limit is ${LIMITS.layers}`));
   return out;
 }
 
