@@ -12,6 +12,7 @@ import { resolveInputs, shardFiles, STDIN } from "../inputs.js";
 import { displayPath } from "../paths.js";
 import { cacheKey, OutputCache } from "../output/cache.js";
 import { saveRun, upToDateRun } from "../output/run-record.js";
+import { ReadLog } from "../source/read-log.js";
 import { checkingSink, writingSink } from "../output/sink.js";
 import { lazyRenderer } from "../render/lazy-renderer.js";
 import { metaOf } from "../spec/types.js";
@@ -53,7 +54,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   // Chromium and a warm page start while the specs load; a run that turns out to be wholly
   // cached closes them unused, which costs less than starting them late costs every cold run.
   if (files.length > 0 && opts.formats.some((f) => f === "svg" || f === "png" || f === "pdf")) renderer.prestart();
-  const loaded = await (await loadModule()).loadDiagrams(files, { templates, template: opts.template, layout: layoutOf(opts), cwd: opts.cwd, searched: resolved.searched, langs: opts.langs, ...(opts.kinds && { kinds: opts.kinds }), ...(opts.stdin !== undefined && { stdin: opts.stdin }) });
+  // Every file is hashed as it is read: a file saved mid-run is recorded as the run saw it.
+  const reads = new ReadLog();
+  const loaded = await (await loadModule()).loadDiagrams(files, { templates, template: opts.template, layout: layoutOf(opts), cwd: opts.cwd, searched: resolved.searched, langs: opts.langs, reads, ...(opts.kinds && { kinds: opts.kinds }), ...(opts.stdin !== undefined && { stdin: opts.stdin }) });
   const failures = [...resolved.missing, ...loaded.failures];
   let invalid = resolved.missing.length + loaded.invalid;
   // A page written out in place of its own source would lose its fences: refused before any work.
@@ -120,7 +123,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const read = [...new Set([...files, ...diagrams.flatMap((d) => d.inputs), ...loaded.tables.flatMap((t) => t.inputs)])].filter((f) => f !== STDIN);
   if (recorded && !opts.check && failures.length === 0) {
     const outputs = [...done.flatMap((d) => d.files.map((f) => resolve(opts.outDir, f))), ...pages.map((p) => resolve(p))];
-    await saveRun(opts.cacheDir, runKey, read, outputs, { diagrams: done.map((d) => ({ info: d.diagram, outputs: d.outputs })), pages, skipped: loaded.skipped });
+    await saveRun(opts.cacheDir, runKey, read, reads, outputs, { diagrams: done.map((d) => ({ info: d.diagram, outputs: d.outputs })), pages, skipped: loaded.skipped });
   }
   return finish({ diagrams: done, failures, warnings: loaded.warnings, inputs: files.length, failed: invalid + failedIds.size, pages, pagesWritten, removed, read, skipped: loaded.skipped, browserUsed: renderer.used() });
 }

@@ -7,7 +7,7 @@ import { outsideAllowed, resolveRef, unknownRefMessage, type LoadOptions } from 
  * What every spec of the project is loaded with: its folder, the kinds the config declares, and
  * the language a page's `use:` and `table:` fences draw in unless they name one (`lang:`).
  */
-export type Project = Required<Pick<LoadOptions, "cwd">> & Pick<LoadOptions, "kinds" | "lang">;
+export type Project = Required<Pick<LoadOptions, "cwd">> & Pick<LoadOptions, "kinds" | "lang" | "reads">;
 
 /** A fence's `lang:`: one of the languages, or a diagnostic placed at it. */
 export function fenceLang(value: unknown): Lang | { code: string; message: string } {

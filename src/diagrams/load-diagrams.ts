@@ -8,6 +8,7 @@ import { STDIN, STDIN_NAME } from "../inputs.js";
 import { readSource } from "../source/yaml-source.js";
 import { capProblems } from "../source/cap-problems.js";
 import { FILE_LIMIT, PAGE_LIMIT } from "../source/read-limits.js";
+import type { ReadLog } from "../source/read-log.js";
 import { loadSpecText, looksLikeSpec } from "../spec/load-spec.js";
 import type { Diagram } from "./diagram.js";
 import { markdownDiagrams } from "./markdown.js";
@@ -49,6 +50,8 @@ export interface LoadOptions {
   stdin?: string;
   /** The languages specs are drawn in, each a diagram of its own (default English). */
   langs?: Lang[];
+  /** Notes each file read, as it is read (for the run record). */
+  reads?: ReadLog;
 }
 
 /** What kind of input a file is, by its name. */
@@ -121,13 +124,13 @@ interface FileResult {
 
 async function loadFile(file: string, options: LoadOptions): Promise<FileResult> {
   if (file === STDIN) return loadStdin(options);
-  const { templates, template, layout, cwd, searched, kinds } = options;
+  const { templates, template, layout, cwd, searched, kinds, reads } = options;
   // Pages are one language: with exactly one asked for, their use: and table: fences take it.
-  const project = { cwd, ...(kinds && { kinds }), ...(options.langs?.length === 1 && options.langs[0] !== "en" && { lang: options.langs[0] }) };
+  const project = { cwd, ...(kinds && { kinds }), ...(reads && { reads }), ...(options.langs?.length === 1 && options.langs[0] !== "en" && { lang: options.langs[0] }) };
   const kind = inputKind(file);
   if (kind === "spec") {
     const shown = displayPath(file, cwd);
-    const read = await readSource(file);
+    const read = await readSource(file, FILE_LIMIT, reads);
     if ("error" in read) return { found: [], diagnostics: [{ ...read.error, file: shown }], failed: 1 };
     if (isTableSource(read.text)) {
       const { found, diagnostics } = await tableFileDiagrams(file, shown, read.text, project, layout ?? DEFAULT_LAYOUT, options.langs);
@@ -143,7 +146,7 @@ async function loadFile(file: string, options: LoadOptions): Promise<FileResult>
   }
   const shown = displayPath(file, cwd);
   // The one reader of input files: missing files, folders and a BOM handled as for specs.
-  const read = await readSource(file, kind === "markdown" ? PAGE_LIMIT : FILE_LIMIT);
+  const read = await readSource(file, kind === "markdown" ? PAGE_LIMIT : FILE_LIMIT, reads);
   if ("error" in read) return { found: [], diagnostics: [{ ...read.error, file: shown }], failed: 1 };
   const { text } = read;
   if (kind === "mermaid") {

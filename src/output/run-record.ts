@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { DiagramInfo } from "../diagrams/diagram.js";
 import type { OutputFile } from "./embed.js";
+import { sha256, type ReadLog } from "../source/read-log.js";
 import { writeOutput } from "./write.js";
 
 /**
@@ -11,7 +11,7 @@ import { writeOutput } from "./write.js";
  * next run with those options has nothing to do and need not parse a single spec.
  */
 export interface RunRecord {
-  /** Input file → sha256 of its bytes. */
+  /** Input file → sha256 of its bytes as the run read them. */
   inputs: Record<string, string>;
   /** Output file → what `stat` said after writing it. */
   outputs: Record<string, { size: number; mtimeMs: number }>;
@@ -42,10 +42,14 @@ export async function upToDateRun(cacheDir: string, key: string): Promise<RunRec
   return (await Promise.all(checks)).every(Boolean) ? record : undefined;
 }
 
-export async function saveRun(cacheDir: string, key: string, inputs: string[], outputs: string[], made: Pick<RunRecord, "diagrams" | "pages" | "skipped">): Promise<void> {
+/**
+ * Records a run: `inputs` with the hashes `reads` noted as the run read them (a file saved
+ * since is then seen as changed next time); one the log lacks is hashed now.
+ */
+export async function saveRun(cacheDir: string, key: string, inputs: string[], reads: ReadLog, outputs: string[], made: Pick<RunRecord, "diagrams" | "pages" | "skipped">): Promise<void> {
   const record: RunRecord = { inputs: {}, outputs: {}, ...made };
   await Promise.all([
-    ...inputs.map(async (file) => void (record.inputs[file] = (await hashFile(file)) ?? "")),
+    ...inputs.map(async (file) => void (record.inputs[file] = reads.hashOf(file) ?? (await hashFile(file)) ?? "")),
     ...outputs.map(async (file) => {
       const s = await stat(file);
       record.outputs[file] = { size: s.size, mtimeMs: s.mtimeMs };
@@ -56,7 +60,7 @@ export async function saveRun(cacheDir: string, key: string, inputs: string[], o
 
 async function hashFile(file: string): Promise<string | undefined> {
   try {
-    return createHash("sha256").update(await readFile(file)).digest("hex");
+    return sha256(await readFile(file));
   } catch {
     return undefined;
   }

@@ -5,6 +5,7 @@ import { formatPath } from "./data-path.js";
 import { duplicateKeys } from "./duplicate-keys.js";
 import { deepestPlace, MAX_YAML_DEPTH } from "./nesting.js";
 import { FILE_LIMIT, tooLarge, type ReadLimit } from "./read-limits.js";
+import type { ReadLog } from "./read-log.js";
 import { yamlDiagnostics } from "./yaml-errors.js";
 
 /** A spec file as read: its text, the YAML document (JSON is YAML too) and a way to find positions. */
@@ -21,8 +22,9 @@ export interface SourceDoc {
 /**
  * Reads a file, or returns a diagnostic that says why it could not be read. A file over its
  * limit is refused unread: only the part up to the limit is read, to say where it falls.
+ * `log` notes what was read, as it was read (for the run record).
  */
-export async function readSource(file: string, limit: ReadLimit = FILE_LIMIT): Promise<{ text: string } | { error: Diagnostic }> {
+export async function readSource(file: string, limit: ReadLimit = FILE_LIMIT, log?: ReadLog): Promise<{ text: string } | { error: Diagnostic }> {
   let bytes: Buffer;
   try {
     const handle = await open(file);
@@ -34,6 +36,7 @@ export async function readSource(file: string, limit: ReadLimit = FILE_LIMIT): P
         return { error: { ...tooLarge(decode(head), size, limit), file } };
       }
       bytes = await handle.readFile();
+      log?.note(file, bytes);
     } finally {
       await handle.close();
     }

@@ -10,6 +10,7 @@ import { expandStackSpec, kindTableOf, linkOf } from "./expand.js";
 import { checkLinks, stackRefResolver } from "./check-links.js";
 import { comparedBoxesMessage } from "./check-size.js";
 import { FILE_LIMIT } from "../source/read-limits.js";
+import type { ReadLog } from "../source/read-log.js";
 import { eachBox } from "./boxes.js";
 import { diagnosticAt, parseSource, positionAt, readSource } from "../source/yaml-source.js";
 import type { CompareSpecInput, StackSpecInput } from "./schema.js";
@@ -47,12 +48,14 @@ export interface LoadOptions {
   kinds?: KindDeclarations;
   /** The language to draw it in: its strings from the catalog beside it (English when absent). */
   lang?: Lang;
+  /** Notes each file read (the spec, the specs a comparison names) as it is read. */
+  reads?: ReadLog;
 }
 
 /** Reads, parses and validates one spec file, resolving the specs a comparison names. */
 export async function loadSpec(file: string, options: LoadOptions = {}): Promise<LoadResult> {
   const shown = displayPath(file, options.cwd ?? process.cwd());
-  const read = await readSource(file);
+  const read = await readSource(file, FILE_LIMIT, options.reads);
   if ("error" in read) return { diagnostics: [{ ...read.error, file: shown }] };
   return loadSpecText(shown, read.text, dirname(resolve(file)), options);
 }
