@@ -18,6 +18,7 @@ import { writeIfChanged } from "../output/write.js";
 import { displayPath } from "../paths.js";
 import type { Theme } from "../palette.js";
 import { lazyRenderer, type LazyRenderer } from "../render/lazy-renderer.js";
+import { defaultAssetsDir } from "./site-assets.js";
 
 /**
  * How a site plugin puts a picture in the page, after rehype-mermaid's `strategy`:
@@ -42,7 +43,11 @@ export interface PluginOptions {
   theme?: Theme;
   /** The site's dark-mode selector (`.dark`, `[data-theme='dark']`): an inline picture then follows it alone, not the OS. */
   darkSelector?: string;
-  /** Where picture files are written (`picture`, `img`, `classes`), relative to `cwd`. Default `public/vstack`. */
+  /**
+   * Where picture files are written (`picture`, `img`, `classes`), relative to `cwd`. Default: the
+   * `vstack` folder in the folder the site tool serves as it is (Docusaurus and Hugo `static/`,
+   * Astro `public/`, VitePress `<srcDir>/public/`), else `public/vstack`.
+   */
   assetsDir?: string;
   /** The URL the site serves `assetsDir` at. Default `/vstack/`. */
   publicPath?: string;
@@ -95,7 +100,7 @@ export class PagePictures {
   private idle: NodeJS.Timeout | undefined;
 
   constructor(options: PluginOptions = {}) {
-    this.options = { strategy: "inline", assetsDir: "public/vstack", publicPath: "/vstack/", lightClass: "only-light", darkClass: "only-dark", ...options };
+    this.options = { strategy: "inline", publicPath: "/vstack/", lightClass: "only-light", darkClass: "only-dark", ...options };
     if (this.options.lang !== undefined && !langOfLocale(this.options.lang)) throw new TypeError(`vstack: lang is a locale of ${LANGS.join(", ")} (de-CH and zh-Hans are taken as de and zh); got "${this.options.lang}"`);
     if (!STRATEGIES.includes(this.options.strategy!)) throw new TypeError(`vstack: strategy is one of ${STRATEGIES.join(", ")}; got "${this.options.strategy}"`);
   }
@@ -191,7 +196,7 @@ export class PagePictures {
       // The content's hash in the name: a changed picture is a new URL, so no browser shows a stale one.
       const sha256 = createHash("sha256").update(text).digest("hex");
       const file = `${id}.${sha256.slice(0, 10)}.${t}.svg`;
-      await writeIfChanged(join(resolve(cwd, this.options.assetsDir!), file), text);
+      await writeIfChanged(join(resolve(cwd, this.options.assetsDir ?? defaultAssetsDir(cwd)), file), text);
       outputs.push({ file, format: "svg", theme: t as OutputFile["theme"], sha256 });
     }
     const base = this.options.publicPath!;
