@@ -104,10 +104,12 @@ async function themeOutputs(diagram: Diagram, theme: Theme, formats: readonly Fo
   const slides: DeckSlide[] = [];
   const pictures: Array<DrawnPicture | undefined> = [];
   if (wanted.length === 0) return { outputs, rendered: 0, derived: 0, svg: undefined, slides, pictures };
+  // A drawn table shows its title; a spec's picture shows it in its caption.
+  const captioned = Boolean(drawing || (diagram.spec && context.opts.caption));
   const slide = (found: Map<Drawn, Buffer>, title: string) => {
     const png = found.get("png")!;
     const { width = 1, height = 1 } = pixelSize("png", png) ?? {};
-    slides.push({ title, svg: found.get("deck")!, png, width, height, notes: speakerNotes(diagram) });
+    slides.push({ title, captioned, svg: found.get("deck")!, png, width, height, notes: speakerNotes(diagram) });
   };
   const source = drawing ?? mermaid!;
   const whole = await drawPicture(diagram, theme, source, wanted, context, [], bases[0]);

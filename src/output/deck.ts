@@ -8,6 +8,8 @@ const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
 /** One slide: a picture (vector, with its PNG for applications that draw no SVG), its title, and speaker notes. */
 export interface DeckSlide {
   title: string;
+  /** The picture shows the title itself (a spec's caption, a table's title): the slide does not show it again. */
+  captioned: boolean;
   svg: Buffer;
   png: Buffer;
   /** The picture's size in CSS pixels: its aspect ratio is kept. */
@@ -25,8 +27,10 @@ const TITLE_H = 0.7;
  * A PowerPoint deck (Office Open XML), written with pptxgenjs: one 16:9 slide per picture, its
  * title in the slide's title placeholder (so the outline and screen readers have it), the
  * picture fitted below it, notes and sources in the speaker notes, on the theme's background.
- * Each picture is an SVG with a PNG beside it, as PowerPoint itself stores one: PowerPoint
- * 2016+ draws the SVG, LibreOffice, Keynote and Google Slides the PNG.
+ * A picture that shows its own title fills the slide instead, and the title placeholder sits
+ * just below the slide's edge, off the slide, where it is read but not shown: the title appears
+ * once. Each picture is an SVG with a PNG beside it, as PowerPoint itself stores one:
+ * PowerPoint 2016+ draws the SVG, LibreOffice, Keynote and Google Slides the PNG.
  */
 export async function deckPptx(slides: DeckSlide[], theme: Theme, title: string): Promise<Buffer> {
   const pptx = new PptxGenJS();
@@ -34,16 +38,20 @@ export async function deckPptx(slides: DeckSlide[], theme: Theme, title: string)
   pptx.title = title;
   pptx.author = "vstack";
   const ink = swatch(theme, "caption").color.replace("#", "");
-  pptx.defineSlideMaster({
-    title: "VSTACK",
-    background: { color: BACKGROUND[theme].replace("#", "") },
-    objects: [{ placeholder: { options: { name: "title", type: "title", x: MARGIN, y: 0.15, w: SLIDE.w - 2 * MARGIN, h: TITLE_H, fontSize: 26, bold: true, color: ink, fontFace: "Noto Sans" }, text: "" } }],
-  });
+  const master = (name: string, titleY: number) =>
+    pptx.defineSlideMaster({
+      title: name,
+      background: { color: BACKGROUND[theme].replace("#", "") },
+      objects: [{ placeholder: { options: { name: "title", type: "title", x: MARGIN, y: titleY, w: SLIDE.w - 2 * MARGIN, h: TITLE_H, fontSize: 26, bold: true, color: ink, fontFace: "Noto Sans" }, text: "" } }],
+    });
+  master("VSTACK", 0.15);
+  master("VSTACK-CAPTIONED", SLIDE.h + 0.1);
+  const UNDER_TITLE = { x: MARGIN, y: 0.15 + TITLE_H + 0.1, w: SLIDE.w - 2 * MARGIN, h: SLIDE.h - (0.15 + TITLE_H + 0.1) - MARGIN };
   for (const s of slides) {
-    const slide = pptx.addSlide({ masterName: "VSTACK" });
+    const slide = pptx.addSlide({ masterName: s.captioned ? "VSTACK-CAPTIONED" : "VSTACK" });
     slide.addText(s.title, { placeholder: "title" });
-    // Fitted into the area under the title, centred, never stretched.
-    const box = { x: MARGIN, y: 0.15 + TITLE_H + 0.1, w: SLIDE.w - 2 * MARGIN, h: SLIDE.h - (0.15 + TITLE_H + 0.1) - MARGIN };
+    // Fitted into the area under the title (or the whole slide), centred, never stretched.
+    const box = s.captioned ? { x: 0, y: 0, ...SLIDE } : UNDER_TITLE;
     const scale = Math.min(box.w / s.width, box.h / s.height);
     const w = s.width * scale;
     const h = s.height * scale;

@@ -1,12 +1,15 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { DOMParser, type Element as XmlElement } from "@xmldom/xmldom";
+import JSZip from "jszip";
 import { PNG } from "pngjs";
 import puppeteer from "puppeteer-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { chromiumArgs } from "../../src/render/chromium.js";
 import { runCli } from "../support/cli.js";
 import { tempDir } from "../support/paths.js";
+import { parseSvg } from "../support/svg.js";
 import { ownChromium } from "../support/shared-browser.js";
 
 /**
@@ -89,7 +92,7 @@ describe("build steps", () => {
 });
 
 describe("PowerPoint deck", () => {
-  it("opens in LibreOffice Impress with one slide per step, each titled, each with its frame's picture", () => {
+  it("opens in LibreOffice Impress with one slide per step, each filled with its frame's picture", () => {
     expect(readdirSync(out).filter((f) => f.endsWith(".pptx")).sort()).toEqual(["deck.dark.pptx", "deck.light.pptx"]);
     const pdfDir = join(dir, "pdf");
     mkdirSync(pdfDir);
@@ -100,19 +103,35 @@ describe("PowerPoint deck", () => {
     const pages = readdirSync(pdfDir).filter((f) => f.startsWith("page-")).sort();
     expect(pages).toHaveLength(STEPS);
     for (let k = 1; k <= STEPS; k++) {
-      const text = execFileSync("pdftotext", ["-f", String(k), "-l", String(k), pdf, "-"], { encoding: "utf8" });
-      expect(text).toContain(`Virtual machines vs containers (${k}/${STEPS})`);
-      // The picture where the deck puts it (16:9 fitted under the title: 1.11 in, 0.95 in, 7.78 × 4.375 in), compared
+      // The title shows once, in the picture: the slide's own title is off the slide.
+      expect(execFileSync("pdftotext", ["-f", String(k), "-l", String(k), pdf, "-"], { encoding: "utf8" })).not.toContain("Virtual machines vs containers");
+      // The picture fills the slide (it is a 16:9 slide canvas with its own margin), compared
       // with vstack's own PNG of that step: as much of it drawn, within what scaling to 96 dpi takes away.
-      const page = PNG.sync.read(readFileSync(join(pdfDir, pages[k - 1]!)));
-      const inch = page.width / 10;
-      const box = { x: Math.round(1.11 * inch), y: Math.round(0.95 * inch), w: Math.round(7.78 * inch), h: Math.round(4.375 * inch) };
-      const drawn = inked(page, box);
+      const drawn = inked(PNG.sync.read(readFileSync(join(pdfDir, pages[k - 1]!))));
       const own = inked(png(`vm-vs-container.step-0${k}.light.png`));
       expect(drawn, `slide ${k}: the picture is drawn`).toBeGreaterThan(0.02);
       expect(drawn / own, `slide ${k}: ${drawn.toFixed(3)} inked vs ${own.toFixed(3)} in vstack's PNG`).toBeGreaterThan(0.7);
       expect(drawn / own, `slide ${k}`).toBeLessThan(1.4);
     }
+  });
+
+  it("shows each title once: a captioned picture fills the slide and the slide's title (for the outline and screen readers) sits off it; an uncaptioned one sits under its title", async () => {
+    const captioned = await readDeck(join(out, "deck.light.pptx"));
+    expect(captioned.map((s) => s.title)).toEqual(Array.from({ length: STEPS }, (_, i) => `Virtual machines vs containers (${i + 1}/${STEPS})`));
+    for (const s of captioned) {
+      expect(s.titleShown, s.title).toBe(false);
+      expect(s.pictureCaption, s.title).toBe("Virtual machines vs containers");
+      expect(s.picture).toEqual(s.slide);
+    }
+    // The same slide canvas without its caption: the slide shows the title, above the picture.
+    const plain = join(dir, "plain");
+    const r = await runCli(["render", "xen", "--preset", "slide", "--no-caption", "-f", "pptx", "-t", "light", "-o", plain, "--cache-dir", join(dir, "cache")]);
+    expect(r.code, r.stderr).toBe(0);
+    const [slide] = await readDeck(join(plain, "deck.light.pptx"));
+    expect(slide!.title).toBe("Xen Project hypervisor");
+    expect(slide!.titleShown).toBe(true);
+    expect(slide!.pictureCaption).toBeUndefined();
+    expect(slide!.picture.y).toBeGreaterThanOrEqual(slide!.titleBottom);
   });
 
   it("carries the vector picture with text as outlines, and the notes and sources for the speaker", () => {
@@ -178,3 +197,42 @@ describe("animated build (--steps animate)", () => {
     }
   });
 });
+
+/**
+ * What each slide of a deck shows, read from its XML: the text of its title placeholder and
+ * whether that lies on the slide, where its picture is, and the caption drawn in the picture.
+ */
+async function readDeck(file: string) {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const xml = async (name: string) => new DOMParser().parseFromString(await zip.file(name)!.async("string"), "text/xml");
+  const size = (await xml("ppt/presentation.xml")).getElementsByTagName("p:sldSz")[0]!;
+  const slide = { x: 0, y: 0, w: Number(size.getAttribute("cx")), h: Number(size.getAttribute("cy")) };
+  const boxOf = (shape: XmlElement) => {
+    const xfrm = shape.getElementsByTagName("a:xfrm")[0]!;
+    const [off, ext] = [xfrm.getElementsByTagName("a:off")[0]!, xfrm.getElementsByTagName("a:ext")[0]!];
+    return { x: Number(off.getAttribute("x")), y: Number(off.getAttribute("y")), w: Number(ext.getAttribute("cx")), h: Number(ext.getAttribute("cy")) };
+  };
+  const names = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
+  return Promise.all(
+    names.map(async (name) => {
+      const doc = await xml(name);
+      const title = Array.from(doc.getElementsByTagName("p:sp")).find((sp) => sp.getElementsByTagName("p:ph")[0]?.getAttribute("type") === "title")!;
+      const at = boxOf(title);
+      const pic = doc.getElementsByTagName("p:pic")[0]!;
+      const rels = await xml(name.replace("slides/", "slides/_rels/").replace(/\.xml$/, ".xml.rels"));
+      const svgId = pic.getElementsByTagName("asvg:svgBlip")[0]!.getAttribute("r:embed");
+      const target = Array.from(rels.getElementsByTagName("Relationship")).find((r) => r.getAttribute("Id") === svgId)!.getAttribute("Target")!;
+      const svg = parseSvg(await zip.file(`ppt/${target.replace(/^\.\.\//, "")}`)!.async("string"));
+      const caption = Array.from(svg.getElementsByTagName("g")).find((g) => g.getAttribute("class") === "vstack-caption");
+      return {
+        title: title.getElementsByTagName("a:t")[0]!.textContent ?? "",
+        titleShown: at.y < slide.h && at.y + at.h > 0 && at.x < slide.w && at.x + at.w > 0,
+        titleBottom: at.y + at.h,
+        picture: boxOf(pic),
+        slide,
+        // The first line of the caption is the title (the words stay, invisible, over their outlines).
+        pictureCaption: caption ? caption.getElementsByTagName("text")[0]?.textContent : undefined,
+      };
+    }),
+  );
+}
