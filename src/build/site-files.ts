@@ -7,6 +7,7 @@ import { displayPath, isInside, toSlashes } from "../paths.js";
 import { galleryHtml, galleryMarkdown } from "../output/gallery.js";
 import { manifestJson } from "../output/manifest.js";
 import { rewrittenMarkdown } from "../output/markdown-out.js";
+import { withFolderLock } from "../output/folder-lock.js";
 import { orphanedOutputs, orphanedPages, previousManifest, type ManifestEntry } from "../output/orphans.js";
 import type { OutputSink } from "../output/sink.js";
 import { VERSION } from "../version.js";
@@ -18,11 +19,15 @@ import type { DiagramReport } from "./build-report.js";
  * and each Markdown input with its fences replaced by pictures; and the removal of outputs of
  * diagrams that are gone. Returns the paths written and the files removed.
  */
-export async function writeSiteFiles(
-  opts: ResolvedBuildOptions,
-  sink: OutputSink,
-  run: { done: DiagramReport[]; diagrams: Diagram[]; tables: FenceTable[]; failedIds: Set<string>; brokenPages: Set<string>; sourcesRead: Set<string>; failedSources: Set<string> },
-): Promise<{ pages: string[]; pagesWritten: number; removed: string[] }> {
+export async function writeSiteFiles(opts: ResolvedBuildOptions, sink: OutputSink, run: SiteRun): Promise<{ pages: string[]; pagesWritten: number; removed: string[] }> {
+  // Runs into one folder take turns: each reads the manifest, merges its diagrams in and writes it whole.
+  if (!opts.manifest || sink.checking) return siteFiles(opts, sink, run);
+  return withFolderLock(join(opts.outDir, "manifest.json.lock"), () => siteFiles(opts, sink, run));
+}
+
+type SiteRun = { done: DiagramReport[]; diagrams: Diagram[]; tables: FenceTable[]; failedIds: Set<string>; brokenPages: Set<string>; sourcesRead: Set<string>; failedSources: Set<string> };
+
+async function siteFiles(opts: ResolvedBuildOptions, sink: OutputSink, run: SiteRun): Promise<{ pages: string[]; pagesWritten: number; removed: string[] }> {
   const { done, diagrams, tables, failedIds, brokenPages } = run;
   const previous = opts.manifest ? await previousManifest(opts.outDir) : { diagrams: [], pages: [] };
   const pages = markdownFiles(opts, done, diagrams, tables, (path, fenced) => brokenPages.has(path) || fenced.some((d) => failedIds.has(d.id)));
