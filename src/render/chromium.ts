@@ -1,19 +1,8 @@
 import { VstackError } from "../errors.js";
-import { accessSync, constants } from "node:fs";
-
-/** Where browsers usually live, in the order vstack tries them. */
-export const SYSTEM_CHROMIUM_PATHS = [
-  "/usr/bin/chromium",
-  "/usr/bin/chromium-browser",
-  "/usr/bin/google-chrome-stable",
-  "/usr/bin/google-chrome",
-  "/snap/bin/chromium",
-  "/Applications/Chromium.app/Contents/MacOS/Chromium",
-  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-];
+import { findInstalledBrowser, isExecutable } from "./installed-browsers.js";
 
 export const INSTALL_HINT =
-  "install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or point VSTACK_CHROMIUM at a Chrome or Chromium binary";
+  "install Chromium, Chrome or Edge (Debian/Ubuntu: sudo apt-get install chromium) or point VSTACK_CHROMIUM at one's binary";
 
 /** No browser to render with: none found, or the one found would not start. */
 export class ChromiumUnavailableError extends VstackError {
@@ -24,11 +13,12 @@ export class ChromiumUnavailableError extends VstackError {
 
 /**
  * The browser to drive: an explicit path first, then $VSTACK_CHROMIUM, then
- * $PUPPETEER_EXECUTABLE_PATH, then the usual system paths. The first two may name a running
- * browser's DevTools address instead (isBrowserEndpoint). A path the user named that is not
- * there is an error of its own, not a reason to quietly use another browser.
+ * $PUPPETEER_EXECUTABLE_PATH, then an installed Chromium, Chrome or Edge (findInstalledBrowser).
+ * The first two may name a running browser's DevTools address instead (isBrowserEndpoint). A
+ * path the user named that is not there is an error of its own, not a reason to quietly use
+ * another browser; when none is found, the error says every place it looked.
  */
-export function findChromium(explicit?: string, env: NodeJS.ProcessEnv = process.env, candidates = SYSTEM_CHROMIUM_PATHS): string {
+export function findChromium(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
   const named: Array<[string, string | undefined]> = [
     ["--chromium", explicit],
     ["VSTACK_CHROMIUM", env.VSTACK_CHROMIUM],
@@ -39,9 +29,10 @@ export function findChromium(explicit?: string, env: NodeJS.ProcessEnv = process
     if (isExecutable(path) || isBrowserEndpoint(path)) return path;
     throw new ChromiumUnavailableError(`Chromium not found at ${path} (from ${source}); ${INSTALL_HINT}`);
   }
-  const found = candidates.find(isExecutable);
+  const { found, tried } = findInstalledBrowser(env);
   if (found) return found;
-  throw new ChromiumUnavailableError(`Chromium not found (looked in ${candidates.slice(0, 3).join(", ")}, ...); ${INSTALL_HINT}`);
+  const [onPath, ...places] = tried;
+  throw new ChromiumUnavailableError(`Chromium not found: looked for ${onPath} and at ${places.join(", ")}; ${INSTALL_HINT}`);
 }
 
 /**
@@ -50,15 +41,6 @@ export function findChromium(explicit?: string, env: NodeJS.ProcessEnv = process
  */
 export function isBrowserEndpoint(value: string): boolean {
   return /^wss?:\/\//i.test(value);
-}
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -184,6 +184,19 @@ describe("vstack CLI", () => {
     expect(() => readdirSync(join(dir, "out"))).toThrow();
   });
 
+  it("with no browser named and none installed where it looks, the one line says every place it looked", async () => {
+    const dir = workspace({ "good.yaml": GOOD });
+    // PATH: a folder with no browser in it (node itself is started by its full path).
+    const r = await runCli(["render", "good.yaml", "-o", "out"], { cwd: dir, env: { PATH: dir, VSTACK_CHROMIUM: "", PUPPETEER_EXECUTABLE_PATH: "" } });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain(`chromium, chromium-browser, google-chrome-stable, google-chrome, chrome, microsoft-edge-stable, microsoft-edge, msedge on PATH (${dir})`);
+    // Chrome's channels where its installers put them (puppeteer's list), then Chromium's and Edge's places.
+    for (const place of ["/opt/google/chrome/chrome", "/opt/google/chrome-beta/chrome", "/opt/google/chrome-canary/chrome", "/snap/bin/chromium", "/opt/microsoft/msedge/msedge"]) expect(r.stderr).toContain(place);
+    expect(r.stderr).toMatch(/apt-get install chromium/);
+    expect(() => readdirSync(join(dir, "out"))).toThrow();
+  });
+
   it("writes only Mermaid text without a browser, through a user's own templates", async () => {
     const dir = workspace({ "good.yaml": GOOD });
     mkdirSync(join(dir, "tpl"));
