@@ -103,6 +103,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   } finally {
     await renderer.close();
   }
+  // Within its bounds again, if this run added to it: the least recently used entries go.
+  await cache?.prune();
   const done = reports.filter((r): r is DiagramReport => Boolean(r));
   // One deck per theme and language for the whole run, the diagrams' slides in the order of the inputs.
   const decks = opts.formats.includes("pptx") && done.length > 0 ? await (await import("./decks.js")).writeDecks(opts, sink, slides, diagrams.map((d) => d.lang ?? "en")) : [];

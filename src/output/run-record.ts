@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFile, stat, utimes } from "node:fs/promises";
 import { join } from "node:path";
 import type { DiagramInfo } from "../diagrams/diagram.js";
 import type { OutputFile } from "./embed.js";
@@ -39,7 +39,10 @@ export async function upToDateRun(cacheDir: string, key: string): Promise<RunRec
       return now !== undefined && now.size === was.size && now.mtimeMs === was.mtimeMs;
     }),
   ];
-  return (await Promise.all(checks)).every(Boolean) ? record : undefined;
+  if (!(await Promise.all(checks)).every(Boolean)) return undefined;
+  // Used: the cache's pruning keeps what is used (cache.ts).
+  await utimes(recordPath(cacheDir, key), new Date(), new Date()).catch(() => undefined);
+  return record;
 }
 
 /**
