@@ -2,8 +2,8 @@
 # Installs everything vstack needs on a fresh Debian/Ubuntu machine with Node 20:
 # Chromium (Debian's; puppeteer never downloads a browser), fonts that cover Latin, CJK and
 # emoji, fontconfig (fc-match finds the fonts to embed), and for the tests poppler-utils (PDFs),
-# librsvg2-bin (SVGs drawn without a browser), DejaVu (a machine without Noto) and LibreOffice
-# Impress (decks); then the npm
+# librsvg2-bin (SVGs drawn without a browser), DejaVu (a machine without Noto), LibreOffice
+# Impress (decks) and Inkscape (SVGs drawn as an editor and Office imports draw them); then the npm
 # packages (npm ci also builds dist/ through the "prepare" script).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,10 +13,12 @@ missing=()
 for pkg in fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fonts-dejavu-core fontconfig poppler-utils librsvg2-bin; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
-# LibreOffice Impress, for the tests only: they open vstack's PowerPoint decks with it (without
-# its recommends, which bring Java and more).
+# LibreOffice Impress and Inkscape, for the tests only: they open vstack's PowerPoint decks and
+# draw its SVGs (without their recommends, which bring Java and more).
 lean=()
-dpkg-query -W -f='${Status}' libreoffice-impress 2>/dev/null | grep -q "install ok installed" || lean+=(libreoffice-impress)
+for pkg in libreoffice-impress inkscape; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || lean+=("$pkg")
+done
 if [ ${#missing[@]} -gt 0 ] || [ ${#lean[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"

@@ -5,7 +5,7 @@
  * bundler upgrade does not throw every cached picture away. A test fails when those files change
  * and this number does not.
  */
-export const RENDERER_VERSION = 22;
+export const RENDERER_VERSION = 23;
 
 /** The files whose content the renderer version stands for (relative to src/render): the page and the fonts put into SVGs. */
-export const RENDERER_FILES = ["warm-page.ts", "pdf-metadata.ts", "page-assets.ts", "mermaid-config.ts", "svg-labels.ts", "svg-decorations.ts", "svg-links.ts", "route-links.ts", "sanitize-svg.ts", "../fonts/embed-fonts.ts", "../fonts/outline-text.ts", "../fonts/font-set.ts", "../fonts/sfnt.ts", "../fonts/system-fonts.ts", "../fonts/with-fonts.ts"];
+export const RENDERER_FILES = ["warm-page.ts", "pdf-metadata.ts", "page-assets.ts", "mermaid-config.ts", "svg-labels.ts", "svg-decorations.ts", "svg-links.ts", "route-links.ts", "sanitize-svg.ts", "svg-portable.ts", "../fonts/embed-fonts.ts", "../fonts/outline-text.ts", "../fonts/font-set.ts", "../fonts/sfnt.ts", "../fonts/system-fonts.ts", "../fonts/with-fonts.ts"];

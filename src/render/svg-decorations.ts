@@ -18,7 +18,8 @@ export function installSvgDecorations(): void {
   (window as unknown as { vstackDecorate: (svg: SVGSVGElement, d: Decorations, family: string, firstId: number) => LabelLine[] }).vstackDecorate = (svg, decorations, family, firstId) => {
     const lines: LabelLine[] = [];
     const [x0 = 0, y0 = 0, w = 0, h = 0] = (svg.getAttribute("viewBox") ?? "").split(/[\s,]+/).map(Number);
-    let [top, bottom, right] = [y0, y0 + h, x0 + w];
+    // The canvas grows on any side: a legend row or a title wider than the drawing widens it both ways.
+    let [top, bottom, left, right] = [y0, y0 + h, x0, x0 + w];
     const widthOf = (text: string, size: number, bold: boolean) => {
       measure.font = `${bold ? "bold " : ""}${size}px ${family}`;
       return measure.measureText(text).width;
@@ -56,11 +57,12 @@ export function installSvgDecorations(): void {
           if (row && used + e.width <= w - 10) row.push(e);
           else rows.push([e]);
         }
-      const left = legend.place === "right" ? right + 20 : x0;
+      const legendLeft = right + 20;
       let y = legend.place === "right" ? top + 5 : bottom + 14;
       for (const row of rows) {
         const rowWidth = row.reduce((n, r) => n + r.width, 0) + 20 * (row.length - 1);
-        let x = legend.place === "right" ? left : x0 + (w - rowWidth) / 2;
+        let x = legend.place === "right" ? legendLeft : x0 + (w - rowWidth) / 2;
+        left = Math.min(left, x - 10);
         for (const e of row) {
           const dash = e.dash ? `;stroke-dasharray:${e.dash}` : "";
           if (e.line) {
@@ -100,8 +102,8 @@ export function installSvgDecorations(): void {
       const g = group("vstack-caption");
       // A title wider than the drawing widens the picture; the title stays centred over all of it.
       const need = Math.max(widthOf(caption.title, 20, true), caption.footer ? widthOf(caption.footer, 12, false) : 0) + 10;
-      right = Math.max(right, x0 + need);
-      const middle = (x0 + right) / 2;
+      const middle = (left + right) / 2;
+      [left, right] = [Math.min(left, middle - need / 2), Math.max(right, middle + need / 2)];
       top -= 40;
       text(g, caption.title, middle, top + 26, 20, true, "middle");
       if (caption.footer) {
@@ -109,7 +111,7 @@ export function installSvgDecorations(): void {
         bottom += 32;
       }
     }
-    svg.setAttribute("viewBox", `${x0} ${top} ${right - x0} ${bottom - top}`);
+    svg.setAttribute("viewBox", `${left} ${top} ${right - left} ${bottom - top}`);
     return lines;
   };
 }

@@ -6,6 +6,7 @@ import { PAGE_URL, type PageAssets } from "./page-assets.js";
 import { installSvgDecorations } from "./svg-decorations.js";
 import { installSvgLabels } from "./svg-labels.js";
 import { installSvgLinks } from "./svg-links.js";
+import { installSvgPortable } from "./svg-portable.js";
 import { installSvgSanitizer } from "./sanitize-svg.js";
 import { routeLinks } from "./route-links.js";
 import type { Decorations } from "../layout/decorations.js";
@@ -57,6 +58,7 @@ export class WarmPage {
       await page.evaluate(installSvgLabels);
       await page.evaluate(installSvgDecorations);
       await page.evaluate(installSvgLinks);
+      await page.evaluate(installSvgPortable);
       await installSvgSanitizer(page);
       // The router is plain code with no outside references: it runs in the page as its source.
       await page.evaluate(`window.vstackRouteLinks = ${routeLinks.toString()};`);
@@ -158,9 +160,10 @@ async function drawInPage(
   svg.style.backgroundColor = look.background;
   let [x0 = 0, y0 = 0, width = 0, height = 0] = (svg.getAttribute("viewBox") ?? "0 0 0 0").split(/[\s,]+/).map(Number);
   let labels: LabelLine[] = [];
+  const portable = (window as unknown as { vstackPortable: (svg: SVGSVGElement) => void }).vstackPortable;
   if (look.svgText) {
     // Labels are measured where the browser lays them out: on the page, at their own size.
-    const [sizedWidth, sizedStyle] = [svg.getAttribute("width"), svg.getAttribute("style")];
+    const sizedStyle = svg.getAttribute("style");
     svg.setAttribute("width", String(width));
     svg.setAttribute("height", String(height));
     svg.style.maxWidth = "none";
@@ -176,13 +179,22 @@ async function drawInPage(
       labels.push(...page.vstackDecorate(svg as SVGSVGElement, look.decorations, look.svgText, labels.length));
       [x0 = 0, y0 = 0, width = 0, height = 0] = (svg.getAttribute("viewBox") ?? "0 0 0 0").split(/[\s,]+/).map(Number);
     }
+    portable(svg as SVGSVGElement);
     svg.remove();
-    svg.removeAttribute("height");
-    svg.setAttribute("width", sizedWidth ?? "100%");
     if (sizedStyle === null) svg.removeAttribute("style");
     else svg.setAttribute("style", sizedStyle);
-    // Mermaid caps the picture at its drawing's width; the legend and caption may have widened it.
-    if (svg.style.maxWidth) svg.style.maxWidth = `${width}px`;
+  } else if (typeof text === "string") {
+    container.replaceChildren(svg); // style sheets are parsed, and styles computed, in a document
+    portable(svg as SVGSVGElement);
+    svg.remove();
+  }
+  if (typeof text === "string") {
+    // The picture's own size, not Mermaid's width="100%": a small diagram is not blown up to its
+    // column, and tools that read the size (pandoc, Office) find it. Pages may still scale it down.
+    svg.setAttribute("width", String(Number(width.toFixed(2))));
+    svg.setAttribute("height", String(Number(height.toFixed(2))));
+    svg.style.maxWidth = "100%";
+    svg.style.height = "auto";
   }
   if (look.hide.length > 0) {
     // Hidden, not removed: the frames of a build keep every box where the whole picture has it.
@@ -221,7 +233,7 @@ async function drawInPage(
 
 /**
  * Runs inside the page: puts an SVG (its text, or the element) on the page at its own size, for
- * its PNG and PDF. The file keeps mermaid's responsive width="100%".
+ * its PNG and PDF, at its size without the page's scaling (max-width: 100%).
  */
 function showInPage({ svg, width, height }: { svg: string | SVGSVGElement; width: number; height: number }): void {
   const parsed = typeof svg === "string" ? new DOMParser().parseFromString(svg, "image/svg+xml").documentElement : svg;
