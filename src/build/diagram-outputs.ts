@@ -15,12 +15,7 @@ import type { RenderRequest } from "../render/renderer.js";
 import type { DrawnPicture } from "./derive-picture.js";
 import { withFonts } from "../fonts/with-fonts.js";
 import { stepName } from "../layout/steps.js";
-import type { TemplateSet } from "../emit/templates.js";
 import type { Drawing } from "../table/draw-table.js";
-import { MERMAID_CONFIG } from "../render/mermaid-config.js";
-import { MERMAID_VERSION } from "../render/mermaid-version.js";
-import { RENDERER_VERSION } from "../render/renderer-version.js";
-import { VERSION } from "../version.js";
 import type { ResolvedBuildOptions } from "./options.js";
 
 export interface DiagramOutputs {
@@ -42,17 +37,12 @@ export interface OutputContext {
   cache: OutputCache | undefined;
   renderer: LazyRenderer;
   sink: OutputSink;
-  /** What shapes every output of the run (versions, templates, renderer code). */
+  /** What shapes every output of the run (versions, code, templates, browser, fonts: run-identity.ts). */
   identity: unknown[];
 }
 
 /** What the browser draws: the picture formats, and `deck`, the SVG a slide deck holds (text as outlines). */
 type Drawn = "svg" | "png" | "pdf" | "deck";
-
-/** What shapes every output of a run besides the diagram itself: versions, renderer code, templates. */
-export function runIdentity(templates: TemplateSet, template: string): unknown[] {
-  return [VERSION, MERMAID_VERSION, MERMAID_CONFIG, RENDERER_VERSION, templates.fingerprint, template];
-}
 
 /** How wide the terminal drawings (txt, ansi) are written: the columns a README or a wide terminal shows. */
 const TEXT_COLUMNS = 100;

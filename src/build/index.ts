@@ -1,7 +1,8 @@
 import type { KindDeclarations } from "../kinds/schema.js";
 import type { Lang } from "../i18n/langs.js";
 import { resolve } from "node:path";
-import { diagramOutputs, runIdentity, type DiagramOutputs, type OutputContext } from "./diagram-outputs.js";
+import { diagramOutputs, type DiagramOutputs, type OutputContext } from "./diagram-outputs.js";
+import { runIdentity } from "./run-identity.js";
 import { isRenderFailure, renderFailure } from "./render-failure.js";
 import { layoutOf, resolveBuildOptions, type BuildOptions } from "./options.js";
 import type { BuildReport, DiagramReport } from "./build-report.js";
@@ -31,7 +32,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const templates = new TemplateSet(opts.templatesDir);
   const resolved = await resolveInputs(opts.inputs, { exclude: [opts.outDir, opts.markdownOut], cwd: opts.cwd });
   const files = opts.shard ? shardFiles(resolved.files, opts.shard, opts.cwd) : resolved.files;
-  const identity = runIdentity(templates, opts.template);
+  const identity = await runIdentity(templates, opts);
   const look = [opts.formats, opts.themes, opts.langs, opts.scale, opts.fonts, opts.legend, opts.caption, opts.steps, opts.kinds ?? null, opts.background ?? null, opts.canvas ?? null, opts.fontSize ?? null, opts.maxWidth ?? null];
   const runKey = cacheKey([RUN_RECORD_FORMAT, ...identity, opts.cwd, files, opts.outDir, opts.markdownOut, opts.pageStyle, ...look, opts.gallery, opts.manifest]);
   const sink = opts.check ? checkingSink(opts.cwd) : writingSink();

@@ -34,14 +34,20 @@ export class FontsUnavailableError extends VstackError {
  * under a name it does not have.
  */
 export function findSystemFace(want: (typeof FONT_ROLES)[number], match: (query: string) => string = fcMatch): SystemFace | undefined {
-  const [file = "", index = "0", found = ""] = match(`${want.family}:${want.bold ? "bold" : "regular"}`).split("|");
-  if (found !== want.family || !file) return undefined;
+  const place = matchFace(want, match);
+  if (!place) return undefined;
   try {
-    // The high 16 bits of fontconfig's index name a variable font's instance; the face is the low ones.
-    return { ...want, bytes: faceOfCollection(readFileSync(file), Number(index) & 0xffff) };
+    return { ...want, bytes: faceOfCollection(readFileSync(place.file), place.index) };
   } catch (err) {
-    throw new FontsUnavailableError(`cannot read ${want.family} from ${file} (${err instanceof Error ? err.message : String(err)}); use --fonts system`);
+    throw new FontsUnavailableError(`cannot read ${want.family} from ${place.file} (${err instanceof Error ? err.message : String(err)}); use --fonts system`);
   }
+}
+
+/** Where fontconfig has a face: its file and the face's index in it; undefined when it can only substitute. */
+export function matchFace(want: (typeof FONT_ROLES)[number], match: (query: string) => string = fcMatch): { file: string; index: number } | undefined {
+  const [file = "", index = "0", found = ""] = match(`${want.family}:${want.bold ? "bold" : "regular"}`).split("|");
+  // The high 16 bits of fontconfig's index name a variable font's instance; the face is the low ones.
+  return found === want.family && file ? { file, index: Number(index) & 0xffff } : undefined;
 }
 
 function fcMatch(query: string): string {

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { diagramOutputs, runIdentity, type OutputContext } from "../build/diagram-outputs.js";
+import { diagramOutputs, type OutputContext } from "../build/diagram-outputs.js";
+import { runIdentity } from "../build/run-identity.js";
 import { layoutOf, resolveBuildOptions, type BuildOptions, type ResolvedBuildOptions } from "../build/options.js";
 import { isRenderFailure, renderFailure } from "../build/render-failure.js";
 import { resolveRenderFlags } from "../config/project-options.js";
@@ -171,7 +172,7 @@ export class PagePictures {
       const problems = templates.problems(opts.template, opts.cwd);
       if (problems.length > 0) throw new TemplateError(problems);
       this.renderer = lazyRenderer(opts);
-      const context: OutputContext = { opts, cache: opts.cache ? new OutputCache(opts.cacheDir) : undefined, renderer: this.renderer, sink: discardingSink(), identity: runIdentity(templates, opts.template) };
+      const context: OutputContext = { opts, cache: opts.cache ? new OutputCache(opts.cacheDir) : undefined, renderer: this.renderer, sink: discardingSink(), identity: await runIdentity(templates, opts) };
       return { opts, templates, context };
     })();
     return this.setup;

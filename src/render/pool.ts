@@ -101,6 +101,10 @@ export class RendererPool implements Renderer {
     return { ...this.counts };
   }
 
+  async browserVersion(): Promise<string> {
+    return (await this.browser?.version()) ?? "closed";
+  }
+
   /** The browser's process id (for tests that stop it mid-batch). */
   browserPid(): number | undefined {
     return this.browser?.process()?.pid;

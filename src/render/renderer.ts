@@ -67,6 +67,8 @@ export interface RenderResult {
 export interface Renderer {
   render(request: RenderRequest): Promise<RenderResult>;
   close(): Promise<void>;
+  /** The browser's product and version (part of every picture's cache key); a renderer without it is keyed as "the caller's renderer". */
+  browserVersion?(): Promise<string>;
 }
 
 /** Mermaid rejected the text: a problem of the input, not of the renderer. */
