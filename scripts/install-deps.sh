@@ -31,3 +31,6 @@ fi
 
 export PUPPETEER_SKIP_DOWNLOAD=1
 npm ci --no-audit --no-fund
+# The site generators the tests build real sites with (Docusaurus, Astro), apart from vstack's own
+# devDependencies: a git install of vstack runs prepare with those, and should not fetch a site tool.
+npm ci --prefix test/site-tools --no-audit --no-fund

@@ -11,12 +11,14 @@ import { serveSite } from "../support/static-site.js";
 
 /**
  * Real Docusaurus 3 and Astro builds of examples/docusaurus-site and examples/astro-site, with
- * vstack installed from its packed tarball as a docs repository installs it (the site tools
- * themselves come from this repository's devDependencies, found up the folder tree). The built
- * pages are served and opened in Chromium: no console error (React hydration included), no
- * failed request, every picture URL answers with an SVG.
+ * vstack installed from its packed tarball as a docs repository installs it. The site tools come
+ * from test/site-tools (installed by scripts/install-deps.sh, apart from vstack's own
+ * devDependencies), found up the folder tree from the sites built below it. The built pages are
+ * served and opened in Chromium: no console error (React hydration included), no failed request,
+ * every picture URL answers with an SVG.
  */
-const sites = join(ROOT, ".test-sites", `builds-${process.pid}`);
+const TOOLS = join(ROOT, "test", "site-tools");
+const sites = join(TOOLS, ".sites", String(process.pid));
 let browser: Browser;
 
 beforeAll(async () => {
@@ -43,7 +45,7 @@ function site(name: string): string {
 /** Runs a site tool's build; it must end by itself (vstack closes its browser when idle). */
 function build(dir: string, bin: string, args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, "node_modules", bin), ...args], { cwd: dir, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1", DOCUSAURUS_TELEMETRY_DISABLED: "1", ASTRO_TELEMETRY_DISABLED: "1" } });
+    const child = spawn(process.execPath, [join(TOOLS, "node_modules", bin), ...args], { cwd: dir, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1", DOCUSAURUS_TELEMETRY_DISABLED: "1", ASTRO_TELEMETRY_DISABLED: "1" } });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
@@ -166,7 +168,7 @@ describe("the plugin entry points load however a site's config is loaded", () =>
   });
 
   it("jiti, as Docusaurus loads its config (interopDefault)", async () => {
-    const jiti = join(ROOT, "node_modules", "jiti");
+    const jiti = join(TOOLS, "node_modules", "jiti");
     const r = await script("jiti.cjs", `const load = require(${JSON.stringify(jiti)})(__filename, { interopDefault: true, requireCache: false });\nconst plugin = load("vstack/remark");\nconst P = plugin.PagePictures;\n(async () => { ${draw} })();`);
     expect(r.stdout.trim(), r.stderr).toBe('function 1 <figure class="vstack"><svg id');
   });
