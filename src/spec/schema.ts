@@ -67,7 +67,7 @@ const unitShape = {
   detail,
   id: nodeId.optional(),
   boundary: boundary.optional(),
-  repeat: z.number().int().min(1).max(64).describe("Draw N copies side by side; {n} in labels becomes 1..N.").optional(),
+  repeat: z.number().int().min(1).max(LIMITS.repeat).describe("Draw N copies side by side; {n} in labels becomes 1..N.").optional(),
   get stack() {
     return stackSchema.describe("What runs inside the unit, bottom → top.").optional();
   },
@@ -171,6 +171,7 @@ export const compareSpecSchema = z.strictObject({
   compare: z
     .array(z.string().min(1))
     .min(2, "a comparison names at least two specs")
+    .max(LIMITS.compare)
     .describe("Stack specs to draw side by side on one baseline: built-in ids or paths relative to this file."),
   links: links.describe("Arrows added to the compared stacks' own, which may join boxes of different stacks (<spec id>.<box id>)."),
 });
