@@ -24,6 +24,8 @@ const LANGS = new Set(["vstack", "mermaid"]);
  * a picture can stand instead of the fence (in a block quote it could not, without `> ` marks).
  */
 export function findFences(text: string): Fence[] {
+  // A page that opens no such fence anywhere (most pages of a docs folder) is not parsed at all.
+  if (!/(?:`{3,}|~{3,})[ \t]*(?:vstack|mermaid)(?=\s|$)/.test(text)) return [];
   const fences: Fence[] = [];
   const visit = (node: Parents) => {
     for (const child of node.children as Nodes[]) {

@@ -107,6 +107,6 @@ describe("limits a small file can reach", () => {
     expect(spec.problems[0]!.message).toMatch(/^the file is 19\.0 MB; a spec, config or Mermaid file may be at most 512 KB/);
     const page = await validate("page.md", `# Notes\n\n${"Some prose that goes on and on.\n".repeat(5 * 1024 * 1024 / 32)}`);
     expect(page.problems.map((p) => p.code)).toEqual(["file-too-large"]);
-    expect(page.problems[0]!.message).toMatch(/^the file is 5\.0 MB; a Markdown page may be at most 4 MB/);
+    expect(page.problems[0]!.message).toMatch(/^the file is 5\.0 MB; a Markdown page may be at most 1 MB/);
   });
 });
