@@ -147,13 +147,14 @@ export class PagePictures {
     return errors.length > 0 ? { pictures: [], errors, warnings: loaded.warnings } : { pictures, errors, warnings: loaded.warnings };
   }
 
-  /** Closes the browser, if one was started. The next page starts another. */
+  /** Closes the browser, if one was started, and prunes the cache if pictures were added to it. The next page starts another. */
   async close(): Promise<void> {
     clearTimeout(this.idle);
-    const renderer = this.renderer;
+    const { renderer, setup } = this;
     this.setup = undefined;
     this.renderer = undefined;
     await renderer?.close();
+    await (await setup?.catch(() => undefined))?.context.cache?.prune();
   }
 
   /** Whether a browser was started (a site served wholly from the cache starts none). */

@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { CACHE_BOUNDS, cacheKey } from "../../src/output/cache.js";
 import { runCli } from "../support/cli.js";
 import { ROOT, tempDir } from "../support/paths.js";
+// The package's own entry point, as a docs site imports it (dist/).
+import { PagePictures } from "vstack/remark";
 import { OWN_BROWSER_ENV, ownChromium } from "../support/shared-browser.js";
 
 const SPEC = (label: string) => `id: demo\ntitle: Demo\nsources: [https://example.com/]\nstack:\n  - { layer: Hardware, kind: hardware }\n  - { layer: "${label}", kind: os }\n`;
@@ -18,6 +20,17 @@ function entries(cacheDir: string): Map<string, number> {
   return found;
 }
 
+/** An entry of an earlier run in a cache folder: `size` bytes (a sparse file: no disk needed), last used `ago` ms ago. Returns its key. */
+function fakeEntry(cacheDir: string, name: string, size: number, ago: number): string {
+  const key = cacheKey([name]);
+  const file = join(cacheDir, key.slice(0, 2), key);
+  mkdirSync(join(file, ".."), { recursive: true });
+  writeFileSync(file, "");
+  truncateSync(file, size);
+  utimesSync(file, new Date(Date.now() - ago), new Date(Date.now() - ago));
+  return key;
+}
+
 describe("the cache is bounded", () => {
   it("a run that renders prunes the cache to its size, least recently used first, and drops entries unused for a month", async () => {
     const dir = tempDir();
@@ -25,15 +38,7 @@ describe("the cache is bounded", () => {
     const cacheDir = join(dir, ".vstack-cache");
     // Entries of earlier runs: three of 100 MB (sparse files: no disk needed), used one, two and
     // three hours ago, and a small one unused for 40 days; and the preview's own folder.
-    const fake = (name: string, size: number, ago: number) => {
-      const key = cacheKey([name]);
-      const file = join(cacheDir, key.slice(0, 2), key);
-      mkdirSync(join(file, ".."), { recursive: true });
-      writeFileSync(file, "");
-      truncateSync(file, size);
-      utimesSync(file, new Date(Date.now() - ago), new Date(Date.now() - ago));
-      return key;
-    };
+    const fake = (name: string, size: number, ago: number) => fakeEntry(cacheDir, name, size, ago);
     const [newer, older, oldest] = [1, 2, 3].map((h) => fake(`big-${h}`, 100 * 1024 * 1024, h * HOUR)) as [string, string, string];
     const unused = fake("unused", 1024, 40 * 24 * HOUR);
     mkdirSync(join(cacheDir, "preview"));
@@ -48,6 +53,22 @@ describe("the cache is bounded", () => {
     expect([newer, older, oldest, unused].map((k) => after.has(k))).toEqual([true, true, false, false]);
     expect([...after.values()].reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(CACHE_BOUNDS.bytes);
     expect(existsSync(join(cacheDir, "preview", "demo.light.svg"))).toBe(true);
+  });
+
+  it("a site plugin prunes the cache it added to when it closes", async () => {
+    const dir = tempDir();
+    const cacheDir = join(dir, ".vstack-cache");
+    const unused = fakeEntry(cacheDir, "unused", 1024, 40 * 24 * HOUR);
+    const pictures = new PagePictures({ cwd: dir });
+    try {
+      const { errors, pictures: drawn } = await pictures.page(join(dir, "page.md"), "# Xen\n\n```vstack\nuse: xen\n```\n");
+      expect(errors).toEqual([]);
+      expect(drawn).toHaveLength(1);
+    } finally {
+      await pictures.close();
+    }
+    expect(entries(cacheDir).has(unused)).toBe(false);
+    expect(entries(cacheDir).size).toBeGreaterThan(0);
   });
 });
 
