@@ -4,6 +4,7 @@ import { hostname } from "node:os";
 import { dirname } from "node:path";
 import { VstackError } from "../errors.js";
 import { displayPath } from "../paths.js";
+import { OutputError } from "./write.js";
 
 /** What a lock file holds: who holds it. */
 interface Holder {
@@ -40,14 +41,15 @@ export async function withFolderLock<T>(lock: string, work: () => Promise<T>): P
 }
 
 async function acquire(lock: string, me: Holder): Promise<void> {
-  await mkdir(dirname(lock), { recursive: true });
   const started = Date.now();
   for (;;) {
     try {
+      await mkdir(dirname(lock), { recursive: true });
       await writeFile(lock, JSON.stringify(me), { flag: "wx" });
       return;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      // A folder that cannot be written is said as any unwritable output is.
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw new OutputError(lock, err as NodeJS.ErrnoException);
     }
     const holder = await holderOf(lock);
     if (await abandoned(lock, holder)) await takeOver(lock, holder);
