@@ -8,16 +8,20 @@ import { buildSteps } from "../layout/steps.js";
 import { metaOf, type Spec } from "../spec/types.js";
 import type { Diagram } from "./diagram.js";
 import { langInfix } from "../i18n/langs.js";
+import { catalogOfFile } from "../i18n/catalog.js";
 
 /** A validated spec as a diagram: drawn through the template, described for alt text. */
 export function specDiagram(spec: Spec, absolute: string, templates: TemplateSet, template: string, layout?: LayoutOptions): Diagram {
+  const files = [resolve(absolute), ...(spec.type === "compare" ? spec.references : [])];
+  const lang = spec.lang;
   return {
     ...metaOf(spec),
     // Another language's files are named `<id>.<lang>.<theme>.<fmt>`; English keeps `<id>.<theme>.<fmt>`.
     id: spec.id + langInfix(spec.lang ?? "en"),
     ...(spec.lang && { lang: spec.lang }),
     description: describeSpec(spec),
-    inputs: [resolve(absolute), ...(spec.type === "compare" ? spec.references : [])],
+    // In another language, the catalogs that translate it are inputs too: an edited translation redraws.
+    inputs: [...files, ...(lang ? new Set(files.map((f) => catalogOfFile(f, lang))) : [])],
     spec,
     mermaid: (theme) => emitMermaid(spec, theme, templates, template, layout),
     // The grid is the same in every theme.

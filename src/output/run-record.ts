@@ -33,7 +33,8 @@ export async function upToDateRun(cacheDir: string, key: string): Promise<RunRec
     return undefined;
   }
   const checks = [
-    ...Object.entries(record.inputs).map(async ([file, hash]) => (await hashFile(file)) === hash),
+    // A file that was not there ("": a catalog not written yet) must still not be there.
+    ...Object.entries(record.inputs).map(async ([file, hash]) => ((await hashFile(file)) ?? "") === hash),
     ...Object.entries(record.outputs).map(async ([file, was]) => {
       const now = await stat(file).catch(() => undefined);
       return now !== undefined && now.size === was.size && now.mtimeMs === was.mtimeMs;

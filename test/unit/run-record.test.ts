@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "../../src/build/index.js";
@@ -35,5 +35,25 @@ describe("the run record holds what the run read, as it was when read", () => {
     const second = await build(options);
     expect(second.diagrams.map((d) => d.written)).toEqual([1]);
     expect(readFileSync(join(dir, "out", "both.light.mmd"), "utf8")).toContain("Gamma");
+  });
+});
+
+describe("a translated diagram's catalog is one of its inputs", () => {
+  it("a catalog edited after a run redraws the diagram in that language; one not there yet is no obstacle to an up-to-date run", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "demo.yaml"), SPEC("Kernel"));
+    const options = { cwd: dir, inputs: ["demo.yaml"], formats: ["mmd" as const], themes: ["light" as const], langs: ["de" as const] };
+    const untranslated = await build(options);
+    expect(untranslated.diagrams.map((d) => d.written)).toEqual([1]);
+    expect((await build(options)).diagrams.map((d) => d.written)).toEqual([0]);
+    mkdirSync(join(dir, "i18n"));
+    const po = (kernel: string) => `msgid ""\nmsgstr ""\n"Language: de\\n"\n"Content-Type: text/plain; charset=utf-8\\n"\n\nmsgctxt "demo"\nmsgid "Kernel"\nmsgstr "${kernel}"\n`;
+    writeFileSync(join(dir, "i18n", "de.po"), po("Kern eins"));
+    await build(options);
+    expect(readFileSync(join(dir, "out", "demo.de.light.mmd"), "utf8")).toContain("Kern eins");
+    writeFileSync(join(dir, "i18n", "de.po"), po("Kern zwei"));
+    const edited = await build(options);
+    expect(edited.diagrams.map((d) => d.written)).toEqual([1]);
+    expect(readFileSync(join(dir, "out", "demo.de.light.mmd"), "utf8")).toContain("Kern zwei");
   });
 });
