@@ -15,7 +15,7 @@ export default defineConfig({
     // processes, real installs. `npm test` runs both.
     projects: [
       { extends: true, test: { name: "fast", include: ["test/unit/**/*.test.ts", "test/golden/**/*.test.ts"] } },
-      { extends: true, test: { name: "browser", include: ["test/**/*.test.ts"], exclude: ["test/unit/**", "test/golden/**"], globalSetup: ["./test/support/global-setup.ts"] } },
+      { extends: true, test: { name: "browser", include: ["test/**/*.test.ts"], exclude: ["test/unit/**", "test/golden/**", "**/node_modules/**", "test/site-tools/**"], globalSetup: ["./test/support/global-setup.ts"] } },
     ],
   },
 });

@@ -22,5 +22,6 @@ export async function serveSite(dir: string): Promise<{ url: string; close(): Pr
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) };
+  // The browser keeps its connections open; closing them is what lets close() end at once.
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => (server.close(() => done()), server.closeAllConnections())) };
 }
