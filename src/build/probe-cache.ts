@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { writeOutput } from "../output/write.js";
 import type { Remember } from "../remember.js";
 
@@ -44,7 +45,8 @@ export class ProbeCache {
   /** remember, as a function to hand to the probes. */
   readonly asked: Remember = (name, signature, ask, valid) => this.remember(name, signature, ask, valid);
 
+  /** Kept only in a cache folder that is there already: a run that fails before drawing anything writes nothing. */
   async save(): Promise<void> {
-    if (this.file && this.changed) await writeOutput(this.file, `${JSON.stringify(this.probes)}\n`);
+    if (this.file && this.changed && existsSync(dirname(this.file))) await writeOutput(this.file, `${JSON.stringify(this.probes)}\n`);
   }
 }
