@@ -33,4 +33,6 @@ export PUPPETEER_SKIP_DOWNLOAD=1
 npm ci --no-audit --no-fund
 # The site generators the tests build real sites with (Docusaurus, Astro), apart from vstack's own
 # devDependencies: a git install of vstack runs prepare with those, and should not fetch a site tool.
-npm ci --prefix test/site-tools --no-audit --no-fund
+# `npm install` from the lock rather than `npm ci`: some of @swc/html's optional per-platform
+# packages are missing from the registry, so the lock cannot list them and `npm ci` refuses it.
+npm install --prefix test/site-tools --no-save --no-audit --no-fund
