@@ -46,12 +46,6 @@ export function formatLabel(label: string, detail?: string): string {
   return detail === undefined ? head : `${head}<br/><small>${escapeLabel(detail)}</small>`;
 }
 
-/** The same on one line, for a group's title, which Mermaid does not make room for twice. */
-export function formatInlineLabel(label: string, detail?: string): string {
-  const head = `<b>${escapeLabel(label)}</b>`;
-  return detail === undefined ? head : `${head} · <small>${escapeLabel(detail.replace(/\s*\n\s*/g, " "))}</small>`;
-}
-
 /** Text for a `%%` comment: one line, nothing that reads as a directive. */
 export function commentText(text: string): string {
   return text.replace(/[\r\n]+/g, " ").replace(/%%|[{}]/g, "").slice(0, 200);

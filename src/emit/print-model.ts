@@ -1,7 +1,7 @@
 import type { BoxLink } from "../layout/link-ends.js";
 import type { BlockCell, DiagramModel, FlowItem, SpaceCell } from "../layout/model.js";
 import type { LinkStyle } from "../spec/links.js";
-import { commentText, escapeLabel, formatInlineLabel, formatLabel } from "./escape.js";
+import { commentText, escapeLabel, formatLabel } from "./escape.js";
 
 export interface PrintBlockCell extends BlockCell {
   /** Label and detail escaped and formatted for a Mermaid `"..."` string. */
@@ -46,6 +46,6 @@ export function printModel(model: DiagramModel): PrintModel {
 }
 
 function printItem({ items, ...item }: FlowItem): PrintFlowItem {
-  const text = item.inline ? formatInlineLabel(item.label, item.detail) : formatLabel(item.label, item.detail);
+  const text = formatLabel(item.label, item.detail);
   return { ...item, text, ...(items && { items: items.map(printItem) }) };
 }

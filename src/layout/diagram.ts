@@ -3,7 +3,7 @@ import { boundaryOutline, type Theme } from "../palette.js";
 import { parseLookKey } from "./look-key.js";
 import type { Spec, StackSpec } from "../spec/types.js";
 import { BLOCK_PADDING, DEFAULT_LAYOUT, fitRows, type LayoutOptions } from "./fit-width.js";
-import { flowOfStack } from "./flow.js";
+import { flowOfStack, headerLinks } from "./flow.js";
 import { block, layoutStack, mergeSpaces, naturalWidth, PLAIN, toGridRows, type GridPlan, type Rows } from "./grid.js";
 import { linksOf } from "./link-ends.js";
 import type { ClassModel, DiagramModel, FlowItem, FlowLink, GridCell } from "./model.js";
@@ -92,7 +92,7 @@ function flowOfComparison(stacks: StackSpec[]): { flow: FlowItem[]; links: FlowL
   const links: FlowLink[] = [];
   const flow = stacks.map((s, i): FlowItem => {
     const inner = flowOfStack(s.stack, `s${i}_`);
-    links.push(...inner.links);
+    links.push(...headerLinks(`s${i}_title`, inner), ...inner.links);
     return { nodeId: `s${i}_title`, kind: "caption", label: s.title, items: inner.items };
   });
   return { flow, links };

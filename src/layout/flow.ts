@@ -26,8 +26,8 @@ export function flowOfStack(stack: Entry[], prefix: string): Flow {
           items.push({ nodeId: uid, kind: lookKey(unit), ...labelOf(unit) });
         } else {
           const inner = flowOfStack(unit.stack, `${uid}_`);
-          items.push({ nodeId: uid, kind: lookKey(unit), ...labelOf(unit), inline: true, items: inner.items });
-          links.push(...inner.links);
+          items.push({ nodeId: uid, kind: lookKey(unit), ...labelOf(unit), items: inner.items });
+          links.push(...headerLinks(uid, inner), ...inner.links);
         }
         return uid;
       });
@@ -36,6 +36,17 @@ export function flowOfStack(stack: Entry[], prefix: string): Flow {
     below = here;
   });
   return { items, links };
+}
+
+/**
+ * A group's own box (its header: the unit's name, inside its frame) stands under its stack, joined
+ * to the stack's first entry: what is drawn inside a frame is then tied together, and arrows to
+ * and from the unit end at a box, which every Mermaid draws (10.7 and 11.x drop an edge between a
+ * subgraph and a node inside it).
+ */
+export function headerLinks(header: string, inner: Flow): FlowLink[] {
+  const first = new Set(inner.links.map((l) => l.to));
+  return inner.items.filter((item) => !first.has(item.nodeId)).map((item) => ({ from: header, to: item.nodeId }));
 }
 
 function labelOf(box: { label: string; detail?: string }): { label: string; detail?: string } {

@@ -56,9 +56,10 @@ export interface FlowItem {
   kind: string;
   label: string;
   detail?: string;
-  /** A unit's group title: label and detail on one line (a subgraph title keeps no line breaks). */
-  inline?: true;
-  /** Present for a group (a unit with a stack of its own, or a compared stack): its items, bottom → top. */
+  /**
+   * Present for a group (a unit with a stack of its own, or a compared stack): its items, bottom
+   * → top, drawn in a frame (`<nodeId>_frame`) that also holds the group's own box (`nodeId`).
+   */
   items?: FlowItem[];
 }
 

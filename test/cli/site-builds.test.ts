@@ -113,7 +113,7 @@ describe("Docusaurus 3 site build with vstack/remark (installed from the packed 
       expect(docs.inline[0]!.width).toBeGreaterThan(300);
       const mdx = await openPage(`${server.url}/docs/own-stack`);
       expect(mdx.problems).toEqual([]);
-      expect(mdx.inline.map((s) => s.id)).toEqual(["vstack-runner"]) // a fence with an id: is named by it;
+      expect(mdx.inline.map((s) => s.id)).toEqual(["vstack-runner"]); // a fence with an id: is named by it
       const blog = await openPage(`${server.url}/blog/2026/12/01/docker-desktop`);
       expect(blog.problems).toEqual([]);
       expect(blog.images.length).toBe(2); // the <picture>'s dark source and light img

@@ -1,0 +1,94 @@
+import { join } from "node:path";
+import puppeteer, { type Browser } from "puppeteer-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TemplateSet } from "../../src/emit/templates.js";
+import { emitMermaid } from "../../src/emit/emit.js";
+import { buildModel } from "../../src/layout/diagram.js";
+import type { FlowItem } from "../../src/layout/model.js";
+import { chromiumArgs } from "../../src/render/chromium.js";
+import { builtinFiles } from "../../src/spec/builtins.js";
+import { loadSpec } from "../../src/spec/load-spec.js";
+import type { Spec } from "../../src/spec/types.js";
+import { ROOT } from "../support/paths.js";
+import { ownChromium } from "../support/shared-browser.js";
+
+/**
+ * The Mermaid vstack prints must stand on its own where vstack's code is not: pasted into
+ * GitLab (Mermaid 10.7), GitHub (11.x) or a site with Mermaid 12, it still shows every box,
+ * every frame, every arrow with its label. Each built-in's flowchart text is drawn by plain
+ * Mermaid of each of those versions (test/site-tools) in Chromium, and what it drew is counted
+ * against the spec's model.
+ */
+const HOSTS = { "10.7 (GitLab)": "mermaid-10", "11.4 (GitHub)": "mermaid-11", "12.4": "mermaid-12" } as const;
+const specs: Spec[] = [];
+let browser: Browser;
+
+beforeAll(async () => {
+  for (const file of builtinFiles()) specs.push((await loadSpec(file)).spec!);
+  browser = await puppeteer.launch({ executablePath: ownChromium(), headless: true, args: chromiumArgs() });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Counts {
+  boxes: number;
+  frames: number;
+  lines: number;
+  labels: string[];
+}
+
+/** What the spec's model holds: boxes (a group's own box too), frames (groups), lines (stacking and arrows) and the arrows' labels. */
+function expected(spec: Spec): Counts {
+  const model = buildModel(spec, "light");
+  const walk = (items: FlowItem[]): { boxes: number; frames: number } =>
+    items.reduce((n, item) => {
+      const inner = item.items ? walk(item.items) : { boxes: 0, frames: -1 };
+      return { boxes: n.boxes + 1 + inner.boxes, frames: n.frames + 1 + inner.frames };
+    }, { boxes: 0, frames: 0 });
+  const labels = model.arrows.filter((a) => a.label !== undefined && a.copy === 0).map((a) => a.label!);
+  return { ...walk(model.flow), lines: model.links.length + model.arrows.length, labels: labels.sort() };
+}
+
+/** Draws each text with the Mermaid of `pkg` alone (loaded once, in one page) and counts what is in each SVG. */
+async function drawn(pkg: string, texts: string[]): Promise<Counts[]> {
+  const page = await browser.newPage();
+  try {
+    await page.setContent("<!doctype html><body></body>");
+    await page.addScriptTag({ path: join(ROOT, "test", "site-tools", "node_modules", pkg, "dist", "mermaid.min.js") });
+    return await page.evaluate(async (sources) => {
+      const mermaid = (window as unknown as { mermaid: { initialize(c: object): void; render(id: string, t: string): Promise<{ svg: string }> } }).mermaid;
+      mermaid.initialize({ startOnLoad: false, securityLevel: "strict" });
+      const visible = (el: Element) => {
+        const box = (el as SVGGraphicsElement).getBBox();
+        return box.width > 0 && box.height > 0;
+      };
+      const out = [];
+      for (const [i, source] of sources.entries()) {
+        const { svg } = await mermaid.render(`standalone${i}`, source);
+        document.body.innerHTML = svg;
+        const root = document.querySelector("svg")!;
+        out.push({
+          boxes: Array.from(root.querySelectorAll("g.node")).filter(visible).length,
+          frames: Array.from(root.querySelectorAll("g.cluster")).filter(visible).length,
+          lines: Array.from(root.querySelectorAll("path.flowchart-link")).filter((p) => (p as SVGPathElement).getTotalLength() > 0).length,
+          labels: Array.from(root.querySelectorAll("g.edgeLabel"), (l) => (l.textContent ?? "").replace(/\s+/g, " ").trim()).filter((t) => t !== "").sort(),
+        });
+      }
+      return out;
+    }, texts);
+  } finally {
+    await page.close();
+  }
+}
+
+describe.each(Object.entries(HOSTS))("plain Mermaid %s draws every built-in's flowchart text whole", (_, pkg) => {
+  it("every box, frame, line and arrow label of every built-in", async () => {
+    const templates = new TemplateSet();
+    const got = await drawn(pkg, specs.map((spec) => emitMermaid(spec, "light", templates, "flowchart")));
+    specs.forEach((spec, i) => {
+      const want = expected(spec);
+      expect(got[i], spec.id).toEqual({ ...want, labels: want.labels.map((l) => l.replace(/\s+/g, " ").trim()) });
+    });
+  });
+});
