@@ -1,0 +1,102 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { layoutStack, type Rect, type Size, type StackTree } from "../../src/layout/stack-layout.js";
+
+const SPACING = { gap: 8, padding: 10 };
+const sizes = (table: Record<string, Size>) => (id: string) => table[id] ?? { width: 100, height: 40 };
+const inside = (outer: Rect, inner: Rect) => inner.x >= outer.x - 1e-9 && inner.y >= outer.y - 1e-9 && inner.x + inner.width <= outer.x + outer.width + 1e-9 && inner.y + inner.height <= outer.y + outer.height + 1e-9;
+const overlap = (a: Rect, b: Rect) => a.x < b.x + b.width - 1e-9 && b.x < a.x + a.width - 1e-9 && a.y < b.y + b.height - 1e-9 && b.y < a.y + a.height - 1e-9;
+
+/** Hardware, a type 1 hypervisor, three VMs each with a guest OS and an app: the classic picture. */
+const VMS: StackTree = [
+  { cells: [{ id: "hw" }] },
+  { cells: [{ id: "hv" }] },
+  {
+    cells: [1, 2, 3].map((n) => ({
+      id: `vm${n}`,
+      stack: [{ cells: [{ id: `os${n}` }] }, { cells: [{ id: `app${n}` }] }],
+    })),
+  },
+];
+
+describe("layoutStack: vstack's stack layout from measured sizes", () => {
+  it("stacks bottom → top: each row above the one it runs on, layers the stack's full width", () => {
+    const p = layoutStack(VMS, sizes({}), SPACING);
+    const [hw, hv, vm1] = ["hw", "hv", "vm1"].map((id) => p.frames.get(id) ?? p.boxes.get(id)!);
+    expect(hw!.y + hw!.height).toBe(p.height); // the base of the picture
+    expect(hv!.y + hv!.height).toBe(hw!.y - SPACING.gap);
+    expect(vm1!.y + vm1!.height).toBe(hv!.y - SPACING.gap);
+    expect(hw!.width).toBe(p.width);
+    expect(hv!.width).toBe(p.width);
+  });
+
+  it("draws a VM as a frame around its header, guest OS and app", () => {
+    const p = layoutStack(VMS, sizes({}), SPACING);
+    for (const n of [1, 2, 3]) {
+      const frame = p.frames.get(`vm${n}`)!;
+      for (const id of [`vm${n}`, `os${n}`, `app${n}`]) expect(inside(frame, p.boxes.get(id)!), id).toBe(true);
+      // The header is the frame's top band; the guest OS runs at the frame's bottom.
+      expect(p.boxes.get(`vm${n}`)!.y).toBe(frame.y + SPACING.padding);
+      expect(p.boxes.get(`os${n}`)!.y + p.boxes.get(`os${n}`)!.height).toBe(frame.y + frame.height - SPACING.padding);
+    }
+  });
+
+  it("makes rows as tall as their content: a one-line layer stays one line under a tall row", () => {
+    const tree: StackTree = [{ cells: [{ id: "hw" }] }, { cells: [{ id: "shim" }, { id: "cli" }] }];
+    const p = layoutStack(tree, sizes({ hw: { width: 90, height: 30 }, shim: { width: 150, height: 130 }, cli: { width: 120, height: 60 } }), SPACING);
+    expect(p.boxes.get("hw")!.height).toBe(30);
+    expect(p.height).toBe(30 + SPACING.gap + 130);
+  });
+
+  it("makes columns as wide as their content, sharing extra width in proportion", () => {
+    const tree: StackTree = [{ cells: [{ id: "base" }] }, { cells: [{ id: "narrow" }, { id: "wide" }] }];
+    const p = layoutStack(tree, sizes({ base: { width: 600, height: 40 }, narrow: { width: 100, height: 40 }, wide: { width: 300, height: 40 } }), SPACING);
+    const [narrow, wide] = [p.boxes.get("narrow")!, p.boxes.get("wide")!];
+    expect(wide.width / narrow.width).toBeCloseTo(3, 6);
+    expect(narrow.width + SPACING.gap + wide.width).toBeCloseTo(600, 6);
+  });
+
+  it("lines up the corresponding rows of side-by-side frames (the guest OS rows of three VMs)", () => {
+    const p = layoutStack(VMS, sizes({ os2: { width: 100, height: 90 } }), SPACING);
+    const tops = [1, 2, 3].map((n) => p.boxes.get(`app${n}`)!.y);
+    expect(new Set(tops).size).toBe(1);
+    const bottoms = [1, 2, 3].map((n) => p.boxes.get(`os${n}`)!.y + p.boxes.get(`os${n}`)!.height);
+    expect(new Set(bottoms).size).toBe(1);
+  });
+
+  it("never overlaps two boxes, keeps every box inside the picture and every framed stack inside its frame (random stacks)", () => {
+    const leaf = fc.record({ id: fc.constant(""), w: fc.integer({ min: 20, max: 300 }), h: fc.integer({ min: 20, max: 120 }) });
+    type Gen = { id: string; w: number; h: number; stack?: Gen[][] };
+    const { tree: arbTree } = fc.letrec<{ tree: Gen[][]; cell: Gen }>((tie) => ({
+      tree: fc.array(fc.array(tie("cell"), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
+      cell: fc.oneof({ depthSize: "small", withCrossShrink: true }, leaf, fc.record({ id: fc.constant(""), w: fc.integer({ min: 20, max: 200 }), h: fc.integer({ min: 20, max: 60 }), stack: tie("tree") })),
+    }));
+    fc.assert(
+      fc.property(arbTree, (gen) => {
+        const table: Record<string, Size> = {};
+        const frames: string[] = [];
+        let n = 0;
+        const build = (rows: Gen[][]): StackTree =>
+          rows.map((cells) => ({
+            cells: cells.map((c) => {
+              const id = `b${n++}`;
+              table[id] = { width: c.w, height: c.h };
+              if (c.stack) frames.push(id);
+              return c.stack ? { id, stack: build(c.stack) } : { id };
+            }),
+          }));
+        const p = layoutStack(build(gen), (id) => table[id]!, SPACING);
+        const boxes = [...p.boxes.entries()];
+        const picture = { x: 0, y: 0, width: p.width, height: p.height };
+        for (const [id, box] of boxes) {
+          expect(inside(picture, box), id).toBe(true);
+          expect(box.width, id).toBeGreaterThanOrEqual(table[id]!.width - 1e-9);
+          expect(box.height, id).toBeGreaterThanOrEqual(table[id]!.height - 1e-9);
+        }
+        for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i]![1], boxes[j]![1]), `${boxes[i]![0]} / ${boxes[j]![0]}`).toBe(false);
+        for (const id of frames) expect(inside(p.frames.get(id)!, p.boxes.get(id)!)).toBe(true);
+      }),
+      { numRuns: 60, seed: 26 },
+    );
+  });
+});
