@@ -47,3 +47,17 @@ for (const entry of readdirSync(OUT, { recursive: true, withFileTypes: true })) 
   const file = relative(OUT, join(entry.parentPath, entry.name));
   if (entry.isFile() && !written.has(file)) rmSync(join(OUT, file));
 }
+
+// vstack's stack layout for Mermaid, as one ES module a browser loads after Mermaid (the
+// rendering page serves it; see src/render/stack-layout-plugin.ts).
+await build({
+  entryPoints: { "stack-layout": "src/render/stack-layout-plugin.ts" },
+  outdir: "dist/browser",
+  outExtension: { ".js": ".mjs" },
+  bundle: true,
+  platform: "browser",
+  format: "esm",
+  target: "es2022",
+  logLevel: "warning",
+  legalComments: "none",
+});

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { PACKAGE_ROOT } from "../package-root.js";
 import { isInside, safeDecode } from "../paths.js";
 
 /** The origin the rendering page lives at. `.invalid` is reserved: it can never be a real host. */
@@ -12,10 +13,13 @@ const MERMAID_DIST = join(dirname(MERMAID_PACKAGE), "dist");
 /** DOMPurify's browser build, the copy Mermaid itself depends on (so it is there wherever Mermaid is). */
 const PURIFY_FILE = join(dirname(createRequire(MERMAID_PACKAGE).resolve("dompurify")), "purify.min.js");
 export const PURIFY_URL = `${PAGE_ORIGIN}__vstack__/purify.min.js`;
+/** vstack's stack layout for Mermaid, bundled for the browser by `npm run build`. */
+const STACK_LAYOUT_FILE = join(PACKAGE_ROOT, "dist", "browser", "stack-layout.mjs");
+export const STACK_LAYOUT_URL = `${PAGE_ORIGIN}__vstack__/stack-layout.mjs`;
 
 /**
  * The page, mermaid's ES module build (a small core that imports each diagram type's chunk
- * when first drawn) and DOMPurify, served to the page through request interception from the
+ * when first drawn), DOMPurify and vstack's stack layout, served to the page through request interception from the
  * installed packages' own files. Nothing else is ever fetched. Files are read once per instance.
  */
 export class PageAssets {
@@ -26,7 +30,7 @@ export class PageAssets {
   /** The bytes and type for a URL the page asks for, or undefined to refuse it. */
   async serve(url: string): Promise<{ body: Buffer | string; contentType: string } | undefined> {
     if (url === PAGE_URL) return { body: this.pageHtml, contentType: "text/html; charset=utf-8" };
-    const file = url === PURIFY_URL ? PURIFY_FILE : mermaidFile(url);
+    const file = url === PURIFY_URL ? PURIFY_FILE : url === STACK_LAYOUT_URL ? STACK_LAYOUT_FILE : mermaidFile(url);
     if (file === undefined) return undefined;
     let bytes = this.files.get(file);
     if (!bytes) {

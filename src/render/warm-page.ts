@@ -19,7 +19,7 @@ import { MermaidSyntaxError, type LabelLine, type RenderRequest, type RenderResu
 const VIEWPORT = { width: 800, height: 600 };
 
 /** The rendering page: mermaid's ES module core, loaded once; each diagram type's code on first use. */
-export const PAGE_HTML = `<!doctype html><html><head><meta charset="utf-8"><style>html,body{background:transparent}body{margin:8px}@page{margin:0}@media print{body{margin:0}#vstack svg{display:block}}</style></head><body><div id="vstack"></div><script type="module">import mermaid from "/mermaid.esm.min.mjs"; window.mermaid = mermaid; window.vstackReady = true;</script></body></html>`;
+export const PAGE_HTML = `<!doctype html><html><head><meta charset="utf-8"><style>html,body{background:transparent}body{margin:8px}@page{margin:0}@media print{body{margin:0}#vstack svg{display:block}}</style></head><body><div id="vstack"></div><script type="module">import mermaid from "/mermaid.esm.min.mjs"; import { registerStackLayout } from "/__vstack__/stack-layout.mjs"; registerStackLayout(mermaid); window.mermaid = mermaid; window.vstackReady = true;</script></body></html>`;
 
 /**
  * One browser page with mermaid loaded once, rendering one diagram at a time. It may not

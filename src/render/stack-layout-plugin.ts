@@ -1,0 +1,192 @@
+import { layoutStack, type Rect, type StackTree } from "../layout/stack-layout.js";
+import { routeLinks } from "./route-links.js";
+
+/**
+ * vstack's stack layout as a Mermaid layout (`registerLayoutLoaders`, docs/mermaid-layout-api.md),
+ * for the flowchart vstack prints (`config: layout: vstack-stack` in its front matter): Mermaid
+ * parses, measures and draws; `layoutStack` decides where boxes and frames go. Where it is not
+ * registered (GitHub, GitLab, mmdc) Mermaid falls back to dagre and the text still draws whole.
+ * Bundled for the browser (dist/browser/stack-layout.mjs); it runs in the rendering page.
+ *
+ * The flowchart says the stack in its own terms: a frame is `subgraph <id>_frame` holding the
+ * unit's own box `<id>`; `a --- b` (a line without heads) says b runs on a; every other edge is
+ * an arrow. Rows are read back from those lines: within a frame, a box's row is one above the
+ * highest box it runs on.
+ */
+export const STACK_LAYOUT = "vstack-stack";
+
+const FRAME = "_frame";
+/** Rows and units stand this far apart: room for an arrow's lane between them. */
+const SPACING = { gap: 18, padding: 10 };
+
+interface LayoutNode {
+  id: string;
+  cssCompiledStyles?: string[];
+  parentId?: string;
+  isGroup?: boolean;
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+  padding?: number;
+  dir?: string;
+}
+interface LayoutEdge {
+  id: string;
+  start: string;
+  end: string;
+  label?: string;
+  arrowTypeStart?: string;
+  arrowTypeEnd?: string;
+  points?: Array<{ x: number; y: number }>;
+  x?: number;
+  y?: number;
+  curve?: string;
+}
+interface Selection {
+  select(selector: string): Selection;
+  insert(name: string): Selection;
+  attr(name: string, value: string): Selection;
+  remove(): void;
+  node(): SVGGraphicsElement;
+}
+interface LayoutData {
+  nodes: LayoutNode[];
+  edges: LayoutEdge[];
+  markers: unknown;
+  type: string;
+  diagramId: string;
+}
+interface Helpers {
+  getConfig(): unknown;
+  insertMarkers(elem: Selection, markers: unknown, type: string, id: string): void;
+  insertNode(elem: Selection, node: LayoutNode, options: { config: unknown; dir?: string }): Promise<Selection>;
+  insertCluster(elem: Selection, node: LayoutNode): Promise<unknown>;
+  insertEdgeLabel(elem: Selection, edge: LayoutEdge): Promise<unknown>;
+  insertEdge(elem: Selection, edge: LayoutEdge, clusterDb: Map<string, unknown>, type: string, start: LayoutNode, end: LayoutNode, id: string, skipIntersect: boolean): unknown;
+  positionEdgeLabel(edge: LayoutEdge, paths: unknown): void;
+}
+
+/** Registers the layout with the page's Mermaid. */
+export function registerStackLayout(mermaid: { registerLayoutLoaders(loaders: Array<{ name: string; loader: () => Promise<{ render: typeof render }> }>): void }): void {
+  mermaid.registerLayoutLoaders([{ name: STACK_LAYOUT, loader: async () => ({ render }) }]);
+}
+
+/** A line without heads: "runs on", structure the layout reads, never drawn. */
+const isStacking = (e: LayoutEdge) => [e.arrowTypeStart, e.arrowTypeEnd].every((head) => head === undefined || head === "none" || head === "arrow_open");
+
+/** The stacks of a flowchart vstack printed: the top level's, and each frame's. */
+export function stackTree(nodes: LayoutNode[], edges: LayoutEdge[], container: string | undefined = undefined): StackTree {
+  const header = container?.endsWith(FRAME) ? container.slice(0, -FRAME.length) : undefined;
+  // In the order vstack printed them (Mermaid lists subgraphs apart, last first): vstack's ids
+  // number entries and units from the bottom left.
+  const children = nodes.filter((n) => n.parentId === container && n.id !== header).sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true }));
+  // A child frame stands in its row as its own box, the header it holds.
+  const cellOf = new Map(children.map((n) => [n.isGroup && n.id.endsWith(FRAME) ? n.id.slice(0, -FRAME.length) : n.id, n]));
+  const level = new Map<string, number>();
+  const below = (id: string) => edges.filter((e) => isStacking(e) && e.end === id && cellOf.has(e.start)).map((e) => e.start);
+  const levelOf = (id: string, seen: Set<string>): number => {
+    if (level.has(id)) return level.get(id)!;
+    if (seen.has(id)) return 0;
+    seen.add(id);
+    const l = Math.max(-1, ...below(id).map((b) => levelOf(b, seen))) + 1;
+    level.set(id, l);
+    return l;
+  };
+  const rows: StackTree = [];
+  for (const [id, node] of cellOf) {
+    const l = levelOf(id, new Set());
+    (rows[l] ??= { cells: [] }).cells.push(node.isGroup ? { id, stack: stackTree(nodes, edges, node.id) } : { id });
+  }
+  return rows.filter(Boolean);
+}
+
+async function render(data: LayoutData, svg: Selection, h: Helpers): Promise<void> {
+  const root = svg.select("g");
+  h.insertMarkers(root, data.markers, data.type, data.diagramId);
+  const frameLayer = root.insert("g").attr("class", "clusters");
+  const edgeLayer = root.insert("g").attr("class", "edgePaths");
+  const labelLayer = root.insert("g").attr("class", "edgeLabels");
+  const nodeLayer = root.insert("g").attr("class", "nodes");
+  const config = h.getConfig();
+  const byId = new Map(data.nodes.map((n) => [n.id, n]));
+  const boxes = data.nodes.filter((n) => !n.isGroup);
+
+  // Measured where Mermaid draws them, then drawn again at the size the layout gives.
+  const measured = new Map<string, { width: number; height: number }>();
+  for (const n of boxes) {
+    const el = await h.insertNode(nodeLayer, n, { config, ...(n.dir && { dir: n.dir }) });
+    const box = el.node().getBBox();
+    measured.set(n.id, { width: box.width, height: box.height });
+    el.remove();
+  }
+  const placed = layoutStack(stackTree(data.nodes, data.edges), (id) => measured.get(id) ?? { width: 0, height: 0 }, SPACING);
+  const centre = (n: LayoutNode, r: Rect) => Object.assign(n, { x: r.x + r.width / 2, y: r.y + r.height / 2, width: r.width, height: r.height });
+
+  for (const [id, rect] of placed.frames) {
+    const frame = byId.get(`${id}${FRAME}`);
+    if (!frame) continue;
+    const drawn = (await h.insertCluster(frameLayer, centre(frame, rect))) as { cluster: Selection };
+    // The frame is the unit's boundary: its own box's outline (VM heavy, container dashed), no fill.
+    const outline = (byId.get(id)?.cssCompiledStyles ?? []).flatMap((d) => d.split(";")).filter((d) => /^\s*stroke(-width|-dasharray)?\s*:/.test(d));
+    drawn.cluster.select("rect").attr("style", ["fill:none", ...outline].join(";"));
+  }
+  for (const n of boxes) {
+    const rect = placed.boxes.get(n.id);
+    if (!rect) continue;
+    centre(n, rect);
+    const el = await h.insertNode(nodeLayer, n, { config, ...(n.dir && { dir: n.dir }) });
+    el.attr("transform", `translate(${n.x}, ${n.y})`);
+  }
+  // Arrows: through the free space between boxes, never over one (vstack's router, as for block diagrams).
+  const arrows = data.edges.filter((e) => !isStacking(e) && placed.boxes.has(e.start) && placed.boxes.has(e.end));
+  for (const e of arrows) if (e.label) await h.insertEdgeLabel(labelLayer, e);
+  const boxRects = Object.fromEntries(placed.boxes);
+  const routes = routeLinks({ boxes: boxRects, texts: [...placed.boxes.values()], links: arrows.map((e) => ({ from: e.start, to: e.end, ...(e.label && { label: labelSize(e) }) })), marker: 18 });
+  arrows.forEach((e, i) => {
+    const routed = routes[i]!;
+    e.points = routed.points.length >= 2 ? routed.points.map(([x, y]) => ({ x, y })) : route(placed.boxes.get(e.start)!, placed.boxes.get(e.end)!);
+    e.curve = "linear";
+    const label = routed.label;
+    const mid = e.points[Math.floor((e.points.length - 1) / 2)]!;
+    const next = e.points[Math.floor((e.points.length - 1) / 2) + 1] ?? mid;
+    [e.x, e.y] = label ? [label.x + label.width / 2, label.y + label.height / 2] : [(mid.x + next.x) / 2, (mid.y + next.y) / 2];
+    h.insertEdge(edgeLayer, e, new Map(), data.type, byId.get(e.start)!, byId.get(e.end)!, data.diagramId, true);
+    if (e.label) h.positionEdgeLabel(e, {});
+  });
+}
+
+/** An edge label's size as insertEdgeLabel measured it. */
+function labelSize(e: LayoutEdge): { width: number; height: number } {
+  const measured = e as LayoutEdge & { width?: number; height?: number };
+  return { width: measured.width ?? 0, height: measured.height ?? 0 };
+}
+
+/**
+ * An orthogonal route from one box's border to another's: straight where they face each other
+ * across a shared span, else out of the source's side and into the target's top or bottom.
+ */
+export function route(from: Rect, to: Rect): Array<{ x: number; y: number }> {
+  const shared = (a0: number, a1: number, b0: number, b1: number) => (Math.max(a0, b0) < Math.min(a1, b1) ? (Math.max(a0, b0) + Math.min(a1, b1)) / 2 : undefined);
+  const x = shared(from.x, from.x + from.width, to.x, to.x + to.width);
+  if (x !== undefined) {
+    const down = to.y >= from.y + from.height;
+    return [
+      { x, y: down ? from.y + from.height : from.y },
+      { x, y: down ? to.y : to.y + to.height },
+    ];
+  }
+  const y = shared(from.y, from.y + from.height, to.y, to.y + to.height);
+  if (y !== undefined) {
+    const right = to.x >= from.x + from.width;
+    return [
+      { x: right ? from.x + from.width : from.x, y },
+      { x: right ? to.x : to.x + to.width, y },
+    ];
+  }
+  const right = to.x >= from.x + from.width;
+  const start = { x: right ? from.x + from.width : from.x, y: from.y + from.height / 2 };
+  const tx = to.x + to.width / 2;
+  const down = to.y >= from.y + from.height / 2;
+  return [start, { x: tx, y: start.y }, { x: tx, y: down ? to.y : to.y + to.height }];
+}
