@@ -16,9 +16,11 @@ export interface RemarkVstackOptions extends PluginOptions {
 
 /**
  * remark plugin: each ```vstack fence (an inline spec, `use:`, `table:`) becomes its picture at
- * build time, as hast (`data.hName`/`hChildren`), so remark-rehype, MDX (Docusaurus, Next) and
- * Astro take it with no raw-HTML option. A bad fence fails the page: one message per problem on
- * the file, at the fence's line and column, with the code frame, and the first one thrown.
+ * build time, as hast (`data.hName`/`hChildren`), so remark-rehype and Astro take it with no
+ * raw-HTML option; in a page MDX compiles for React (Docusaurus, Next), as a JSX element with
+ * its HTML as `dangerouslySetInnerHTML`, which hydration does not compare (react-mdx.ts). A bad
+ * fence fails the page: one message per problem on the file, at the fence's line and column,
+ * with the code frame, and the first one thrown.
  */
 export default function remarkVstack(this: unknown, options: RemarkVstackOptions = {}) {
   const pictures = options.pictures ?? new PagePictures(options);
