@@ -64,6 +64,17 @@ describe("layoutStack: vstack's stack layout from measured sizes", () => {
     expect(new Set(bottoms).size).toBe(1);
   });
 
+  it("measures each box a bounded number of times, however deep frames nest beside frames", () => {
+    // Each level: a frame holding the next level beside a frame of one box (their rows are aligned).
+    let n = 0;
+    const level = (d: number): StackTree => (d === 0 ? [{ cells: [{ id: `l${n++}` }] }] : [{ cells: [{ id: `a${n++}`, stack: level(d - 1) }, { id: `b${n++}`, stack: [{ cells: [{ id: `c${n++}` }] }] }] }]);
+    const tree = level(22);
+    let asked = 0;
+    const p = layoutStack(tree, () => (asked++, { width: 50, height: 20 }), SPACING);
+    expect(p.boxes.size).toBe(n);
+    expect(asked).toBeLessThanOrEqual(3 * n); // measuring again at every level would ask some 2^22 times
+  });
+
   it("never overlaps two boxes, keeps every box inside the picture and every framed stack inside its frame (random stacks)", () => {
     const leaf = fc.record({ id: fc.constant(""), w: fc.integer({ min: 20, max: 300 }), h: fc.integer({ min: 20, max: 120 }) });
     type Gen = { id: string; w: number; h: number; stack?: Gen[][] };
