@@ -76,29 +76,37 @@ export function registerStackLayout(mermaid: { registerLayoutLoaders(loaders: Ar
 const isStacking = (e: LayoutEdge) => [e.arrowTypeStart, e.arrowTypeEnd].every((head) => head === undefined || head === "none" || head === "arrow_open");
 
 /** The stacks of a flowchart vstack printed: the top level's, and each frame's. */
-export function stackTree(nodes: LayoutNode[], edges: LayoutEdge[], container: string | undefined = undefined): StackTree {
-  const header = container?.endsWith(FRAME) ? container.slice(0, -FRAME.length) : undefined;
-  // In the order vstack printed them (Mermaid lists subgraphs apart, last first): vstack's ids
-  // number entries and units from the bottom left.
-  const children = nodes.filter((n) => n.parentId === container && n.id !== header).sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true }));
-  // A child frame stands in its row as its own box, the header it holds.
-  const cellOf = new Map(children.map((n) => [n.isGroup && n.id.endsWith(FRAME) ? n.id.slice(0, -FRAME.length) : n.id, n]));
+export function stackTree(nodes: LayoutNode[], edges: LayoutEdge[]): StackTree {
+  // Indexed once: each frame's children, and what each box runs on.
+  const children = new Map<string | undefined, LayoutNode[]>();
+  for (const n of nodes) children.get(n.parentId)?.push(n) ?? children.set(n.parentId, [n]);
+  const runsOn = new Map<string, string[]>();
+  for (const e of edges) if (isStacking(e)) runsOn.get(e.end)?.push(e.start) ?? runsOn.set(e.end, [e.start]);
   const level = new Map<string, number>();
-  const below = (id: string) => edges.filter((e) => isStacking(e) && e.end === id && cellOf.has(e.start)).map((e) => e.start);
-  const levelOf = (id: string, seen: Set<string>): number => {
-    if (level.has(id)) return level.get(id)!;
-    if (seen.has(id)) return 0;
-    seen.add(id);
-    const l = Math.max(-1, ...below(id).map((b) => levelOf(b, seen))) + 1;
-    level.set(id, l);
-    return l;
+  const stackOf = (container: string | undefined): StackTree => {
+    const header = container?.endsWith(FRAME) ? container.slice(0, -FRAME.length) : undefined;
+    // In the order vstack printed them (Mermaid lists subgraphs apart, last first): vstack's ids
+    // number entries and units from the bottom left.
+    const inside = (children.get(container) ?? []).filter((n) => n.id !== header).sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true }));
+    // A child frame stands in its row as its own box, the header it holds.
+    const cellOf = new Map(inside.map((n) => [n.isGroup && n.id.endsWith(FRAME) ? n.id.slice(0, -FRAME.length) : n.id, n]));
+    const levelOf = (id: string, seen: Set<string>): number => {
+      if (level.has(id)) return level.get(id)!;
+      if (seen.has(id)) return 0;
+      seen.add(id);
+      const below = (runsOn.get(id) ?? []).filter((b) => cellOf.has(b));
+      const l = Math.max(-1, ...below.map((b) => levelOf(b, seen))) + 1;
+      level.set(id, l);
+      return l;
+    };
+    const rows: StackTree = [];
+    for (const [id, node] of cellOf) {
+      const l = levelOf(id, new Set());
+      (rows[l] ??= { cells: [] }).cells.push(node.isGroup ? { id, stack: stackOf(node.id) } : { id });
+    }
+    return rows.filter(Boolean);
   };
-  const rows: StackTree = [];
-  for (const [id, node] of cellOf) {
-    const l = levelOf(id, new Set());
-    (rows[l] ??= { cells: [] }).cells.push(node.isGroup ? { id, stack: stackTree(nodes, edges, node.id) } : { id });
-  }
-  return rows.filter(Boolean);
+  return stackOf(undefined);
 }
 
 async function render(data: LayoutData, svg: Selection, h: Helpers): Promise<void> {
