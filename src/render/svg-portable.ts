@@ -22,6 +22,18 @@ export function installSvgPortable(): void {
   const styleRules = (rules: CSSRuleList): CSSStyleRule[] =>
     Array.from(rules).flatMap((r) => (r instanceof CSSStyleRule ? [r] : r instanceof CSSGroupingRule ? styleRules(r.cssRules) : []));
   const important = (style: CSSStyleDeclaration) => Array.from(style).filter((p) => style.getPropertyPriority(p) === "important");
+  /** Declarations as every renderer reads them: no `!important`, no paint as `none`. Whether any changed. */
+  const plain = (style: CSSStyleDeclaration): boolean => {
+    let changed = false;
+    for (const p of Array.from(style)) {
+      const value = style.getPropertyValue(p);
+      const none = noPaint(p, value);
+      if (style.getPropertyPriority(p) !== "important" && !none) continue;
+      style.setProperty(p, none ? "none" : value, "");
+      changed = true;
+    }
+    return changed;
+  };
 
   (window as unknown as { vstackPortable: (svg: SVGSVGElement) => void }).vstackPortable = (svg) => {
     // What each !important declaration makes of each element, read before anything changes.
@@ -54,24 +66,10 @@ export function installSvgPortable(): void {
     });
 
     for (const { el, rules } of sheets) {
-      let changed = false;
-      for (const rule of rules) {
-        for (const p of Array.from(rule.style)) {
-          const value = rule.style.getPropertyValue(p);
-          const none = noPaint(p, value);
-          if (rule.style.getPropertyPriority(p) !== "important" && !none) continue;
-          rule.style.setProperty(p, none ? "none" : value, "");
-          changed = true;
-        }
-      }
-      if (changed) el.textContent = Array.from(el.sheet!.cssRules, (r) => r.cssText).join("\n");
+      // Every rule is made plain (no short-circuit): the sheet is rewritten if any of them changed.
+      if (rules.map((rule) => plain(rule.style)).includes(true)) el.textContent = Array.from(el.sheet!.cssRules, (r) => r.cssText).join("\n");
     }
-    for (const el of styled) {
-      for (const p of Array.from(el.style)) {
-        const value = el.style.getPropertyValue(p);
-        if (el.style.getPropertyPriority(p) === "important" || noPaint(p, value)) el.style.setProperty(p, noPaint(p, value) ? "none" : value, "");
-      }
-    }
+    for (const el of styled) plain(el.style);
     for (const { el, values: forcedValues } of values) {
       for (const [p, value] of forcedValues) if (value !== "") el.style.setProperty(p, noPaint(p, value) ? "none" : value);
     }
