@@ -94,7 +94,8 @@ export interface PagePicturesResult {
  * kinds, `use:` and `table:`), so a page renders the same through a plugin as through the CLI.
  */
 export class PagePictures {
-  private setup: Promise<{ opts: ResolvedBuildOptions; templates: TemplateSet; context: OutputContext }> | undefined;
+  /** `assets`: the folder picture files are written to (`assetsDir`, resolved once). */
+  private setup: Promise<{ opts: ResolvedBuildOptions; templates: TemplateSet; context: OutputContext; assets: string }> | undefined;
   private renderer: LazyRenderer | undefined;
   private readonly options: PluginOptions;
   private busy = 0;
@@ -174,7 +175,7 @@ export class PagePictures {
       if (problems.length > 0) throw new TemplateError(problems);
       this.renderer = lazyRenderer(opts);
       const context: OutputContext = { opts, cache: opts.cache ? new OutputCache(opts.cacheDir) : undefined, renderer: this.renderer, sink: discardingSink(), identity: await runIdentity(templates, opts) };
-      return { opts, templates, context };
+      return { opts, templates, context, assets: resolve(opts.cwd, this.options.assetsDir ?? defaultAssetsDir(opts.cwd)) };
     })();
     return this.setup;
   }
@@ -192,13 +193,13 @@ export class PagePictures {
       const one = theme ? svg.get(theme)! : autoThemeSvg(svg.get("light")!, svg.get("dark")!, { ...(darkSelector && { darkSelector }) });
       return `<figure class="vstack">${scopeIds(one, `vstack-${id}`)}</figure>`;
     }
-    const { cwd } = (await this.ready()).opts;
+    const { assets } = await this.ready();
     const outputs: OutputFile[] = [];
     for (const [t, text] of svg) {
       // The content's hash in the name: a changed picture is a new URL, so no browser shows a stale one.
       const sha256 = createHash("sha256").update(text).digest("hex");
       const file = `${id}.${sha256.slice(0, 10)}.${t}.svg`;
-      await writeIfChanged(join(resolve(cwd, this.options.assetsDir ?? defaultAssetsDir(cwd)), file), text);
+      await writeIfChanged(join(assets, file), text);
       outputs.push({ file, format: "svg", theme: t as OutputFile["theme"], sha256 });
     }
     const base = this.options.publicPath!;
