@@ -39,7 +39,15 @@ export function buildModel(spec: Spec, theme: Theme, layout: LayoutOptions = DEF
     links,
     arrows,
     classes: classesOf(rows, flow, theme, spec.kinds),
+    spanIds: spanIdsOf(flow),
   };
+}
+
+function spanIdsOf(flow: FlowItem[]): string {
+  const ids: string[] = [];
+  const walk = (items: FlowItem[]) => items.forEach((it) => (it.span && ids.push(it.nodeId), it.items && walk(it.items)));
+  walk(flow);
+  return ids.join(",");
 }
 
 function gridOfStack(spec: StackSpec, plan: GridPlan): { columns: number; rows: Rows } {

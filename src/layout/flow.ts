@@ -23,7 +23,7 @@ export function flowOfStack(stack: Entry[], prefix: string): Flow {
       here = entry.units.map((unit, j) => {
         const uid = `${id}u${j}`;
         if (unit.stack.length === 0) {
-          items.push({ nodeId: uid, kind: lookKey(unit), ...labelOf(unit) });
+          items.push({ nodeId: uid, kind: lookKey(unit), ...labelOf(unit), ...(unit.span && { span: true }) });
         } else {
           const inner = flowOfStack(unit.stack, `${uid}_`);
           items.push({ nodeId: uid, kind: lookKey(unit), ...labelOf(unit), items: inner.items });

@@ -26,6 +26,8 @@ export interface DiagramModel {
   arrows: BoxLink[];
   /** One class per kind in use, with the nodes that carry it. */
   classes: ClassModel[];
+  /** Comma-separated ids of the boxes that span their row (class `vstackSpan`, read by the stack layout); empty when none. */
+  spanIds: string;
 }
 
 export interface GridRow {
@@ -61,6 +63,8 @@ export interface FlowItem {
    * → top, drawn in a frame (`<nodeId>_frame`) that also holds the group's own box (`nodeId`).
    */
   items?: FlowItem[];
+  /** A box as tall as its row, beside the frames in it. */
+  span?: boolean;
 }
 
 export interface FlowLink {

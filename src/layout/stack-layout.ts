@@ -5,10 +5,14 @@
  *
  * - A stack is rows, bottom → top ("above" means "runs on"); a row is one layer, drawn as a band
  *   the stack's full width, or units side by side.
- * - A unit with a stack of its own is a frame around it (what it isolates), its own box a header
- *   band at the top of the frame.
+ * - A unit with a stack of its own is a frame around it (what it isolates), its own box the
+ *   frame's header band, the frame's full width at its top.
+ * - A box that spans stands beside the frames of its row as tall as they are (an engine beside
+ *   the containers it creates).
  * - Rows are as tall as their content, not as the tallest row of the picture; columns as wide as
- *   their content, extra width shared out in proportion. Side-by-side frames whose stacks have
+ *   their content, extra width shared out in proportion.
+ * - Arrows get lanes: the gap an arrow's label must sit in (between two columns it joins, between
+ *   two rows, or under a frame's header) is widened to hold the label. Side-by-side frames whose stacks have
  *   the same number of rows get those rows aligned (the guest OS rows of three VMs line up).
  */
 
@@ -36,6 +40,15 @@ export interface StackCell {
   id: string;
   /** A unit with a stack of its own: drawn as a frame, `frames[id]`, around its header and this stack. */
   stack?: StackTree;
+  /** A box (no stack) as tall as its row: beside the frames it stands by. */
+  span?: boolean;
+}
+
+/** An arrow between two boxes whose label needs a lane. */
+export interface Lane {
+  from: string;
+  to: string;
+  label: Size;
 }
 
 export interface StackSpacing {
@@ -58,24 +71,39 @@ interface CellMeasure extends Size {
 
 interface RowMeasure extends Size {
   cells: CellMeasure[];
+  /** The gap after each cell but the last (a lane may widen it). */
+  gaps: number[];
   /** The height every leaf box of the row is drawn at: the tallest leaf's. */
   leafHeight: number;
 }
 
 interface StackMeasure extends Size {
   rows: RowMeasure[];
+  /** The gap above each row but the last. */
+  gaps: number[];
 }
 
-/** What one layout call measures with: the sizes, the spacing, and each row's natural measure, taken once. */
+/** The widened gaps lanes ask for: after cell i of a row, above row i of a stack, under a frame's header. */
+interface LaneGaps {
+  cells: Map<StackRow, number[]>;
+  rows: Map<StackTree, number[]>;
+  headers: Map<StackCell, number>;
+}
+
+/** What one layout call measures with: the sizes, the spacing, the lanes, and each row's natural measure, taken once. */
 interface Measuring {
   size: (id: string) => Size;
   spacing: StackSpacing;
+  lanes: LaneGaps;
   rows: Map<StackRow, RowMeasure>;
 }
 
-/** Places every box and frame of `tree`, from the sizes Mermaid measured (`size(id)`); the picture's top-left is (0, 0). */
-export function layoutStack(tree: StackTree, size: (id: string) => Size, spacing: StackSpacing): StackPlacement {
-  const ctx: Measuring = { size, spacing, rows: new Map() };
+/**
+ * Places every box and frame of `tree`, from the sizes Mermaid measured (`size(id)`), with room
+ * for each lane's label; the picture's top-left is (0, 0).
+ */
+export function layoutStack(tree: StackTree, size: (id: string) => Size, spacing: StackSpacing, lanes: Lane[] = []): StackPlacement {
+  const ctx: Measuring = { size, spacing, lanes: laneGaps(tree, lanes, spacing), rows: new Map() };
   const measure = measureStack(tree, ctx, []);
   const out: StackPlacement = { boxes: new Map(), frames: new Map(), width: measure.width, height: measure.height };
   placeStack(tree, measure, { x: 0, bottom: measure.height, width: measure.width }, ctx, out);
@@ -89,10 +117,13 @@ function measureStack(tree: StackTree, ctx: Measuring, minRows: number[]): Stack
     const least = minRows[i] ?? 0;
     return least > natural.height ? { ...natural, height: least } : natural;
   });
+  const gaps = rows.slice(1).map((_, i) => ctx.lanes.rows.get(tree)?.[i] ?? ctx.spacing.gap);
   const width = Math.max(0, ...rows.map((r) => r.width));
-  const height = rows.reduce((sum, r) => sum + r.height, 0) + ctx.spacing.gap * Math.max(0, rows.length - 1);
-  return { width, height, rows };
+  const height = rows.reduce((sum, r) => sum + r.height, 0) + sum(gaps);
+  return { width, height, rows, gaps };
 }
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /**
  * A row's natural measure, taken once per layout: aligning side-by-side frames measures their
@@ -108,12 +139,14 @@ function measureRow(row: StackRow, ctx: Measuring): RowMeasure {
     const own = size(cell.id);
     if (!cell.stack) return { ...own, leaf: true };
     const inner = measureStack(cell.stack, ctx, aligned);
-    return { width: Math.max(own.width, inner.width) + 2 * spacing.padding, height: own.height + spacing.gap + inner.height + 2 * spacing.padding, leaf: false, inner };
+    const under = ctx.lanes.headers.get(cell) ?? spacing.padding;
+    return { width: Math.max(own.width, inner.width + 2 * spacing.padding), height: own.height + under + inner.height + spacing.padding, leaf: false, inner };
   });
-  const leafHeight = Math.max(0, ...cells.filter((c) => c.leaf).map((c) => c.height));
-  const width = cells.reduce((sum, c) => sum + c.width, 0) + spacing.gap * Math.max(0, cells.length - 1);
-  const height = Math.max(leafHeight, ...cells.filter((c) => !c.leaf).map((c) => c.height));
-  const measure = { width, height, cells, leafHeight };
+  const leafHeight = Math.max(0, ...cells.filter((c, j) => c.leaf && !row.cells[j]!.span).map((c) => c.height));
+  const gaps = cells.slice(1).map((_, j) => ctx.lanes.cells.get(row)?.[j] ?? spacing.gap);
+  const width = sum(cells.map((c) => c.width)) + sum(gaps);
+  const height = Math.max(leafHeight, ...cells.filter((c, j) => !c.leaf || row.cells[j]!.span).map((c) => c.height));
+  const measure = { width, height, cells, gaps, leafHeight };
   ctx.rows.set(row, measure);
   return measure;
 }
@@ -131,29 +164,80 @@ function placeStack(tree: StackTree, measure: StackMeasure, at: { x: number; bot
   tree.forEach((row, i) => {
     const m = measure.rows[i]!;
     placeRow(row, m, { x: at.x, top: bottom - m.height, width: at.width }, ctx, out);
-    bottom -= m.height + ctx.spacing.gap;
+    bottom -= m.height + (measure.gaps[i] ?? 0);
   });
 }
 
 function placeRow(row: StackRow, measure: RowMeasure, at: { x: number; top: number; width: number }, ctx: Measuring, out: StackPlacement): void {
   const { spacing } = ctx;
-  const natural = measure.cells.reduce((sum, c) => sum + c.width, 0);
-  const extra = at.width - natural - spacing.gap * Math.max(0, row.cells.length - 1);
+  const natural = sum(measure.cells.map((c) => c.width));
+  const extra = at.width - natural - sum(measure.gaps);
   let x = at.x;
   row.cells.forEach((cell, j) => {
     const m = measure.cells[j]!;
     // Extra width in proportion to each unit's own: a wide unit stays the wider.
     const width = m.width + (natural > 0 ? (extra * m.width) / natural : extra / row.cells.length);
-    // Units stand on the row's base: a box shorter than its row sits at the bottom.
-    const height = m.leaf ? measure.leafHeight : m.height;
+    // Units stand on the row's base: a box shorter than its row sits at the bottom; frames and spans fill it.
+    const height = cell.span || !m.leaf ? measure.height : measure.leafHeight;
     const top = at.top + measure.height - height;
     if (!m.inner || !cell.stack) out.boxes.set(cell.id, { x, y: top, width, height });
     else {
       out.frames.set(cell.id, { x, y: top, width, height });
-      const inside = { x: x + spacing.padding, width: width - 2 * spacing.padding };
-      out.boxes.set(cell.id, { ...inside, y: top + spacing.padding, height: ctx.size(cell.id).height });
-      placeStack(cell.stack, m.inner, { ...inside, bottom: top + height - spacing.padding }, ctx, out);
+      out.boxes.set(cell.id, { x, y: top, width, height: ctx.size(cell.id).height });
+      placeStack(cell.stack, m.inner, { x: x + spacing.padding, width: width - 2 * spacing.padding, bottom: top + height - spacing.padding }, ctx, out);
     }
-    x += width + spacing.gap;
+    x += width + (measure.gaps[j] ?? 0);
   });
 }
+
+/** Where each box sits in the tree: the stacks, rows and cells from the top level down to it. */
+type TreePath = Array<{ tree: StackTree; row: number; cell: number }>;
+
+/**
+ * The gaps the lanes ask for. Where an arrow's two ends part in the tree decides its lane: in
+ * one row, the gap after the left end's column; in one stack, the gap under the upper end's
+ * row; from a frame's header into its own stack, the gap under the header. A lane is the
+ * label's width across, or its height down, with a margin either side.
+ */
+function laneGaps(tree: StackTree, lanes: Lane[], spacing: StackSpacing): LaneGaps {
+  const gaps: LaneGaps = { cells: new Map(), rows: new Map(), headers: new Map() };
+  if (lanes.length === 0) return gaps;
+  const paths = new Map<string, TreePath>();
+  const walk = (t: StackTree, path: TreePath) =>
+    t.forEach((row, r) =>
+      row.cells.forEach((cell, c) => {
+        const here = [...path, { tree: t, row: r, cell: c }];
+        paths.set(cell.id, here);
+        if (cell.stack) walk(cell.stack, here);
+      }),
+    );
+  walk(tree, []);
+  const widen = <K>(map: Map<K, number[]>, key: K, i: number, length: number, want: number) => {
+    const list = map.get(key) ?? map.set(key, Array.from({ length }, () => spacing.gap)).get(key)!;
+    list[i] = Math.max(list[i]!, want);
+  };
+  for (const lane of lanes) {
+    const a = paths.get(lane.from);
+    const b = paths.get(lane.to);
+    if (!a || !b || a === b) continue;
+    let k = 0;
+    while (k < a.length && k < b.length && a[k]!.row === b[k]!.row && a[k]!.cell === b[k]!.cell) k++;
+    const across = lane.label.width + 2 * LANE_MARGIN;
+    const down = lane.label.height + 2 * LANE_MARGIN;
+    if (k === a.length || k === b.length) {
+      // One end is the frame the other sits in: the lane runs under the frame's header.
+      const frame = (k === a.length ? a : b)[k - 1]!;
+      const cell = frame.tree[frame.row]!.cells[frame.cell]!;
+      gaps.headers.set(cell, Math.max(gaps.headers.get(cell) ?? spacing.padding, down));
+      continue;
+    }
+    const [x, y] = [a[k]!, b[k]!];
+    const row = x.tree[x.row]!;
+    if (x.row === y.row) widen(gaps.cells, row, Math.min(x.cell, y.cell), row.cells.length - 1, across);
+    else widen(gaps.rows, x.tree, Math.max(x.row, y.row) - 1, x.tree.length - 1, down);
+  }
+  return gaps;
+}
+
+/** Room either side of a label in its lane. */
+const LANE_MARGIN = 6;

@@ -11,7 +11,7 @@ import { routeLinks } from "./route-links.js";
  * The flowchart says the stack in its own terms: a frame is `subgraph <id>_frame` holding the
  * unit's own box `<id>`; `a --- b` (a line without heads) says b runs on a; every other edge is
  * an arrow. Rows are read back from those lines: within a frame, a box's row is one above the
- * highest box it runs on.
+ * highest box it runs on. A box of class `vstackSpan` spans its row.
  */
 export const STACK_LAYOUT = "vstack-stack";
 
@@ -21,6 +21,7 @@ const SPACING = { gap: 18, padding: 10 };
 
 interface LayoutNode {
   id: string;
+  cssClasses?: string;
   cssCompiledStyles?: string[];
   parentId?: string;
   isGroup?: boolean;
@@ -72,6 +73,9 @@ export function registerStackLayout(mermaid: { registerLayoutLoaders(loaders: Ar
   mermaid.registerLayoutLoaders([{ name: STACK_LAYOUT, loader: async () => ({ render }) }]);
 }
 
+/** The class that marks a box as tall as its row (printed by the flowchart template). */
+const SPAN = "vstackSpan";
+
 /** A line without heads: "runs on", structure the layout reads, never drawn. */
 const isStacking = (e: LayoutEdge) => [e.arrowTypeStart, e.arrowTypeEnd].every((head) => head === undefined || head === "none" || head === "arrow_open");
 
@@ -102,7 +106,8 @@ export function stackTree(nodes: LayoutNode[], edges: LayoutEdge[]): StackTree {
     const rows: StackTree = [];
     for (const [id, node] of cellOf) {
       const l = levelOf(id, new Set());
-      (rows[l] ??= { cells: [] }).cells.push(node.isGroup ? { id, stack: stackOf(node.id) } : { id });
+      const span = node.cssClasses?.split(" ").includes(SPAN);
+      (rows[l] ??= { cells: [] }).cells.push(node.isGroup ? { id, stack: stackOf(node.id) } : span ? { id, span } : { id });
     }
     return rows.filter(Boolean);
   };
@@ -128,7 +133,11 @@ async function render(data: LayoutData, svg: Selection, h: Helpers): Promise<voi
     measured.set(n.id, { width: box.width, height: box.height });
     el.remove();
   }
-  const placed = layoutStack(stackTree(data.nodes, data.edges), (id) => measured.get(id) ?? { width: 0, height: 0 }, SPACING);
+  // Labels are measured first too: the layout reserves a lane for each.
+  const arrows = data.edges.filter((e) => !isStacking(e) && measured.has(e.start) && measured.has(e.end));
+  for (const e of arrows) if (e.label) await h.insertEdgeLabel(labelLayer, e);
+  const lanes = arrows.filter((e) => e.label).map((e) => ({ from: e.start, to: e.end, label: labelSize(e) }));
+  const placed = layoutStack(stackTree(data.nodes, data.edges), (id) => measured.get(id) ?? { width: 0, height: 0 }, SPACING, lanes);
   const centre = (n: LayoutNode, r: Rect) => Object.assign(n, { x: r.x + r.width / 2, y: r.y + r.height / 2, width: r.width, height: r.height });
 
   for (const [id, rect] of placed.frames) {
@@ -147,8 +156,6 @@ async function render(data: LayoutData, svg: Selection, h: Helpers): Promise<voi
     el.attr("transform", `translate(${n.x}, ${n.y})`);
   }
   // Arrows: through the free space between boxes, never over one (vstack's router, as for block diagrams).
-  const arrows = data.edges.filter((e) => !isStacking(e) && placed.boxes.has(e.start) && placed.boxes.has(e.end));
-  for (const e of arrows) if (e.label) await h.insertEdgeLabel(labelLayer, e);
   const boxRects = Object.fromEntries(placed.boxes);
   const routes = routeLinks({ boxes: boxRects, texts: [...placed.boxes.values()], links: arrows.map((e) => ({ from: e.start, to: e.end, ...(e.label && { label: labelSize(e) }) })), marker: 18 });
   arrows.forEach((e, i) => {

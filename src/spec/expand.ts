@@ -51,6 +51,7 @@ function expandUnit(unit: UnitInput, outer: number | undefined): Unit[] {
       ...(unit.boundary !== undefined && { boundary: unit.boundary }),
       ...(unit.detail !== undefined && { detail: fill(unit.detail, n) }),
       ...ids(unit.id, n),
+      ...(unit.span === true && { span: true }),
       stack: expandStack(unit.stack ?? [], n),
     };
   });

@@ -33,6 +33,7 @@ export interface UnitInput {
   id?: string;
   boundary?: (typeof BOUNDARIES)[number];
   repeat?: number;
+  span?: boolean;
   stack?: EntryInput[];
 }
 export interface UnitsInput {
@@ -68,6 +69,10 @@ const unitShape = {
   id: nodeId.optional(),
   boundary: boundary.optional(),
   repeat: z.number().int().min(1).max(LIMITS.repeat).describe("Draw N copies side by side; {n} in labels becomes 1..N.").optional(),
+  span: z
+    .boolean()
+    .describe("Stand beside the frames of its row as tall as they are: a daemon beside the containers or VMs it creates (a unit without a stack of its own).")
+    .optional(),
   get stack() {
     return stackSchema.describe("What runs inside the unit, bottom → top.").optional();
   },

@@ -111,6 +111,8 @@ export interface Unit {
   detail?: string;
   id?: string;
   family?: string;
+  /** As tall as its row, beside the frames in it (a unit without a stack). */
+  span?: boolean;
   /** Bottom → top; may be empty for a unit that is just a box. */
   stack: Entry[];
 }

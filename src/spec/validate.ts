@@ -104,6 +104,7 @@ function checkStack(stack: unknown, path: Path, repeat: number | undefined, dept
       }
       // A kind the schema let through (an id) that no one declared.
       if (typeof item.kind === "string" && ID_RULE.pattern.test(item.kind) && !kinds.includes(item.kind)) out.push(at([...p, "kind"], "unknown-kind", unknownKindMessage(item.kind, kinds)));
+      if (item.span === true && "stack" in item) out.push(at([...p, "span"], "span-with-stack", "a unit with a stack is a frame, already as tall as what it holds; span is for a box beside frames (remove span, or move the stack into a unit of its own)"));
       if ("stack" in item) out.push(...checkStack(item.stack, [...p, "stack"], numbered ?? (underRepeat ? 1 : undefined), depth + 1, at, ids, kinds, seen));
     }
   });

@@ -35,8 +35,8 @@ describe("layoutStack: vstack's stack layout from measured sizes", () => {
     for (const n of [1, 2, 3]) {
       const frame = p.frames.get(`vm${n}`)!;
       for (const id of [`vm${n}`, `os${n}`, `app${n}`]) expect(inside(frame, p.boxes.get(id)!), id).toBe(true);
-      // The header is the frame's top band; the guest OS runs at the frame's bottom.
-      expect(p.boxes.get(`vm${n}`)!.y).toBe(frame.y + SPACING.padding);
+      // The header is the frame's top band, its full width; the guest OS runs at the frame's bottom.
+      expect(p.boxes.get(`vm${n}`)).toEqual({ x: frame.x, y: frame.y, width: frame.width, height: 40 });
       expect(p.boxes.get(`os${n}`)!.y + p.boxes.get(`os${n}`)!.height).toBe(frame.y + frame.height - SPACING.padding);
     }
   });
@@ -62,6 +62,33 @@ describe("layoutStack: vstack's stack layout from measured sizes", () => {
     expect(new Set(tops).size).toBe(1);
     const bottoms = [1, 2, 3].map((n) => p.boxes.get(`os${n}`)!.y + p.boxes.get(`os${n}`)!.height);
     expect(new Set(bottoms).size).toBe(1);
+  });
+
+  it("stretches a spanning box to its row's height, beside the frames it stands by (an engine beside its containers)", () => {
+    const tree: StackTree = [{ cells: [{ id: "kernel" }] }, { cells: [{ id: "engine", span: true }, ...VMS[2]!.cells] }];
+    const p = layoutStack(tree, sizes({ engine: { width: 120, height: 50 } }), SPACING);
+    const [engine, frame] = [p.boxes.get("engine")!, p.frames.get("vm1")!];
+    expect(engine.y).toBe(frame.y);
+    expect(engine.height).toBe(frame.height);
+    expect(frame.height).toBe(40 + SPACING.padding + 40 + SPACING.gap + 40 + SPACING.padding);
+  });
+
+  it("widens the lane an arrow's label needs: between two columns, between two rows, under a frame's header", () => {
+    const label = { width: 90, height: 20 };
+    const p = layoutStack(VMS, sizes({}), SPACING, [
+      { from: "vm1", to: "vm2", label },
+      { from: "hv", to: "app3", label },
+      { from: "vm3", to: "os3", label },
+    ]);
+    const [vm1, vm2, vm3, hv] = [p.frames.get("vm1")!, p.frames.get("vm2")!, p.frames.get("vm3")!, p.boxes.get("hv")!];
+    expect(vm2.x - (vm1.x + vm1.width)).toBe(90 + 12);
+    expect(vm3.x - (vm2.x + vm2.width)).toBe(SPACING.gap);
+    expect(hv.y - (vm1.y + vm1.height)).toBe(20 + 12);
+    const under = p.boxes.get("app3")!.y - (vm3.y + 40);
+    expect(under).toBe(20 + 12);
+    // Side-by-side frames are as tall as their row, their rows still aligned.
+    expect(vm1.height).toBe(vm3.height);
+    expect(p.boxes.get("app1")!.y).toBe(p.boxes.get("app3")!.y);
   });
 
   it("measures each box a bounded number of times, however deep frames nest beside frames", () => {
