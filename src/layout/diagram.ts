@@ -4,6 +4,7 @@ import { parseLookKey } from "./look-key.js";
 import type { Spec, StackSpec } from "../spec/types.js";
 import { BLOCK_PADDING, DEFAULT_LAYOUT, fitRows, type LayoutOptions } from "./fit-width.js";
 import { flowOfStack, headerLinks } from "./flow.js";
+import { BOX_PADDING, fitFlow } from "./fit-flow.js";
 import { block, layoutStack, mergeSpaces, naturalWidth, PLAIN, toGridRows, type GridPlan, type Rows } from "./grid.js";
 import { linksOf } from "./link-ends.js";
 import type { ClassModel, DiagramModel, FlowItem, FlowLink, GridCell } from "./model.js";
@@ -24,7 +25,9 @@ export function buildModel(spec: Spec, theme: Theme, layout: LayoutOptions = DEF
   const grid = spec.type === "stack" ? gridOfStack(spec, arrows.length > 0 ? { scale: COMPARE_SCALE, links: pairs } : PLAIN) : gridOfComparison(spec.stacks, layout.maxWidth, { scale: COMPARE_SCALE, links: pairs });
   const { columns } = grid;
   const rows = fitRows(grid.rows, columns, { ...layout, ...(spec.lang && { lang: spec.lang }) });
-  const { flow, links } = spec.type === "stack" ? flowOf(spec) : flowOfComparison(spec.stacks);
+  const drawn = spec.type === "stack" ? flowOf(spec) : flowOfComparison(spec.stacks);
+  const { links } = drawn;
+  const flow = fitFlow(drawn.flow, links, arrows, { ...layout, ...(spec.lang && { lang: spec.lang }) });
   return {
     id: spec.id,
     title: spec.title,
@@ -33,6 +36,7 @@ export function buildModel(spec: Spec, theme: Theme, layout: LayoutOptions = DEF
     theme,
     mermaidTheme: theme === "dark" ? "dark" : "default",
     blockPadding: BLOCK_PADDING,
+    boxPadding: BOX_PADDING,
     columns,
     rows: toGridRows(rows),
     flow,

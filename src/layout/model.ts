@@ -16,6 +16,8 @@ export interface DiagramModel {
   mermaidTheme: "default" | "dark";
   /** Mermaid's block padding: the room around a label is 2× it on each side, and the gap between boxes. */
   blockPadding: number;
+  /** Mermaid's flowchart padding: the room round a label is 2× it each side, 1× above and below. */
+  boxPadding: number;
   /** The grid for block diagrams: `columns` wide, rows top → bottom. */
   columns: number;
   rows: GridRow[];

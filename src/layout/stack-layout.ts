@@ -58,6 +58,9 @@ export interface StackSpacing {
   padding: number;
 }
 
+/** Rows and units stand this far apart (room for an arrow's lane); frames keep this much inside. */
+export const STACK_SPACING: StackSpacing = { gap: 12, padding: 8 };
+
 export interface StackPlacement extends Size {
   boxes: Map<string, Rect>;
   frames: Map<string, Rect>;
