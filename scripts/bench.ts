@@ -7,7 +7,8 @@
  *   floor         mermaid's own render() inside an already-loaded page
  *
  * Figures are wall-clock on this machine; peak memory is the resident size of the whole
- * process tree (Node and Chromium). `--quick` uses smaller inputs.
+ * process tree (Node and Chromium). `--quick` uses smaller inputs; `--only layout` prints the
+ * stack layout's figures (area, faults, time against block-beta) alone.
  */
 import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -27,6 +28,8 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CLI = join(ROOT, "bin", "vstack.js");
 const MMDC = join(ROOT, "node_modules", ".bin", "mmdc");
 const quick = process.argv.includes("--quick");
+/** `--only layout`: the stack layout's figures alone. */
+const only = process.argv[process.argv.indexOf("--only") + 1];
 const COUNTS = quick ? [10, 50] : [10, 50, 100, 500];
 const SIZES = quick ? [10, 100] : [10, 50, 100, 250, 500];
 const MMDC_SAMPLE = quick ? 10 : 50;
@@ -248,8 +251,9 @@ async function main(): Promise<void> {
   console.log(`# vstack benchmark${quick ? " (quick)" : ""}\n\nmachine: ${(await import("node:os")).cpus().length} cores, Node ${process.version}; work folder ${work}`);
   const browser = await puppeteer.launch(browserArgs);
   try {
-    await gallery(browser);
+    if (only !== "layout") await gallery(browser);
     await stackLayout(browser);
+    if (only === "layout") return;
     await counts(browser);
     await sizes(browser);
   } finally {

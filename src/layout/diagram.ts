@@ -24,10 +24,11 @@ export function buildModel(spec: Spec, theme: Theme, layout: LayoutOptions = DEF
   const pairs = arrows.map((l) => [l.from, l.to] as const);
   const grid = spec.type === "stack" ? gridOfStack(spec, arrows.length > 0 ? { scale: COMPARE_SCALE, links: pairs } : PLAIN) : gridOfComparison(spec.stacks, layout.maxWidth, { scale: COMPARE_SCALE, links: pairs });
   const { columns } = grid;
-  const rows = fitRows(grid.rows, columns, { ...layout, ...(spec.lang && { lang: spec.lang }) });
+  const fitted = { ...layout, ...(spec.lang && { lang: spec.lang }) };
+  const rows = fitRows(grid.rows, columns, fitted);
   const drawn = spec.type === "stack" ? flowOf(spec) : flowOfComparison(spec.stacks);
   const { links } = drawn;
-  const flow = fitFlow(drawn.flow, links, arrows, { ...layout, ...(spec.lang && { lang: spec.lang }) });
+  const { flow, arrows: lined } = fitFlow(drawn.flow, links, arrows, fitted);
   return {
     id: spec.id,
     title: spec.title,
@@ -41,7 +42,7 @@ export function buildModel(spec: Spec, theme: Theme, layout: LayoutOptions = DEF
     rows: toGridRows(rows),
     flow,
     links,
-    arrows,
+    arrows: lined,
     classes: classesOf(rows, flow, theme, spec.kinds),
     spanIds: spanIdsOf(flow),
   };

@@ -7,13 +7,13 @@ import { textWidth, wrapText } from "./text-width.js";
 
 /**
  * Mermaid's flowchart box around its label: twice its `padding` each side and the padding above
- * and below (read from its output), lines 1.5 × the label size apart, and arrow labels wrapped at
- * 200 px.
+ * and below (read from its output), and lines 1.5 × the label size apart. Arrow labels are
+ * wrapped at 120 px: a narrow label keeps its lane narrow.
  */
 export const BOX_PADDING = 8;
 const BOX_PAD = { x: 4 * BOX_PADDING, y: 2 * BOX_PADDING };
 const LINE_HEIGHT = 1.5;
-const EDGE_LABEL_MAX = 200;
+const ARROW_LABEL_WIDTH = 120;
 /** The margin Mermaid leaves round the drawing, each side. */
 const MARGIN = 8;
 /** Bisection steps: the wrap width to within a pixel or two. */
@@ -25,7 +25,7 @@ const ROUNDS = 10;
  * narrowed to its share and its words wrapped (hyphenated in de/fr/it) only where a line does not
  * fit. Sizes come from the font metrics vstack carries, as Mermaid will measure them in Noto.
  */
-export function fitFlow(flow: FlowItem[], stacking: FlowLink[], arrows: BoxLink[], layout: LayoutOptions): FlowItem[] {
+export function fitFlow(flow: FlowItem[], stacking: FlowLink[], arrows: BoxLink[], layout: LayoutOptions): { flow: FlowItem[]; arrows: BoxLink[] } {
   const { fontSize, lang } = layout;
   const items = new Map<string, FlowItem>();
   const nodes: TreeNode[] = [];
@@ -42,7 +42,8 @@ export function fitFlow(flow: FlowItem[], stacking: FlowLink[], arrows: BoxLink[
   walk(flow, undefined);
   const edges: TreeEdge[] = stacking.map((l) => ({ start: l.from, end: l.to }));
   const tree = stackTree(nodes, edges);
-  const lanes: Lane[] = arrows.filter((a) => a.label !== undefined).map((a) => ({ from: a.from, to: a.to, label: textSize(wrapText(a.label!, EDGE_LABEL_MAX, false, fontSize, lang), false, fontSize) }));
+  const lined = arrows.map((a) => (a.label === undefined ? a : { ...a, lines: wrapText(a.label, ARROW_LABEL_WIDTH, false, fontSize, lang) }));
+  const lanes: Lane[] = lined.filter((a) => a.lines !== undefined && a.copy === 0).map((a) => ({ from: a.from, to: a.to, label: textSize(a.lines!, false, fontSize) }));
 
   // Every box is wrapped at one width, the widest at which the picture fits (found by bisection:
   // the picture only narrows as that width does), or the narrowest allowed; then each box is
@@ -52,7 +53,7 @@ export function fitFlow(flow: FlowItem[], stacking: FlowLink[], arrows: BoxLink[
   const wrapAt = (width: (id: string) => number) => new Map([...items].map(([id, item]) => [id, wrapped(item, width(id), fontSize, lang)]));
   const placeAt = (boxes: Map<string, Text>) => layoutStack(tree, (id) => boxSize(boxes.get(id)!, fontSize), STACK_SPACING, lanes);
   const widthAt = (cap: number) => placeAt(wrapAt(() => cap)).width;
-  let [low, high] = [4 * fontSize, Math.max(4 * fontSize, ...[...items.values()].map((it) => boxSize(it, fontSize).width))];
+  let [low, high] = [3 * fontSize, Math.max(3 * fontSize, ...[...items.values()].map((it) => boxSize(it, fontSize).width))];
   if (widthAt(high) <= room) low = high;
   else
     for (let i = 0; i < ROUNDS; i++) {
@@ -63,7 +64,7 @@ export function fitFlow(flow: FlowItem[], stacking: FlowLink[], arrows: BoxLink[
   const placed = placeAt(wrapAt(() => low));
   const boxes = wrapAt((id) => Math.max(low, (placed.boxes.get(id)?.width ?? 0) - BOX_PAD.x));
   const apply = (list: FlowItem[]): FlowItem[] => list.map((it) => ({ ...it, ...boxes.get(it.nodeId), ...(it.items && { items: apply(it.items) }) }));
-  return apply(flow);
+  return { flow: apply(flow), arrows: lined };
 }
 
 type Text = { label: string; detail?: string };
