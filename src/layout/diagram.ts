@@ -1,5 +1,5 @@
 import { lookOf, type KindTable } from "../kinds/looks.js";
-import { boundaryOutline, type Theme } from "../palette.js";
+import { BACKGROUND, boundaryOutline, swatch, type Theme } from "../palette.js";
 import { parseLookKey } from "./look-key.js";
 import type { Spec, StackSpec } from "../spec/types.js";
 import { BLOCK_PADDING, DEFAULT_LAYOUT, fitRows, type LayoutOptions } from "./fit-width.js";
@@ -36,6 +36,8 @@ export function buildModel(spec: Spec, theme: Theme, layout: LayoutOptions = DEF
     sources: spec.sources,
     theme,
     mermaidTheme: theme === "dark" ? "dark" : "default",
+    ink: swatch(theme, "caption").color,
+    paper: BACKGROUND[theme],
     blockPadding: BLOCK_PADDING,
     boxPadding: BOX_PADDING,
     columns,

@@ -145,6 +145,11 @@ async function drawInPage(
   const svg = new DOMParser().parseFromString(svgText, "text/html").querySelector("svg")!;
   // Closed output: nothing in the SVG may reach outside it (sanitize-svg.ts).
   (window as unknown as { vstackSanitizeSvg: (svg: Element) => void }).vstackSanitizeSvg(svg);
+  // Mermaid 11 adds drop-shadow filters to every flowchart, black in light and white in dark, and
+  // uses them only in its "neo" look: unused, they would make the two themes differ in more than
+  // the colours vstack chose.
+  const used = svg.outerHTML;
+  for (const filter of Array.from(svg.querySelectorAll("filter[id]"))) if (!used.includes(`url(#${filter.id})`)) filter.parentElement?.tagName === "defs" && filter.parentElement.childElementCount === 1 ? filter.parentElement.remove() : filter.remove();
   const ns = "http://www.w3.org/2000/svg";
   for (const old of Array.from(svg.children)) if (old.tagName === "title" || old.tagName === "desc") old.remove();
   const desc = document.createElementNS(ns, "desc");
