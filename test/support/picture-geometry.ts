@@ -23,7 +23,7 @@ export interface PictureGeometry {
   labels: Box[];
   /** Every line of text drawn (boxes, labels, legend, caption). */
   texts: Rect[];
-  /** How much taller each box is than its row's tallest text: Mermaid's padding, and no more. */
+  /** How much taller each box (but a span) is than its row's tallest text: Mermaid's padding, and no more. */
   fill: Array<{ id: string; spare: number }>;
 }
 
@@ -62,7 +62,8 @@ export async function measurePicture(page: Page, svgText: string): Promise<Pictu
     const texts = Array.from(svg.querySelectorAll("text")).filter((t) => (t.textContent ?? "").trim() !== "").map(rect);
     // Boxes side by side share their row's base and height: each is measured against the row's tallest text.
     const rows = new Map<number, Array<{ id: string; height: number; text: number }>>();
-    for (const g of Array.from(svg.querySelectorAll("g.node"))) {
+    // (A box that spans its row is as tall as the frames beside it, not as its text.)
+    for (const g of Array.from(svg.querySelectorAll("g.node:not(.vstackSpan)"))) {
       const box = rect(g.querySelector("rect, path, polygon") ?? g);
       const text = g.querySelector("g.label");
       const base = Math.round(box.y + box.height);
