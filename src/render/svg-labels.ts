@@ -99,7 +99,9 @@ export function installSvgLabels(): void {
       if (patch) {
         const rect = document.createElementNS(ns, "rect");
         for (const name of ["x", "y", "width", "height"]) rect.setAttribute(name, fo.getAttribute(name) ?? "0");
-        rect.setAttribute("style", `fill:${patch}`);
+        // A translucent background as colour and opacity apart: Inkscape and Office do not read rgba() in a fill.
+        const faded = /^rgba\((\d+),\s*(\d+),\s*(\d+),\s*([\d.]+)\)$/.exec(patch);
+        rect.setAttribute("style", faded ? `fill:rgb(${faded[1]}, ${faded[2]}, ${faded[3]});fill-opacity:${faded[4]}` : `fill:${patch}`);
         group.append(rect);
       }
       for (const line of linesOf(runsOf(fo))) {
