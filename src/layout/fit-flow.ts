@@ -42,8 +42,9 @@ export function fitFlow(flow: FlowItem[], stacking: FlowLink[], arrows: BoxLink[
   walk(flow, undefined);
   const edges: TreeEdge[] = stacking.map((l) => ({ start: l.from, end: l.to }));
   const tree = stackTree(nodes, edges);
-  const lined = arrows.map((a) => (a.label === undefined ? a : { ...a, lines: wrapText(a.label, ARROW_LABEL_WIDTH, false, fontSize, lang) }));
-  const lanes: Lane[] = lined.filter((a) => a.lines !== undefined && a.copy === 0).map((a) => ({ from: a.from, to: a.to, label: textSize(a.lines!, false, fontSize) }));
+  // Arrow labels are wrapped at the boxes' width too, when that is narrower than their own.
+  const linedAt = (cap: number) => arrows.map((a) => (a.label === undefined ? a : { ...a, lines: wrapText(a.label, Math.min(cap, ARROW_LABEL_WIDTH), false, fontSize, lang) }));
+  const lanesOf = (lined: BoxLink[]): Lane[] => lined.map((a) => ({ from: a.from, to: a.to, label: a.lines !== undefined && a.copy === 0 ? textSize(a.lines, false, fontSize) : { width: 0, height: 0 } }));
 
   // Every box is wrapped at one width, the widest at which the picture fits (found by bisection:
   // the picture only narrows as that width does), or the narrowest allowed; then each box is
@@ -51,8 +52,8 @@ export function fitFlow(flow: FlowItem[], stacking: FlowLink[], arrows: BoxLink[
   // more of (they are as wide as their stack).
   const room = layout.maxWidth - 2 * MARGIN;
   const wrapAt = (width: (id: string) => number) => new Map([...items].map(([id, item]) => [id, wrapped(item, width(id), fontSize, lang)]));
-  const placeAt = (boxes: Map<string, Text>) => layoutStack(tree, (id) => boxSize(boxes.get(id)!, fontSize), STACK_SPACING, lanes);
-  const widthAt = (cap: number) => placeAt(wrapAt(() => cap)).width;
+  const placeAt = (boxes: Map<string, Text>, cap: number) => layoutStack(tree, (id) => boxSize(boxes.get(id)!, fontSize), STACK_SPACING, lanesOf(linedAt(cap)));
+  const widthAt = (cap: number) => placeAt(wrapAt(() => cap), cap).width;
   let [low, high] = [3 * fontSize, Math.max(3 * fontSize, ...[...items.values()].map((it) => boxSize(it, fontSize).width))];
   if (widthAt(high) <= room) low = high;
   else
@@ -61,10 +62,10 @@ export function fitFlow(flow: FlowItem[], stacking: FlowLink[], arrows: BoxLink[
       if (widthAt(mid) <= room) low = mid;
       else high = mid;
     }
-  const placed = placeAt(wrapAt(() => low));
+  const placed = placeAt(wrapAt(() => low), low);
   const boxes = wrapAt((id) => Math.max(low, (placed.boxes.get(id)?.width ?? 0) - BOX_PAD.x));
   const apply = (list: FlowItem[]): FlowItem[] => list.map((it) => ({ ...it, ...boxes.get(it.nodeId), ...(it.items && { items: apply(it.items) }) }));
-  return { flow: apply(flow), arrows: lined };
+  return { flow: apply(flow), arrows: linedAt(low) };
 }
 
 type Text = { label: string; detail?: string };

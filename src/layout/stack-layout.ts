@@ -44,7 +44,7 @@ export interface StackCell {
   span?: boolean;
 }
 
-/** An arrow between two boxes whose label needs a lane. */
+/** An arrow between two boxes, and the size of its label (none: 0 × 0), which its lane must hold. */
 export interface Lane {
   from: string;
   to: string;
@@ -198,9 +198,10 @@ type TreePath = Array<{ tree: StackTree; row: number; cell: number }>;
 
 /**
  * The gaps the lanes ask for. Where an arrow's two ends part in the tree decides its lane: in
- * one row, the gap after the left end's column; in one stack, the gap under the upper end's
- * row; from a frame's header into its own stack, the gap under the header. A lane is the
- * label's width across, or its height down, with a margin either side.
+ * one row, the gap between two neighbours' columns, or under the row for an arrow that passes a
+ * neighbour; in one stack, the gap under the upper end's row; from a frame's header into its
+ * own stack, the gap under the header. A lane is the label's width across, or its height down,
+ * with a margin either side.
  */
 function laneGaps(tree: StackTree, lanes: Lane[], spacing: StackSpacing): LaneGaps {
   const gaps: LaneGaps = { cells: new Map(), rows: new Map(), headers: new Map() };
@@ -236,11 +237,15 @@ function laneGaps(tree: StackTree, lanes: Lane[], spacing: StackSpacing): LaneGa
     }
     const [x, y] = [a[k]!, b[k]!];
     const row = x.tree[x.row]!;
-    if (x.row === y.row) widen(gaps.cells, row, Math.min(x.cell, y.cell), row.cells.length - 1, across);
-    else widen(gaps.rows, x.tree, Math.max(x.row, y.row) - 1, x.tree.length - 1, down);
+    if (x.row !== y.row) widen(gaps.rows, x.tree, Math.max(x.row, y.row) - 1, x.tree.length - 1, down);
+    else if (Math.abs(x.cell - y.cell) === 1) widen(gaps.cells, row, Math.min(x.cell, y.cell), row.cells.length - 1, across);
+    // Past a neighbour: under the row (above the picture's edge, for a stack's bottom row).
+    else if (x.row > 0) widen(gaps.rows, x.tree, x.row - 1, x.tree.length - 1, Math.max(down, ROW_LANE));
   }
   return gaps;
 }
 
 /** Room either side of a label in its lane. */
 const LANE_MARGIN = 6;
+/** A lane under a row, for arrows that pass a neighbour: a line with room to turn in and out of it. */
+const ROW_LANE = 36;

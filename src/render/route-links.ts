@@ -10,6 +10,11 @@ export interface Rect {
 export interface LinkScene {
   /** Every box, by node id. */
   boxes: Record<string, Rect>;
+  /**
+   * Frames (what a unit isolates), by id: an arrow may start or end at one, and goes round one
+   * unless one of its ends is inside it.
+   */
+  frames?: Record<string, Rect>;
   /** Every line of text drawn in the boxes: nothing may cover these. */
   texts: Rect[];
   /** In drawing order; `label` is the label's size, absent when the link has none. */
@@ -43,6 +48,7 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
   const INTO = 10; // how far an arrow across a narrow gap reaches into each box
   const BEND = 30; // a bend costs as much as this much length
   const boxes = Object.entries(scene.boxes).map(([id, r]) => ({ id, ...r }));
+  const frames = Object.entries(scene.frames ?? {}).map(([id, r]) => ({ id, ...r }));
   const right = (r: Rect) => r.x + r.width;
   const bottom = (r: Rect) => r.y + r.height;
   const grow = (r: Rect, by: number): Rect => ({ x: r.x - by, y: r.y - by, width: r.width + 2 * by, height: r.height + 2 * by });
@@ -142,14 +148,17 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
 
   /** The best orthogonal line from one box's border to the other's through free space, or undefined. */
   const route = (fromId: string, toId: string, avoid: Rect[]): Array<[number, number]> | undefined => {
-    const f = scene.boxes[fromId]!;
-    const t = scene.boxes[toId]!;
-    const blocks = [...boxes.filter((b) => b.id !== fromId && b.id !== toId).map((b) => grow(b, CLEAR)), ...avoid];
+    const f = (scene.boxes[fromId] ?? scene.frames?.[fromId])!;
+    const t = (scene.boxes[toId] ?? scene.frames?.[toId])!;
+    const holds = (o: Rect, i: Rect) => i.x >= o.x - 0.5 && i.y >= o.y - 0.5 && right(i) <= right(o) + 0.5 && bottom(i) <= bottom(o) + 0.5;
+    const walls = frames.filter((r) => r.id !== fromId && r.id !== toId && !holds(r, f) && !holds(r, t)).map((r) => grow(r, CLEAR));
+    // What an end frame holds is no obstacle: the line stops at the frame's border.
+    const blocks = [...boxes.filter((b) => b.id !== fromId && b.id !== toId && !holds(f, b) && !holds(t, b)).map((b) => grow(b, CLEAR)), ...walls, ...avoid];
     const blocked = (seg: Rect, also: Rect[]) => blocks.some((r) => hits(seg, r)) || also.some((r) => hits(seg, r));
     const xs = new Set<number>([minX, maxX]);
     const ys = new Set<number>([minY, maxY]);
-    const edgesX = [...new Set(boxes.flatMap((b) => [b.x, right(b)]))].sort((a, b) => a - b);
-    const edgesY = [...new Set(boxes.flatMap((b) => [b.y, bottom(b)]))].sort((a, b) => a - b);
+    const edgesX = [...new Set([...boxes, ...frames].flatMap((b) => [b.x, right(b)]))].sort((a, b) => a - b);
+    const edgesY = [...new Set([...boxes, ...frames].flatMap((b) => [b.y, bottom(b)]))].sort((a, b) => a - b);
     edgesX.slice(1).forEach((x, i) => xs.add((x + edgesX[i]!) / 2));
     edgesY.slice(1).forEach((y, i) => ys.add((y + edgesY[i]!) / 2));
     for (const b of [f, t]) {
@@ -310,7 +319,7 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
   const markersAtBoxes = (ids: string[]): Array<[number, number]> => {
     const d = scene.marker;
     return ids.flatMap((id) => {
-      const b = scene.boxes[id]!;
+      const b = (scene.boxes[id] ?? scene.frames?.[id])!;
       const spots: Array<[number, number]> = [];
       for (const fx of [0, 1]) for (const fy of [0, 1]) spots.push([fx ? right(b) - d / 2 - 4 : b.x + d / 2 + 4, fy ? bottom(b) - d / 2 - 4 : b.y + d / 2 + 4]);
       for (let x = b.x + d; x < right(b) - d; x += 6) spots.push([x, b.y + d / 2 + 4], [x, bottom(b) - d / 2 - 4]);
@@ -324,8 +333,8 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
   };
 
   for (const link of scene.links) {
-    const f = scene.boxes[link.from];
-    const t = scene.boxes[link.to];
+    const f = scene.boxes[link.from] ?? scene.frames?.[link.from];
+    const t = scene.boxes[link.to] ?? scene.frames?.[link.to];
     if (!f || !t) {
       out.push({ points: [], markers: [] });
       continue;

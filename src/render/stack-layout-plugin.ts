@@ -81,7 +81,7 @@ async function render(data: LayoutData, svg: Selection, h: Helpers): Promise<voi
   // Labels are measured first too: the layout reserves a lane for each.
   const arrows = data.edges.filter((e) => !isStacking(e) && measured.has(e.start) && measured.has(e.end));
   for (const e of arrows) if (e.label) await h.insertEdgeLabel(labelLayer, e);
-  const lanes = arrows.filter((e) => e.label).map((e) => ({ from: e.start, to: e.end, label: labelSize(e) }));
+  const lanes = arrows.map((e) => ({ from: e.start, to: e.end, label: labelSize(e) }));
   const placed = layoutStack(stackTree(data.nodes, data.edges), (id) => measured.get(id) ?? { width: 0, height: 0 }, STACK_SPACING, lanes);
   const centre = (n: LayoutNode, r: Rect) => Object.assign(n, { x: r.x + r.width / 2, y: r.y + r.height / 2, width: r.width, height: r.height });
 
@@ -101,8 +101,17 @@ async function render(data: LayoutData, svg: Selection, h: Helpers): Promise<voi
     el.attr("transform", `translate(${n.x}, ${n.y})`);
   }
   // Arrows: through the free space between boxes, never over one (vstack's router, as for block diagrams).
-  const boxRects = Object.fromEntries(placed.boxes);
-  const routes = routeLinks({ boxes: boxRects, texts: [...placed.boxes.values()], links: arrows.map((e) => ({ from: e.start, to: e.end, ...(e.label && { label: labelSize(e) }) })), marker: 18 });
+  // An arrow between a unit and a box outside it leaves or enters the unit's frame as a whole (the
+  // VM calls /dev/kvm, the engine creates the container): from the frame's border, not from its
+  // header band through what the frame holds.
+  const within = (outer: Rect, inner: Rect) => inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+  const frames = Object.fromEntries([...placed.frames].map(([id, rect]) => [`${id}${FRAME}`, rect]));
+  const endOf = (id: string, other: string) => {
+    const frame = placed.frames.get(id);
+    return !frame || within(frame, placed.boxes.get(other)!) ? id : `${id}${FRAME}`;
+  };
+  const links = arrows.map((e) => ({ from: endOf(e.start, e.end), to: endOf(e.end, e.start), ...(e.label && { label: labelSize(e) }) }));
+  const routes = routeLinks({ boxes: Object.fromEntries(placed.boxes), frames, texts: [...placed.boxes.values()], links, marker: 18 });
   arrows.forEach((e, i) => {
     const routed = routes[i]!;
     e.points = routed.points.length >= 2 ? routed.points.map(([x, y]) => ({ x, y })) : route(placed.boxes.get(e.start)!, placed.boxes.get(e.end)!);
