@@ -220,6 +220,7 @@ function laneGaps(tree: StackTree, lanes: Lane[], spacing: StackSpacing): LaneGa
     const list = map.get(key) ?? map.set(key, Array.from({ length }, () => spacing.gap)).get(key)!;
     list[i] = Math.max(list[i]!, want);
   };
+  const passing = new Map<StackTree, Set<number>>();
   for (const lane of lanes) {
     const a = paths.get(lane.from);
     const b = paths.get(lane.to);
@@ -240,8 +241,10 @@ function laneGaps(tree: StackTree, lanes: Lane[], spacing: StackSpacing): LaneGa
     if (x.row !== y.row) widen(gaps.rows, x.tree, Math.max(x.row, y.row) - 1, x.tree.length - 1, down);
     else if (Math.abs(x.cell - y.cell) === 1) widen(gaps.cells, row, Math.min(x.cell, y.cell), row.cells.length - 1, across);
     // Past a neighbour: under the row (above the picture's edge, for a stack's bottom row).
-    else if (x.row > 0) widen(gaps.rows, x.tree, x.row - 1, x.tree.length - 1, Math.max(down, ROW_LANE));
+    else if (x.row > 0) passing.set(x.tree, new Set([...(passing.get(x.tree) ?? []), x.row - 1]));
   }
+  // A line that passes neighbours runs beside any labels in the gap, not through them: its lane is added.
+  for (const [t, rows] of passing) for (const i of rows) widen(gaps.rows, t, i, t.length - 1, (gaps.rows.get(t)?.[i] ?? spacing.gap) - spacing.gap + ROW_LANE);
   return gaps;
 }
 

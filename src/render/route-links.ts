@@ -68,6 +68,8 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
   const hits = (seg: Rect, r: Rect) => overlaps({ x: seg.x - 0.01, y: seg.y - 0.01, width: seg.width + 0.02, height: seg.height + 0.02 }, r);
   const freeOfText = (r: Rect) => !texts.some((t) => overlaps(r, t));
   const freeOfPlaced = (r: Rect) => !placed.some((p) => overlaps(r, p));
+  const lines: Rect[] = []; // the straight runs of lines drawn so far, a little widened
+  const freeOfLines = (r: Rect) => !lines.some((l) => overlaps(r, l));
   const freeOfBoxes = (r: Rect) => !boxes.some((b) => overlaps(r, b));
   const around = (x: number, y: number, w: number, h: number): Rect => ({ x: x - w / 2, y: y - h / 2, width: w, height: h });
 
@@ -115,7 +117,7 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
       if (a[1] === b[1]) spots.push(around(mx, my - 3 - size.height / 2, size.width, size.height), around(mx, my + 3 + size.height / 2, size.width, size.height));
       else spots.push(around(mx + 4 + size.width / 2, my, size.width, size.height), around(mx - 4 - size.width / 2, my, size.width, size.height));
     }
-    return spots.find((r) => freeOfText(r) && freeOfPlaced(r) && freeOfBoxes(r));
+    return spots.find((r) => freeOfText(r) && freeOfPlaced(r) && freeOfBoxes(r) && freeOfLines(r));
   };
 
   /**
@@ -349,6 +351,8 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
       continue;
     }
     const result: RoutedLink = { points, markers: [] };
+    // Its own label may sit on it; no later label may.
+    const own = points.slice(1).map((p, i) => grow(segmentRect(points[i]!, p), 3));
     if (link.label) {
       const label = short ? labelBeside(points, link.label, f, t) : labelOn(points, link.label);
       if (label) {
@@ -362,6 +366,7 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
         } else result.markers.push(...markersAtBoxes([link.from, link.to]));
       }
     }
+    lines.push(...own);
     out.push(result);
   }
   return out;
@@ -376,6 +381,6 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
         : [around(mid[0], mid[1] - 5 - size.height / 2, size.width, size.height), around(mid[0], mid[1] + 5 + size.height / 2, size.width, size.height)];
     // Within the span of the two boxes, so a label never hangs off the drawing's edge.
     const inside = (r: Rect) => (a[0] === b[0] ? r.x >= Math.max(f.x, t.x) && right(r) <= Math.min(right(f), right(t)) : r.y >= Math.max(f.y, t.y) && bottom(r) <= Math.min(bottom(f), bottom(t)));
-    return spots.find((r) => inside(r) && freeOfText(r) && freeOfPlaced(r));
+    return spots.find((r) => inside(r) && freeOfText(r) && freeOfPlaced(r) && freeOfLines(r));
   }
 }

@@ -95,7 +95,9 @@ export function installSvgLabels(): void {
       const group = document.createElementNS(ns, "g");
       group.setAttribute("class", "vstack-label");
       // A label drawn on a coloured patch (edge labels) keeps its patch.
-      const patch = Array.from(fo.querySelectorAll("*")).map((el) => getComputedStyle(el).backgroundColor).find((c) => c && c !== "transparent" && !/rgba\(.*,\s*0\)$/.test(c));
+      // The most opaque background in the label: Mermaid lays a faded one under an opaque one behind the text.
+      const backgrounds = Array.from(fo.querySelectorAll("*")).map((el) => getComputedStyle(el).backgroundColor).filter((c) => c && c !== "transparent" && !/rgba\(.*,\s*0\)$/.test(c));
+      const patch = backgrounds.find((c) => !c.startsWith("rgba(")) ?? backgrounds[0];
       if (patch) {
         const rect = document.createElementNS(ns, "rect");
         for (const name of ["x", "y", "width", "height"]) rect.setAttribute(name, fo.getAttribute(name) ?? "0");
