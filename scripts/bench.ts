@@ -7,7 +7,8 @@
  *   floor         mermaid's own render() inside an already-loaded page
  *
  * Figures are wall-clock on this machine; peak memory is the resident size of the whole
- * process tree (Node and Chromium). `--quick` uses smaller inputs.
+ * process tree (Node and Chromium). `--quick` uses smaller inputs; `--only layout` prints the
+ * stack layout's figures (area, faults, time against block-beta) alone.
  */
 import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -21,11 +22,14 @@ import { MERMAID_CONFIG } from "../src/render/mermaid-config.js";
 import { builtinFiles } from "../src/spec/builtins.js";
 import { largeSpec, typicalSpec, writeSpecs } from "./bench/inputs.js";
 import { peakSampler } from "./bench/memory.js";
+import { measurePicture, pictureFaults } from "../test/support/picture-geometry.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CLI = join(ROOT, "bin", "vstack.js");
 const MMDC = join(ROOT, "node_modules", ".bin", "mmdc");
 const quick = process.argv.includes("--quick");
+/** `--only layout`: the stack layout's figures alone. */
+const only = process.argv[process.argv.indexOf("--only") + 1];
 const COUNTS = quick ? [10, 50] : [10, 50, 100, 500];
 const SIZES = quick ? [10, 100] : [10, 50, 100, 250, 500];
 const MMDC_SAMPLE = quick ? 10 : 50;
@@ -187,6 +191,48 @@ async function counts(browser: Browser): Promise<void> {
   console.log(`peak memory at ${large} diagrams is ${x(peaks.get(large)! / peaks.get(small)!)} that at ${small} (target ≤ 1.2x)`);
 }
 
+/** The stack layout (the flowchart template) against the block-beta grid it replaced, on the built-in gallery. */
+async function stackLayout(browser: Browser): Promise<void> {
+  const specs = join(work, "layout", "specs");
+  mkdirSync(specs, { recursive: true });
+  for (const f of builtinFiles()) copyFileSync(f, join(specs, f.replace(/^.*\//, "")));
+  const out = (name: string) => join(work, "layout", name);
+  const svgs = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".svg")).sort().map((f) => readFileSync(join(dir, f), "utf8"));
+  /** viewBox width × height, summed. */
+  const area = (dir: string) =>
+    svgs(dir).reduce((sum, svg) => {
+      const [, , w = 0, h = 0] = (/viewBox="([^"]*)"/.exec(svg)?.[1] ?? "").split(/[\s,]+/).map(Number);
+      return sum + w * h;
+    }, 0);
+  const n = builtinFiles().length;
+  const block = await vstack([specs, "-o", out("block"), "-f", "svg", "-t", "light", "--no-cache", "--template", "block"]);
+  const stack = await vstack([specs, "-o", out("stack"), "-f", "svg", "-t", "light", "--no-cache"]);
+  await vstack([specs, "-o", out("both"), "-f", "svg", "-t", "light,dark", "--no-cache"]);
+  const page = await browser.newPage();
+  const faults = { text: 0, boxes: 0, labels: 0 };
+  for (const svg of svgs(out("both"))) {
+    const f = pictureFaults(await measurePicture(page, svg));
+    faults.text += f.textOverlaps.length;
+    faults.boxes += f.edgesThroughBoxes.length;
+    faults.labels += f.edgesThroughLabels.length;
+  }
+  await page.close();
+  const [blockArea, stackArea] = [area(out("block")), area(out("stack"))];
+  const mpx = (a: number) => `${(a / 1e6).toFixed(2)} Mpx²`;
+  console.log(`\n## Stack layout vs block-beta: the ${n} built-ins, light SVG at the default width\n`);
+  table(
+    ["template", "area (viewBox w × h, summed)", "vs block", "wall", "per diagram"],
+    [
+      ["block (block-beta grid)", mpx(blockArea), "1.00x", ms(block.ms), ms(block.ms / n)],
+      ["flowchart (vstack's stack layout)", mpx(stackArea), x(stackArea / blockArea), ms(stack.ms), ms(stack.ms / n)],
+    ],
+  );
+  console.log(`\nfaults in the gallery (light and dark, ${2 * n} SVGs): ${faults.text} text over text · ${faults.boxes} arrows through boxes · ${faults.labels} arrows through labels`);
+  console.log(`target: area at most 75% of block-beta's: ${stackArea <= 0.75 * blockArea ? "met" : "NOT met"} (${((100 * stackArea) / blockArea).toFixed(0)}%)`);
+  console.log(`target: 0 overlaps and 0 arrows through boxes or labels: ${faults.text + faults.boxes + faults.labels === 0 ? "met" : "NOT met"}`);
+  console.log(`target: per diagram no slower than block-beta: ${stack.ms <= block.ms * 1.05 ? "met" : "NOT met"} (${x(stack.ms / block.ms)})`);
+}
+
 async function sizes(browser: Browser): Promise<void> {
   console.log(`\n## Growing size: one diagram of N layers, SVG, light theme\n`);
   const rows: string[][] = [];
@@ -205,7 +251,9 @@ async function main(): Promise<void> {
   console.log(`# vstack benchmark${quick ? " (quick)" : ""}\n\nmachine: ${(await import("node:os")).cpus().length} cores, Node ${process.version}; work folder ${work}`);
   const browser = await puppeteer.launch(browserArgs);
   try {
-    await gallery(browser);
+    if (only !== "layout") await gallery(browser);
+    await stackLayout(browser);
+    if (only === "layout") return;
     await counts(browser);
     await sizes(browser);
   } finally {

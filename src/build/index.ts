@@ -8,7 +8,7 @@ import { layoutOf, resolveBuildOptions, type BuildOptions } from "./options.js";
 import type { BuildReport, DiagramReport } from "./build-report.js";
 import { markdownTargets, writeSiteFiles } from "./site-files.js";
 import type { Diagram, DiagramInfo } from "../diagrams/diagram.js";
-import { TemplateError, TemplateSet } from "../emit/templates.js";
+import { DEFAULT_TEMPLATE, TemplateError, TemplateSet } from "../emit/templates.js";
 import { resolveInputs, shardFiles, STDIN } from "../inputs.js";
 import { displayPath } from "../paths.js";
 import { cacheKey, OutputCache } from "../output/cache.js";
@@ -140,7 +140,7 @@ function infoOf(d: Diagram): DiagramInfo {
 export async function loadInputs(inputs: string[], options: { cwd?: string; stdin?: string; kinds?: KindDeclarations; langs?: Lang[] } = {}) {
   const cwd = resolve(options.cwd ?? process.cwd());
   const { files, searched, missing } = await resolveInputs(inputs, { cwd });
-  const loaded = await (await loadModule()).loadDiagrams(files, { templates: new TemplateSet(), template: "block", cwd, searched, ...(options.stdin !== undefined && { stdin: options.stdin }), ...(options.kinds && { kinds: options.kinds }), ...(options.langs && { langs: options.langs }) });
+  const loaded = await (await loadModule()).loadDiagrams(files, { templates: new TemplateSet(), template: DEFAULT_TEMPLATE, cwd, searched, ...(options.stdin !== undefined && { stdin: options.stdin }), ...(options.kinds && { kinds: options.kinds }), ...(options.langs && { langs: options.langs }) });
   return { ...loaded, files, failures: [...missing, ...loaded.failures], invalid: missing.length + loaded.invalid };
 }
 

@@ -8,6 +8,7 @@ import type { Renderer } from "../render/renderer.js";
 import { DEFAULT_LAYOUT, type LayoutOptions } from "../layout/fit-width.js";
 import type { LegendPlace } from "../presets.js";
 import type { Shard } from "../inputs.js";
+import { DEFAULT_TEMPLATE } from "../emit/templates.js";
 import type { DiagramReport } from "./build-report.js";
 
 /** What the command line and the config file accept: a PNG scale above 0 up to this, pages from 1 up to this. */
@@ -134,7 +135,7 @@ export function resolveBuildOptions(options: BuildOptions = {}): ResolvedBuildOp
     caption: options.caption ?? false,
     steps: options.steps ?? false,
     langs: options.langs ?? ["en"],
-    template: options.template ?? "block",
+    template: options.template ?? DEFAULT_TEMPLATE,
     cache: options.cache ?? true,
     cacheDir: at(options.cacheDir ?? ".vstack-cache"),
     gallery: options.gallery ?? false,

@@ -1,4 +1,5 @@
 import { UsageError } from "./usage-error.js";
+import { DEFAULT_TEMPLATE } from "../emit/templates.js";
 import type { Argv } from "yargs";
 import { FONT_MODES, MAX_JOBS, MAX_SCALE, MAX_WIDTH_RANGE, PAGE_STYLES } from "../build/options.js";
 import { resolveRenderFlags as resolveProject, type RenderFlags, type ResolvedRender } from "../config/project-options.js";
@@ -39,7 +40,7 @@ export function renderFlags<T>(y: Argv<T>): Argv<T & RenderFlags> {
     .option("caption", { describe: "draw the title above the diagram and its sources' hosts below (--no-caption: not)", type: "boolean", defaultDescription: "off (slide: on)" })
     .option("fonts", { describe: "how SVGs carry their fonts: embed (a subset of the glyphs drawn, so every browser shows the same), outline (text as paths, for PowerPoint, Keynote and LaTeX) or system (a font list only)", choices: FONT_MODES, defaultDescription: "embed" })
     .option("background", { describe: "background colour (CSS), or 'transparent'", type: "string", defaultDescription: "the theme's own (slide: transparent)", coerce: (v: string) => String(v).trim() })
-    .option("template", { describe: "template to print Mermaid with: block (block-beta) or flowchart", type: "string", defaultDescription: "block" })
+    .option("template", { describe: "template to print Mermaid with: flowchart (vstack's stack layout) or block (block-beta)", type: "string", defaultDescription: DEFAULT_TEMPLATE })
     .option("templates", { describe: "folder of your own templates (<name>.mmd.hbs, partials/*.hbs), laid over the built-in ones", type: "string" })
     .option("chromium", { describe: "Chrome/Chromium binary (else $VSTACK_CHROMIUM, $PUPPETEER_EXECUTABLE_PATH, system paths)", type: "string" })
     .option("jobs", { alias: "j", describe: "pages rendering at once", type: "number", defaultDescription: "one per core", coerce: jobsOf })

@@ -9,6 +9,7 @@ import { builtinFile } from "../spec/builtins.js";
 import { findConfig } from "./find-config.js";
 import { langsOf, type LangChoice } from "../i18n/langs.js";
 import type { LoadedConfig } from "./load-config.js";
+import { DEFAULT_TEMPLATE } from "../emit/templates.js";
 
 /** Build options whose flag has the same name. */
 type SameNamed = "scale" | "fonts" | "maxWidth" | "legend" | "caption" | "steps" | "background" | "template" | "chromium" | "jobs" | "cache" | "cacheDir" | "shard" | "gallery" | "markdownOut" | "pageStyle";
@@ -64,7 +65,7 @@ export async function resolveRenderFlags(flags: RenderFlags, typedIn = process.c
     formats,
     themes,
     scale: flags.scale ?? config.scale ?? preset.scale,
-    template: flags.template ?? config.template ?? "block",
+    template: flags.template ?? config.template ?? DEFAULT_TEMPLATE,
     cache: flags.cache ?? config.cache ?? true,
     cacheDir: here(flags.cacheDir) ?? config.cacheDir ?? ".vstack-cache",
     gallery: flags.gallery ?? config.gallery ?? (inputs.length === 0 && !shard),

@@ -3,9 +3,9 @@ import type { LayoutOptions } from "../layout/fit-width.js";
 import type { Theme } from "../palette.js";
 import type { Spec } from "../spec/types.js";
 import { printModel } from "./print-model.js";
-import type { TemplateSet } from "./templates.js";
+import { DEFAULT_TEMPLATE, type TemplateSet } from "./templates.js";
 
 /** Spec → Mermaid text for one theme, through the named template, fitted to the layout's width. */
-export function emitMermaid(spec: Spec, theme: Theme, templates: TemplateSet, template = "block", layout?: LayoutOptions): string {
+export function emitMermaid(spec: Spec, theme: Theme, templates: TemplateSet, template = DEFAULT_TEMPLATE, layout?: LayoutOptions): string {
   return templates.emit(template, printModel(buildModel(spec, theme, layout)));
 }

@@ -41,7 +41,7 @@ export function printModel(model: DiagramModel): PrintModel {
     comment: commentText(`${model.title} (vstack spec "${model.id}")`),
     rows: model.rows.map((row) => ({ cells: row.cells.map((cell) => (cell.space ? cell : { ...cell, text: formatLabel(cell.label, cell.detail) })) })),
     flow: model.flow.map(printItem),
-    arrows: model.arrows.map((a) => ({ ...a, arrow: `${a.both ? "<" : ""}${ARROWS[a.style]}`, ...(a.label !== undefined && a.copy === 0 && { text: escapeLabel(a.label) }) })),
+    arrows: model.arrows.map((a) => ({ ...a, arrow: `${a.both ? "<" : ""}${ARROWS[a.style]}`, ...(a.label !== undefined && a.copy === 0 && { text: escapeLabel(a.lines ?? a.label) }) })),
   };
 }
 

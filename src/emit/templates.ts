@@ -18,6 +18,9 @@ export const BUILTIN_TEMPLATE_DIR = join(PACKAGE_ROOT, "templates");
 
 export const TEMPLATE_EXT = ".mmd.hbs";
 
+/** The template a render uses when none is named: a flowchart drawn by vstack's stack layout. */
+export const DEFAULT_TEMPLATE = "flowchart";
+
 /**
  * A set of templates: `<name>.mmd.hbs` files and `partials/*.hbs`, from the built-in folder
  * with a user's folder laid over it (a user's file replaces the built-in of that name). Each

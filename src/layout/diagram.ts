@@ -1,9 +1,10 @@
 import { lookOf, type KindTable } from "../kinds/looks.js";
-import { boundaryOutline, type Theme } from "../palette.js";
+import { BACKGROUND, boundaryOutline, swatch, type Theme } from "../palette.js";
 import { parseLookKey } from "./look-key.js";
 import type { Spec, StackSpec } from "../spec/types.js";
 import { BLOCK_PADDING, DEFAULT_LAYOUT, fitRows, type LayoutOptions } from "./fit-width.js";
 import { flowOfStack, headerLinks } from "./flow.js";
+import { BOX_PADDING, fitFlow } from "./fit-flow.js";
 import { block, layoutStack, mergeSpaces, naturalWidth, PLAIN, toGridRows, type GridPlan, type Rows } from "./grid.js";
 import { linksOf } from "./link-ends.js";
 import type { ClassModel, DiagramModel, FlowItem, FlowLink, GridCell } from "./model.js";
@@ -23,8 +24,11 @@ export function buildModel(spec: Spec, theme: Theme, layout: LayoutOptions = DEF
   const pairs = arrows.map((l) => [l.from, l.to] as const);
   const grid = spec.type === "stack" ? gridOfStack(spec, arrows.length > 0 ? { scale: COMPARE_SCALE, links: pairs } : PLAIN) : gridOfComparison(spec.stacks, layout.maxWidth, { scale: COMPARE_SCALE, links: pairs });
   const { columns } = grid;
-  const rows = fitRows(grid.rows, columns, { ...layout, ...(spec.lang && { lang: spec.lang }) });
-  const { flow, links } = spec.type === "stack" ? flowOf(spec) : flowOfComparison(spec.stacks);
+  const fitted = { ...layout, ...(spec.lang && { lang: spec.lang }) };
+  const rows = fitRows(grid.rows, columns, fitted);
+  const drawn = spec.type === "stack" ? flowOf(spec) : flowOfComparison(spec.stacks);
+  const { links } = drawn;
+  const { flow, arrows: lined } = fitFlow(drawn.flow, links, arrows, fitted);
   return {
     id: spec.id,
     title: spec.title,
@@ -32,12 +36,15 @@ export function buildModel(spec: Spec, theme: Theme, layout: LayoutOptions = DEF
     sources: spec.sources,
     theme,
     mermaidTheme: theme === "dark" ? "dark" : "default",
+    ink: swatch(theme, "caption").color,
+    paper: BACKGROUND[theme],
     blockPadding: BLOCK_PADDING,
+    boxPadding: BOX_PADDING,
     columns,
     rows: toGridRows(rows),
     flow,
     links,
-    arrows,
+    arrows: lined,
     classes: classesOf(rows, flow, theme, spec.kinds),
     spanIds: spanIdsOf(flow),
   };

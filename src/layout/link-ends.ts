@@ -9,6 +9,8 @@ export interface BoxLink {
   fromLabel: string;
   toLabel: string;
   label?: string;
+  /** The label in lines, as a flowchart edge prints it (set by fit-flow.ts). */
+  lines?: string;
   style: LinkStyle;
   both: boolean;
   /** 0, or which further arrow this is of a link that fans out to copies (drawn without its label: one says it). */

@@ -14,8 +14,13 @@ export interface DiagramModel {
   theme: Theme;
   /** Mermaid's own theme under our palette: `default` for light, `dark` for dark. */
   mermaidTheme: "default" | "dark";
+  /** The theme's text colour and page colour (arrow labels are written in one on the other). */
+  ink: string;
+  paper: string;
   /** Mermaid's block padding: the room around a label is 2× it on each side, and the gap between boxes. */
   blockPadding: number;
+  /** Mermaid's flowchart padding: the room round a label is 2× it each side, 1× above and below. */
+  boxPadding: number;
   /** The grid for block diagrams: `columns` wide, rows top → bottom. */
   columns: number;
   rows: GridRow[];

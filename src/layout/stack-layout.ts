@@ -44,7 +44,7 @@ export interface StackCell {
   span?: boolean;
 }
 
-/** An arrow between two boxes whose label needs a lane. */
+/** An arrow between two boxes, and the size of its label (none: 0 × 0), which its lane must hold. */
 export interface Lane {
   from: string;
   to: string;
@@ -57,6 +57,9 @@ export interface StackSpacing {
   /** Inside a frame, around its header and its stack. */
   padding: number;
 }
+
+/** Rows and units stand this far apart (room for an arrow's lane); frames keep this much inside. */
+export const STACK_SPACING: StackSpacing = { gap: 12, padding: 8 };
 
 export interface StackPlacement extends Size {
   boxes: Map<string, Rect>;
@@ -195,9 +198,10 @@ type TreePath = Array<{ tree: StackTree; row: number; cell: number }>;
 
 /**
  * The gaps the lanes ask for. Where an arrow's two ends part in the tree decides its lane: in
- * one row, the gap after the left end's column; in one stack, the gap under the upper end's
- * row; from a frame's header into its own stack, the gap under the header. A lane is the
- * label's width across, or its height down, with a margin either side.
+ * one row, the gap between two neighbours' columns, or under the row for an arrow that passes a
+ * neighbour; in one stack, the gap under the upper end's row; from a frame's header into its
+ * own stack, the gap under the header. A lane is the label's width across, or its height down,
+ * with a margin either side.
  */
 function laneGaps(tree: StackTree, lanes: Lane[], spacing: StackSpacing): LaneGaps {
   const gaps: LaneGaps = { cells: new Map(), rows: new Map(), headers: new Map() };
@@ -216,6 +220,7 @@ function laneGaps(tree: StackTree, lanes: Lane[], spacing: StackSpacing): LaneGa
     const list = map.get(key) ?? map.set(key, Array.from({ length }, () => spacing.gap)).get(key)!;
     list[i] = Math.max(list[i]!, want);
   };
+  const passing = new Map<StackTree, Set<number>>();
   for (const lane of lanes) {
     const a = paths.get(lane.from);
     const b = paths.get(lane.to);
@@ -233,11 +238,17 @@ function laneGaps(tree: StackTree, lanes: Lane[], spacing: StackSpacing): LaneGa
     }
     const [x, y] = [a[k]!, b[k]!];
     const row = x.tree[x.row]!;
-    if (x.row === y.row) widen(gaps.cells, row, Math.min(x.cell, y.cell), row.cells.length - 1, across);
-    else widen(gaps.rows, x.tree, Math.max(x.row, y.row) - 1, x.tree.length - 1, down);
+    if (x.row !== y.row) widen(gaps.rows, x.tree, Math.max(x.row, y.row) - 1, x.tree.length - 1, down);
+    else if (Math.abs(x.cell - y.cell) === 1) widen(gaps.cells, row, Math.min(x.cell, y.cell), row.cells.length - 1, across);
+    // Past a neighbour: under the row (above the picture's edge, for a stack's bottom row).
+    else if (x.row > 0) passing.set(x.tree, new Set([...(passing.get(x.tree) ?? []), x.row - 1]));
   }
+  // A line that passes neighbours runs beside any labels in the gap, not through them: its lane is added.
+  for (const [t, rows] of passing) for (const i of rows) widen(gaps.rows, t, i, t.length - 1, (gaps.rows.get(t)?.[i] ?? spacing.gap) - spacing.gap + ROW_LANE);
   return gaps;
 }
 
 /** Room either side of a label in its lane. */
 const LANE_MARGIN = 6;
+/** A lane under a row, for arrows that pass a neighbour: a line with room to turn in and out of it. */
+const ROW_LANE = 36;

@@ -94,11 +94,12 @@ function themedTag(tag: string, found: Found[], varOf: VarOf): string {
   const rewritten = tag.replace(/([\w:-]+)="([^"]*)"/g, (whole, name: string, value: string, offset: number) => {
     const valueAt = offset + name.length + 2;
     const mine = found.filter((f) => f.at >= valueAt && f.at < valueAt + value.length).map((f) => ({ ...f, at: f.at - valueAt }));
-    if (mine.length === 0) return whole;
     if (name === "style") {
-      style = themedDeclarations(value, mine, varOf);
+      // Taken out whatever it holds, and written back with the colour attributes' variables: one style attribute.
+      style = mine.length === 0 ? value : themedDeclarations(value, mine, varOf);
       return "";
     }
+    if (mine.length === 0) return whole;
     if (COLOUR_ATTRS.has(name)) extra.push(`${name}:${withVars(value, mine, varOf)}`);
     return whole;
   });

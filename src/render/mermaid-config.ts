@@ -18,5 +18,6 @@ export const MERMAID_CONFIG = {
   deterministicIds: true,
   deterministicIDSeed: "vstack",
   suppressErrorRendering: true,
-  themeVariables: { fontFamily: FONT_FAMILY },
+  // useGradient: Mermaid 11 adds an unused gradient to dark flowcharts, and light and dark must differ only in colours (auto theme).
+  themeVariables: { fontFamily: FONT_FAMILY, useGradient: false },
 } as const;

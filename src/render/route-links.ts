@@ -10,6 +10,11 @@ export interface Rect {
 export interface LinkScene {
   /** Every box, by node id. */
   boxes: Record<string, Rect>;
+  /**
+   * Frames (what a unit isolates), by id: an arrow may start or end at one, and goes round one
+   * unless one of its ends is inside it.
+   */
+  frames?: Record<string, Rect>;
   /** Every line of text drawn in the boxes: nothing may cover these. */
   texts: Rect[];
   /** In drawing order; `label` is the label's size, absent when the link has none. */
@@ -43,6 +48,7 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
   const INTO = 10; // how far an arrow across a narrow gap reaches into each box
   const BEND = 30; // a bend costs as much as this much length
   const boxes = Object.entries(scene.boxes).map(([id, r]) => ({ id, ...r }));
+  const frames = Object.entries(scene.frames ?? {}).map(([id, r]) => ({ id, ...r }));
   const right = (r: Rect) => r.x + r.width;
   const bottom = (r: Rect) => r.y + r.height;
   const grow = (r: Rect, by: number): Rect => ({ x: r.x - by, y: r.y - by, width: r.width + 2 * by, height: r.height + 2 * by });
@@ -62,6 +68,8 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
   const hits = (seg: Rect, r: Rect) => overlaps({ x: seg.x - 0.01, y: seg.y - 0.01, width: seg.width + 0.02, height: seg.height + 0.02 }, r);
   const freeOfText = (r: Rect) => !texts.some((t) => overlaps(r, t));
   const freeOfPlaced = (r: Rect) => !placed.some((p) => overlaps(r, p));
+  const lines: Rect[] = []; // the straight runs of lines drawn so far, a little widened
+  const freeOfLines = (r: Rect) => !lines.some((l) => overlaps(r, l));
   const freeOfBoxes = (r: Rect) => !boxes.some((b) => overlaps(r, b));
   const around = (x: number, y: number, w: number, h: number): Rect => ({ x: x - w / 2, y: y - h / 2, width: w, height: h });
 
@@ -109,7 +117,7 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
       if (a[1] === b[1]) spots.push(around(mx, my - 3 - size.height / 2, size.width, size.height), around(mx, my + 3 + size.height / 2, size.width, size.height));
       else spots.push(around(mx + 4 + size.width / 2, my, size.width, size.height), around(mx - 4 - size.width / 2, my, size.width, size.height));
     }
-    return spots.find((r) => freeOfText(r) && freeOfPlaced(r) && freeOfBoxes(r));
+    return spots.find((r) => freeOfText(r) && freeOfPlaced(r) && freeOfBoxes(r) && freeOfLines(r));
   };
 
   /**
@@ -142,14 +150,17 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
 
   /** The best orthogonal line from one box's border to the other's through free space, or undefined. */
   const route = (fromId: string, toId: string, avoid: Rect[]): Array<[number, number]> | undefined => {
-    const f = scene.boxes[fromId]!;
-    const t = scene.boxes[toId]!;
-    const blocks = [...boxes.filter((b) => b.id !== fromId && b.id !== toId).map((b) => grow(b, CLEAR)), ...avoid];
+    const f = (scene.boxes[fromId] ?? scene.frames?.[fromId])!;
+    const t = (scene.boxes[toId] ?? scene.frames?.[toId])!;
+    const holds = (o: Rect, i: Rect) => i.x >= o.x - 0.5 && i.y >= o.y - 0.5 && right(i) <= right(o) + 0.5 && bottom(i) <= bottom(o) + 0.5;
+    const walls = frames.filter((r) => r.id !== fromId && r.id !== toId && !holds(r, f) && !holds(r, t)).map((r) => grow(r, CLEAR));
+    // What an end frame holds is no obstacle: the line stops at the frame's border.
+    const blocks = [...boxes.filter((b) => b.id !== fromId && b.id !== toId && !holds(f, b) && !holds(t, b)).map((b) => grow(b, CLEAR)), ...walls, ...avoid];
     const blocked = (seg: Rect, also: Rect[]) => blocks.some((r) => hits(seg, r)) || also.some((r) => hits(seg, r));
     const xs = new Set<number>([minX, maxX]);
     const ys = new Set<number>([minY, maxY]);
-    const edgesX = [...new Set(boxes.flatMap((b) => [b.x, right(b)]))].sort((a, b) => a - b);
-    const edgesY = [...new Set(boxes.flatMap((b) => [b.y, bottom(b)]))].sort((a, b) => a - b);
+    const edgesX = [...new Set([...boxes, ...frames].flatMap((b) => [b.x, right(b)]))].sort((a, b) => a - b);
+    const edgesY = [...new Set([...boxes, ...frames].flatMap((b) => [b.y, bottom(b)]))].sort((a, b) => a - b);
     edgesX.slice(1).forEach((x, i) => xs.add((x + edgesX[i]!) / 2));
     edgesY.slice(1).forEach((y, i) => ys.add((y + edgesY[i]!) / 2));
     for (const b of [f, t]) {
@@ -310,7 +321,7 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
   const markersAtBoxes = (ids: string[]): Array<[number, number]> => {
     const d = scene.marker;
     return ids.flatMap((id) => {
-      const b = scene.boxes[id]!;
+      const b = (scene.boxes[id] ?? scene.frames?.[id])!;
       const spots: Array<[number, number]> = [];
       for (const fx of [0, 1]) for (const fy of [0, 1]) spots.push([fx ? right(b) - d / 2 - 4 : b.x + d / 2 + 4, fy ? bottom(b) - d / 2 - 4 : b.y + d / 2 + 4]);
       for (let x = b.x + d; x < right(b) - d; x += 6) spots.push([x, b.y + d / 2 + 4], [x, bottom(b) - d / 2 - 4]);
@@ -324,8 +335,8 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
   };
 
   for (const link of scene.links) {
-    const f = scene.boxes[link.from];
-    const t = scene.boxes[link.to];
+    const f = scene.boxes[link.from] ?? scene.frames?.[link.from];
+    const t = scene.boxes[link.to] ?? scene.frames?.[link.to];
     if (!f || !t) {
       out.push({ points: [], markers: [] });
       continue;
@@ -340,6 +351,8 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
       continue;
     }
     const result: RoutedLink = { points, markers: [] };
+    // Its own label may sit on it; no later label may.
+    const own = points.slice(1).map((p, i) => grow(segmentRect(points[i]!, p), 3));
     if (link.label) {
       const label = short ? labelBeside(points, link.label, f, t) : labelOn(points, link.label);
       if (label) {
@@ -353,6 +366,7 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
         } else result.markers.push(...markersAtBoxes([link.from, link.to]));
       }
     }
+    lines.push(...own);
     out.push(result);
   }
   return out;
@@ -367,6 +381,6 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
         : [around(mid[0], mid[1] - 5 - size.height / 2, size.width, size.height), around(mid[0], mid[1] + 5 + size.height / 2, size.width, size.height)];
     // Within the span of the two boxes, so a label never hangs off the drawing's edge.
     const inside = (r: Rect) => (a[0] === b[0] ? r.x >= Math.max(f.x, t.x) && right(r) <= Math.min(right(f), right(t)) : r.y >= Math.max(f.y, t.y) && bottom(r) <= Math.min(bottom(f), bottom(t)));
-    return spots.find((r) => inside(r) && freeOfText(r) && freeOfPlaced(r));
+    return spots.find((r) => inside(r) && freeOfText(r) && freeOfPlaced(r) && freeOfLines(r));
   }
 }

@@ -1,4 +1,5 @@
-import { layoutStack, type Rect, type StackTree } from "../layout/stack-layout.js";
+import { layoutStack, STACK_SPACING, type Rect } from "../layout/stack-layout.js";
+import { isStacking, stackTree, FRAME, type TreeEdge, type TreeNode } from "../layout/stack-tree.js";
 import { routeLinks } from "./route-links.js";
 
 /**
@@ -7,24 +8,13 @@ import { routeLinks } from "./route-links.js";
  * parses, measures and draws; `layoutStack` decides where boxes and frames go. Where it is not
  * registered (GitHub, GitLab, mmdc) Mermaid falls back to dagre and the text still draws whole.
  * Bundled for the browser (dist/browser/stack-layout.mjs); it runs in the rendering page.
- *
- * The flowchart says the stack in its own terms: a frame is `subgraph <id>_frame` holding the
- * unit's own box `<id>`; `a --- b` (a line without heads) says b runs on a; every other edge is
- * an arrow. Rows are read back from those lines: within a frame, a box's row is one above the
- * highest box it runs on. A box of class `vstackSpan` spans its row.
+ * How the flowchart says its stack (frames, "runs on" lines, spans) is read in
+ * layout/stack-tree.ts; every other edge is an arrow.
  */
 export const STACK_LAYOUT = "vstack-stack";
 
-const FRAME = "_frame";
-/** Rows and units stand this far apart: room for an arrow's lane between them. */
-const SPACING = { gap: 18, padding: 10 };
-
-interface LayoutNode {
-  id: string;
-  cssClasses?: string;
+interface LayoutNode extends TreeNode {
   cssCompiledStyles?: string[];
-  parentId?: string;
-  isGroup?: boolean;
   x?: number;
   y?: number;
   width?: number;
@@ -32,13 +22,9 @@ interface LayoutNode {
   padding?: number;
   dir?: string;
 }
-interface LayoutEdge {
+interface LayoutEdge extends TreeEdge {
   id: string;
-  start: string;
-  end: string;
   label?: string;
-  arrowTypeStart?: string;
-  arrowTypeEnd?: string;
   points?: Array<{ x: number; y: number }>;
   x?: number;
   y?: number;
@@ -73,47 +59,6 @@ export function registerStackLayout(mermaid: { registerLayoutLoaders(loaders: Ar
   mermaid.registerLayoutLoaders([{ name: STACK_LAYOUT, loader: async () => ({ render }) }]);
 }
 
-/** The class that marks a box as tall as its row (printed by the flowchart template). */
-const SPAN = "vstackSpan";
-
-/** A line without heads: "runs on", structure the layout reads, never drawn. */
-const isStacking = (e: LayoutEdge) => [e.arrowTypeStart, e.arrowTypeEnd].every((head) => head === undefined || head === "none" || head === "arrow_open");
-
-/** The stacks of a flowchart vstack printed: the top level's, and each frame's. */
-export function stackTree(nodes: LayoutNode[], edges: LayoutEdge[]): StackTree {
-  // Indexed once: each frame's children, and what each box runs on.
-  const children = new Map<string | undefined, LayoutNode[]>();
-  for (const n of nodes) children.get(n.parentId)?.push(n) ?? children.set(n.parentId, [n]);
-  const runsOn = new Map<string, string[]>();
-  for (const e of edges) if (isStacking(e)) runsOn.get(e.end)?.push(e.start) ?? runsOn.set(e.end, [e.start]);
-  const level = new Map<string, number>();
-  const stackOf = (container: string | undefined): StackTree => {
-    const header = container?.endsWith(FRAME) ? container.slice(0, -FRAME.length) : undefined;
-    // In the order vstack printed them (Mermaid lists subgraphs apart, last first): vstack's ids
-    // number entries and units from the bottom left.
-    const inside = (children.get(container) ?? []).filter((n) => n.id !== header).sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true }));
-    // A child frame stands in its row as its own box, the header it holds.
-    const cellOf = new Map(inside.map((n) => [n.isGroup && n.id.endsWith(FRAME) ? n.id.slice(0, -FRAME.length) : n.id, n]));
-    const levelOf = (id: string, seen: Set<string>): number => {
-      if (level.has(id)) return level.get(id)!;
-      if (seen.has(id)) return 0;
-      seen.add(id);
-      const below = (runsOn.get(id) ?? []).filter((b) => cellOf.has(b));
-      const l = Math.max(-1, ...below.map((b) => levelOf(b, seen))) + 1;
-      level.set(id, l);
-      return l;
-    };
-    const rows: StackTree = [];
-    for (const [id, node] of cellOf) {
-      const l = levelOf(id, new Set());
-      const span = node.cssClasses?.split(" ").includes(SPAN);
-      (rows[l] ??= { cells: [] }).cells.push(node.isGroup ? { id, stack: stackOf(node.id) } : span ? { id, span } : { id });
-    }
-    return rows.filter(Boolean);
-  };
-  return stackOf(undefined);
-}
-
 async function render(data: LayoutData, svg: Selection, h: Helpers): Promise<void> {
   const root = svg.select("g");
   h.insertMarkers(root, data.markers, data.type, data.diagramId);
@@ -136,8 +81,8 @@ async function render(data: LayoutData, svg: Selection, h: Helpers): Promise<voi
   // Labels are measured first too: the layout reserves a lane for each.
   const arrows = data.edges.filter((e) => !isStacking(e) && measured.has(e.start) && measured.has(e.end));
   for (const e of arrows) if (e.label) await h.insertEdgeLabel(labelLayer, e);
-  const lanes = arrows.filter((e) => e.label).map((e) => ({ from: e.start, to: e.end, label: labelSize(e) }));
-  const placed = layoutStack(stackTree(data.nodes, data.edges), (id) => measured.get(id) ?? { width: 0, height: 0 }, SPACING, lanes);
+  const lanes = arrows.map((e) => ({ from: e.start, to: e.end, label: labelSize(e) }));
+  const placed = layoutStack(stackTree(data.nodes, data.edges), (id) => measured.get(id) ?? { width: 0, height: 0 }, STACK_SPACING, lanes);
   const centre = (n: LayoutNode, r: Rect) => Object.assign(n, { x: r.x + r.width / 2, y: r.y + r.height / 2, width: r.width, height: r.height });
 
   for (const [id, rect] of placed.frames) {
@@ -156,8 +101,17 @@ async function render(data: LayoutData, svg: Selection, h: Helpers): Promise<voi
     el.attr("transform", `translate(${n.x}, ${n.y})`);
   }
   // Arrows: through the free space between boxes, never over one (vstack's router, as for block diagrams).
-  const boxRects = Object.fromEntries(placed.boxes);
-  const routes = routeLinks({ boxes: boxRects, texts: [...placed.boxes.values()], links: arrows.map((e) => ({ from: e.start, to: e.end, ...(e.label && { label: labelSize(e) }) })), marker: 18 });
+  // An arrow between a unit and a box outside it leaves or enters the unit's frame as a whole (the
+  // VM calls /dev/kvm, the engine creates the container): from the frame's border, not from its
+  // header band through what the frame holds.
+  const within = (outer: Rect, inner: Rect) => inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+  const frames = Object.fromEntries([...placed.frames].map(([id, rect]) => [`${id}${FRAME}`, rect]));
+  const endOf = (id: string, other: string) => {
+    const frame = placed.frames.get(id);
+    return !frame || within(frame, placed.boxes.get(other)!) ? id : `${id}${FRAME}`;
+  };
+  const links = arrows.map((e) => ({ from: endOf(e.start, e.end), to: endOf(e.end, e.start), ...(e.label && { label: labelSize(e) }) }));
+  const routes = routeLinks({ boxes: Object.fromEntries(placed.boxes), frames, texts: [...placed.boxes.values()], links, marker: 18 });
   arrows.forEach((e, i) => {
     const routed = routes[i]!;
     e.points = routed.points.length >= 2 ? routed.points.map(([x, y]) => ({ x, y })) : route(placed.boxes.get(e.start)!, placed.boxes.get(e.end)!);

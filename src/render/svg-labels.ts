@@ -95,11 +95,15 @@ export function installSvgLabels(): void {
       const group = document.createElementNS(ns, "g");
       group.setAttribute("class", "vstack-label");
       // A label drawn on a coloured patch (edge labels) keeps its patch.
-      const patch = Array.from(fo.querySelectorAll("*")).map((el) => getComputedStyle(el).backgroundColor).find((c) => c && c !== "transparent" && !/rgba\(.*,\s*0\)$/.test(c));
+      // The most opaque background in the label: Mermaid lays a faded one under an opaque one behind the text.
+      const backgrounds = Array.from(fo.querySelectorAll("*")).map((el) => getComputedStyle(el).backgroundColor).filter((c) => c && c !== "transparent" && !/rgba\(.*,\s*0\)$/.test(c));
+      const patch = backgrounds.find((c) => !c.startsWith("rgba(")) ?? backgrounds[0];
       if (patch) {
         const rect = document.createElementNS(ns, "rect");
         for (const name of ["x", "y", "width", "height"]) rect.setAttribute(name, fo.getAttribute(name) ?? "0");
-        rect.setAttribute("style", `fill:${patch}`);
+        // A translucent background as colour and opacity apart: Inkscape and Office do not read rgba() in a fill.
+        const faded = /^rgba\((\d+),\s*(\d+),\s*(\d+),\s*([\d.]+)\)$/.exec(patch);
+        rect.setAttribute("style", faded ? `fill:rgb(${faded[1]}, ${faded[2]}, ${faded[3]});fill-opacity:${faded[4]}` : `fill:${patch}`);
         group.append(rect);
       }
       for (const line of linesOf(runsOf(fo))) {

@@ -76,5 +76,13 @@ export function installSvgPortable(): void {
     for (const el of Array.from(svg.querySelectorAll("[fill], [stroke]"))) {
       for (const p of PAINT) if (noPaint(p, el.getAttribute(p) ?? "")) el.setAttribute(p, "none");
     }
+    // A line says how it is drawn itself, as presentation attributes (below any CSS, so the
+    // browser's picture is unchanged): Inkscape misses Mermaid's rules for flowchart arrows,
+    // drawing no line and filling a bent one black.
+    for (const el of Array.from(svg.querySelectorAll("path:not([fill])"))) if (getComputedStyle(el).fill === "none") el.setAttribute("fill", "none");
+    for (const el of Array.from(svg.querySelectorAll("path.flowchart-link"))) {
+      const computed = getComputedStyle(el);
+      for (const p of ["stroke", "stroke-width", "stroke-dasharray"]) if (!el.hasAttribute(p)) el.setAttribute(p, computed.getPropertyValue(p));
+    }
   };
 }

@@ -145,6 +145,11 @@ async function drawInPage(
   const svg = new DOMParser().parseFromString(svgText, "text/html").querySelector("svg")!;
   // Closed output: nothing in the SVG may reach outside it (sanitize-svg.ts).
   (window as unknown as { vstackSanitizeSvg: (svg: Element) => void }).vstackSanitizeSvg(svg);
+  // Mermaid 11 adds drop-shadow filters to every flowchart, black in light and white in dark, and
+  // uses them only in its "neo" look: unused, they would make the two themes differ in more than
+  // the colours vstack chose.
+  const used = svg.outerHTML;
+  for (const filter of Array.from(svg.querySelectorAll("filter[id]"))) if (!used.includes(`url(#${filter.id})`)) filter.parentElement?.tagName === "defs" && filter.parentElement.childElementCount === 1 ? filter.parentElement.remove() : filter.remove();
   const ns = "http://www.w3.org/2000/svg";
   for (const old of Array.from(svg.children)) if (old.tagName === "title" || old.tagName === "desc") old.remove();
   const desc = document.createElementNS(ns, "desc");
@@ -199,10 +204,27 @@ async function drawInPage(
   if (look.hide.length > 0) {
     // Hidden, not removed: the frames of a build keep every box where the whole picture has it.
     const hidden = new Set(look.hide);
-    for (const id of hidden) svg.querySelector(`#vstack-diagram-${CSS.escape(id)}`)?.setAttribute("visibility", "hidden");
+    const hide = (el: Element | null | undefined) => el?.setAttribute("visibility", "hidden");
+    for (const id of hidden) {
+      hide(svg.querySelector(`#vstack-diagram-${CSS.escape(id)}`)); // a block diagram's box
+      hide(svg.querySelector(`g.node[id^="vstack-diagram-flowchart-${CSS.escape(id)}-"]`)); // a flowchart's box, numbered after its id
+      hide(svg.querySelector(`#vstack-diagram-${CSS.escape(id)}_frame`)); // and the frame it heads
+    }
     for (const link of Array.from(svg.querySelectorAll("g.vstack-link, g.vstack-link-over"))) {
       if (hidden.has(link.getAttribute("data-from") ?? "") || hidden.has(link.getAttribute("data-to") ?? "")) link.setAttribute("visibility", "hidden");
     }
+    // A flowchart's edge `L_<from>_<to>_<n>`: ids hold underscores, so the split is the one that names two boxes.
+    const boxes = new Set(Array.from(svg.querySelectorAll("g.node")).map((g) => g.id.replace(/^vstack-diagram-flowchart-/, "").replace(/-\d+$/, "")));
+    const touchesHidden = (edge: string) => {
+      const middle = edge.replace(/^.*?L_/, "").replace(/_\d+$/, "");
+      for (let i = middle.indexOf("_"); i > 0; i = middle.indexOf("_", i + 1)) {
+        const [from, to] = [middle.slice(0, i), middle.slice(i + 1)];
+        if (boxes.has(from) && boxes.has(to)) return hidden.has(from) || hidden.has(to);
+      }
+      return false;
+    };
+    for (const path of Array.from(svg.querySelectorAll("path.flowchart-link"))) if (touchesHidden(path.id)) hide(path);
+    for (const label of Array.from(svg.querySelectorAll("g.edgeLabel"))) if (touchesHidden(label.querySelector("[data-id]")?.getAttribute("data-id") ?? "")) hide(label);
   }
   if (look.canvas) {
     // Fitted inside the canvas less a 5% margin, never blown up past 3x, centred: a viewBox of

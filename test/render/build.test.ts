@@ -64,7 +64,7 @@ describe("the content-hash cache", () => {
     expect((await build(opts)).diagrams[0]!.rendered).toBe(1);
     expect((await build(opts)).diagrams[0]!.rendered).toBe(0);
     const part = join(dir, "parts", "containers.yaml");
-    writeFileSync(part, readFileSync(part, "utf8").replace("layer: Container engine", "layer: Podman"));
+    writeFileSync(part, readFileSync(part, "utf8").replace("unit: Container engine", "unit: Podman"));
     const again = await build(opts);
     expect(again.diagrams[0]!.rendered).toBe(1);
     expect(readFileSync(join(dir, "out", "cmp.light.svg"), "utf8")).toContain("Podman");

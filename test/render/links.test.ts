@@ -82,7 +82,7 @@ links:
 beforeAll(async () => {
   writeFileSync(join(dir, "stress.yaml"), STRESS);
   for (const file of [...builtinFiles(), join(dir, "stress.yaml")]) specs.push((await loadSpec(file)).spec!);
-  await build({ inputs: [...builtinFiles(), join(dir, "stress.yaml")], outDir: join(dir, "out"), cacheDir: join(dir, "cache"), formats: ["svg"] });
+  await build({ inputs: [...builtinFiles(), join(dir, "stress.yaml")], outDir: join(dir, "out"), cacheDir: join(dir, "cache"), formats: ["svg"], template: "block" });
   browser = await puppeteer.launch({ executablePath: ownChromium(), headless: true, args: chromiumArgs() });
 }, 300_000);
 afterAll(async () => {

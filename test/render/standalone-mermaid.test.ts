@@ -72,7 +72,8 @@ async function drawn(pkg: string, texts: string[]): Promise<Counts[]> {
           boxes: Array.from(root.querySelectorAll("g.node")).filter(visible).length,
           frames: Array.from(root.querySelectorAll("g.cluster")).filter(visible).length,
           lines: Array.from(root.querySelectorAll("path.flowchart-link")).filter((p) => (p as SVGPathElement).getTotalLength() > 0).length,
-          labels: Array.from(root.querySelectorAll("g.edgeLabel"), (l) => (l.textContent ?? "").replace(/\s+/g, " ").trim()).filter((t) => t !== "").sort(),
+          // Compared without white space: a label printed in lines is the same words.
+          labels: Array.from(root.querySelectorAll("g.edgeLabel"), (l) => (l.textContent ?? "").replace(/\s+/g, "")).filter((t) => t !== "").sort(),
         });
       }
       return out;
@@ -88,7 +89,7 @@ describe.each(Object.entries(HOSTS))("plain Mermaid %s draws every built-in's fl
     const got = await drawn(pkg, specs.map((spec) => emitMermaid(spec, "light", templates, "flowchart")));
     specs.forEach((spec, i) => {
       const want = expected(spec);
-      expect(got[i], spec.id).toEqual({ ...want, labels: want.labels.map((l) => l.replace(/\s+/g, " ").trim()) });
+      expect(got[i], spec.id).toEqual({ ...want, labels: want.labels.map((l) => l.replace(/\s+/g, "")).sort() });
     });
   });
 });

@@ -50,7 +50,7 @@ describe("drawn tables and other languages (real CLI, real Chromium)", () => {
     expect(run.stderr).not.toContain("missing-translation");
     const zh = readFileSync(join(dir, "docker-engine-linux.zh.light.svg"), "utf8");
     const words = visibleText(zh);
-    for (const label of ["硬件", "Linux 内核", "容器 1", "containerd", "调用 / 控制"]) expect(words).toContain(label);
+    for (const label of ["硬件", "Linux 内核", "容器", "由 runc 创建，", "containerd", "调用 / 控制"]) expect(words).toContain(label);
     for (const english of ["Hardware", "Bins / Libs", "calls / controls"]) expect(words).not.toContain(english);
     // Two subsets at least: Noto Sans for the Latin names and a CJK face for the Chinese.
     expect(zh.match(/@font-face/g)!.length).toBeGreaterThanOrEqual(2);

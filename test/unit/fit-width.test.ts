@@ -78,12 +78,13 @@ describe("a comparison fitted to a width", () => {
 
   it("keeps two stacks on one baseline, and wraps a third onto a band of its own below", async () => {
     const two = buildModel(await comparison(["type-1-hypervisor", "linux-containers"]), "light");
-    expect(captions(two)).toEqual([["Type 1 (bare-metal) hypervisor", "Containers on Linux"]]);
+    // The block grid's equal columns leave the caption over three VMs too narrow for one line.
+    expect(captions(two)).toEqual([["Type 1 (bare-metal)\nhypervisor", "Containers on Linux"]]);
     const three = buildModel(await comparison(["type-1-hypervisor", "type-2-hypervisor", "linux-containers"]), "light");
     expect(captions(three)).toEqual([["Type 1 (bare-metal) hypervisor", "Type 2 (hosted) hypervisor"], ["Containers on Linux"]]);
     for (const row of three.rows) expect(row.cells.reduce((n, c) => n + c.span, 0)).toBe(three.columns);
     // Given the room, all three share one baseline again.
-    expect(captions(buildModel(await comparison(["type-1-hypervisor", "type-2-hypervisor", "linux-containers"]), "light", { maxWidth: 1400, fontSize: 16 }))).toHaveLength(1);
+    expect(captions(buildModel(await comparison(["type-1-hypervisor", "type-2-hypervisor", "linux-containers"]), "light", { maxWidth: 1800, fontSize: 16 }))).toHaveLength(1);
   });
 });
 

@@ -49,7 +49,7 @@ describe("grid layout", () => {
     expect(bottom.map((c) => !c.space && c.label)).toEqual(["Hardware", "Hardware"]);
     const top = model.rows[0]!.cells.filter((c) => !c.space);
     expect(top.map((c) => !c.space && [c.kind, c.label])).toEqual([
-      ["caption", "Type 1 (bare-metal) hypervisor"],
+      ["caption", "Type 1 (bare-metal)\nhypervisor"],
       ["caption", "Containers on Linux"],
     ]);
   });

@@ -1,0 +1,89 @@
+import type { LayoutOptions } from "./fit-width.js";
+import type { BoxLink } from "./link-ends.js";
+import type { FlowItem, FlowLink } from "./model.js";
+import { layoutStack, STACK_SPACING, type Lane, type Size } from "./stack-layout.js";
+import { FRAME, stackTree, SPAN, type TreeEdge, type TreeNode } from "./stack-tree.js";
+import { textWidth, wrapText } from "./text-width.js";
+
+/**
+ * Mermaid's flowchart box around its label: twice its `padding` each side and the padding above
+ * and below (read from its output), and lines 1.5 × the label size apart. Arrow labels are
+ * wrapped at 120 px: a narrow label keeps its lane narrow.
+ */
+export const BOX_PADDING = 8;
+const BOX_PAD = { x: 4 * BOX_PADDING, y: 2 * BOX_PADDING };
+const LINE_HEIGHT = 1.5;
+const ARROW_LABEL_WIDTH = 120;
+/** The margin Mermaid leaves round the drawing, each side. */
+const MARGIN = 8;
+/** Bisection steps: the wrap width to within a pixel or two. */
+const ROUNDS = 10;
+
+/**
+ * Wraps the flow's labels so that the stack layout, as the page will run it, fits the picture in
+ * `maxWidth`: columns as wide as their content while it fits, and where it does not, each box
+ * narrowed to its share and its words wrapped (hyphenated in de/fr/it) only where a line does not
+ * fit. Sizes come from the font metrics vstack carries, as Mermaid will measure them in Noto.
+ */
+export function fitFlow(flow: FlowItem[], stacking: FlowLink[], arrows: BoxLink[], layout: LayoutOptions): { flow: FlowItem[]; arrows: BoxLink[] } {
+  const { fontSize, lang } = layout;
+  const items = new Map<string, FlowItem>();
+  const nodes: TreeNode[] = [];
+  const walk = (list: FlowItem[], parentId: string | undefined) => {
+    for (const item of list) {
+      items.set(item.nodeId, item);
+      const frame = item.items && `${item.nodeId}${FRAME}`;
+      if (frame) nodes.push({ id: frame, isGroup: true, ...(parentId && { parentId }) });
+      const parent = frame ?? parentId;
+      nodes.push({ id: item.nodeId, ...(parent && { parentId: parent }), ...(item.span && { cssClasses: SPAN }) });
+      if (item.items) walk(item.items, frame);
+    }
+  };
+  walk(flow, undefined);
+  const edges: TreeEdge[] = stacking.map((l) => ({ start: l.from, end: l.to }));
+  const tree = stackTree(nodes, edges);
+  // Arrow labels are wrapped at the boxes' width too, when that is narrower than their own.
+  const linedAt = (cap: number) => arrows.map((a) => (a.label === undefined ? a : { ...a, lines: wrapText(a.label, Math.min(cap, ARROW_LABEL_WIDTH), false, fontSize, lang) }));
+  const lanesOf = (lined: BoxLink[]): Lane[] => lined.map((a) => ({ from: a.from, to: a.to, label: a.lines !== undefined && a.copy === 0 ? textSize(a.lines, false, fontSize) : { width: 0, height: 0 } }));
+
+  // Every box is wrapped at one width, the widest at which the picture fits (found by bisection:
+  // the picture only narrows as that width does), or the narrowest allowed; then each box is
+  // wrapped again at the width the layout gave it, which a layer or a frame's header often has
+  // more of (they are as wide as their stack).
+  const room = layout.maxWidth - 2 * MARGIN;
+  const wrapAt = (width: (id: string) => number) => new Map([...items].map(([id, item]) => [id, wrapped(item, width(id), fontSize, lang)]));
+  const placeAt = (boxes: Map<string, Text>, cap: number) => layoutStack(tree, (id) => boxSize(boxes.get(id)!, fontSize), STACK_SPACING, lanesOf(linedAt(cap)));
+  const widthAt = (cap: number) => placeAt(wrapAt(() => cap), cap).width;
+  let [low, high] = [3 * fontSize, Math.max(3 * fontSize, ...[...items.values()].map((it) => boxSize(it, fontSize).width))];
+  if (widthAt(high) <= room) low = high;
+  else
+    for (let i = 0; i < ROUNDS; i++) {
+      const mid = (low + high) / 2;
+      if (widthAt(mid) <= room) low = mid;
+      else high = mid;
+    }
+  const placed = placeAt(wrapAt(() => low), low);
+  const boxes = wrapAt((id) => Math.max(low, (placed.boxes.get(id)?.width ?? 0) - BOX_PAD.x));
+  const apply = (list: FlowItem[]): FlowItem[] => list.map((it) => ({ ...it, ...boxes.get(it.nodeId), ...(it.items && { items: apply(it.items) }) }));
+  return { flow: apply(flow), arrows: linedAt(low) };
+}
+
+type Text = { label: string; detail?: string };
+
+/** A label and detail wrapped at `width`. */
+function wrapped(item: Text, width: number, fontSize: number, lang: LayoutOptions["lang"]): Text {
+  return { label: wrapText(item.label, width, true, fontSize, lang), ...(item.detail !== undefined && { detail: wrapText(item.detail, width, false, fontSize / 1.2, lang) }) };
+}
+
+/** A box's size round its label and detail. */
+function boxSize({ label, detail }: Text, fontSize: number): Size {
+  const head = textSize(label, true, fontSize);
+  const more = detail === undefined ? { width: 0, height: 0 } : textSize(detail, false, fontSize / 1.2, fontSize);
+  return { width: Math.max(head.width, more.width) + BOX_PAD.x, height: head.height + more.height + BOX_PAD.y };
+}
+
+/** A block of text's size: its widest line, and its lines `lineSize × 1.5` apart. */
+function textSize(text: string, bold: boolean, sizePx: number, lineSize = sizePx): Size {
+  const lines = text.split("\n");
+  return { width: Math.max(...lines.map((l) => textWidth(l, bold, sizePx))), height: lines.length * lineSize * LINE_HEIGHT };
+}
