@@ -30,6 +30,8 @@ export interface PictureGeometry {
 /** Measures the SVG `svgText` on `page` (which it replaces the content of). */
 export async function measurePicture(page: Page, svgText: string): Promise<PictureGeometry> {
   await page.setContent(`<!doctype html><body style="margin:0">${svgText}</body>`);
+  // tsx (the bench) names functions with a helper the page does not have.
+  await page.evaluate("globalThis.__name ??= (f) => f");
   return page.evaluate(() => {
     const svg = document.querySelector("svg")!;
     const rect = (el: Element) => {
