@@ -27,12 +27,14 @@ export interface PrintArrow extends BoxLink {
 /** Mermaid's line for each style: solid for a call, thick for data, dotted for "creates". */
 const ARROWS: Record<LinkStyle, string> = { control: "-->", data: "==>", creates: "-.->" };
 
-export interface PrintModel extends Omit<DiagramModel, "rows" | "flow" | "arrows"> {
+export interface PrintModel extends Omit<DiagramModel, "rows" | "flow" | "arrows" | "legend"> {
   /** One-line comment text safe to print after `%%`. */
   comment: string;
   rows: Array<{ cells: Array<PrintBlockCell | SpaceCell> }>;
   flow: PrintFlowItem[];
   arrows: PrintArrow[];
+  /** The legend's boxes, each with its words escaped as `text`. */
+  legend: Array<DiagramModel["legend"][number] & { text: string }>;
 }
 
 export function printModel(model: DiagramModel): PrintModel {
@@ -41,6 +43,7 @@ export function printModel(model: DiagramModel): PrintModel {
     comment: commentText(`${model.title} (vstack spec "${model.id}")`),
     rows: model.rows.map((row) => ({ cells: row.cells.map((cell) => (cell.space ? cell : { ...cell, text: formatLabel(cell.label, cell.detail) })) })),
     flow: model.flow.map(printItem),
+    legend: model.legend.map((entry) => ({ ...entry, text: escapeLabel(entry.label) })),
     arrows: model.arrows.map((a) => ({ ...a, arrow: `${a.both ? "<" : ""}${ARROWS[a.style]}`, ...(a.label !== undefined && a.copy === 0 && { text: escapeLabel(a.lines ?? a.label) }) })),
   };
 }

@@ -63,7 +63,7 @@ export function decorationsOf(spec: Spec, theme: Theme, { legend, caption, arrow
   const kinds = used.kinds.map((kind): LegendEntry => {
     const look = lookOf(kind, spec.kinds);
     const { width, dash } = boundaryOutline(look.boundary);
-    return { label: say(look.label), fill: look.swatches[theme].fill, stroke: look.swatches[theme].stroke, strokeWidth: width, ...(dash && { dash }) };
+    return { label: kindWords(spec, kind), fill: look.swatches[theme].fill, stroke: look.swatches[theme].stroke, strokeWidth: width, ...(dash && { dash }) };
   });
   // A unit drawn with another kind's outline: the outline alone, explained.
   const outlines = used.boundaries.map((b): LegendEntry => {
@@ -103,6 +103,16 @@ function drawnLink(link: BoxLink): DrawnLink {
  * declared kinds in the order they are first drawn; and the boundaries units draw in place of
  * their kind's.
  */
+/** The kinds a spec draws, in the legend's order, each with its legend words in the spec's language. */
+export function legendKinds(spec: Spec): Array<{ kind: string; label: string }> {
+  return kindsUsed(spec).kinds.map((kind) => ({ kind, label: kindWords(spec, kind) }));
+}
+
+/** A kind's legend words (a declared kind's own label is translated with the spec; built-in words here). */
+function kindWords(spec: Spec, kind: string): string {
+  return uiText(spec.lang, lookOf(kind, spec.kinds).label);
+}
+
 function kindsUsed(spec: Spec): { kinds: string[]; boundaries: Exclude<Boundary, "none">[] } {
   const kinds = new Set<string>();
   const boundaries = new Set<Boundary>();

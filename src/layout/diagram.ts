@@ -7,6 +7,7 @@ import { flowOfStack, headerLinks } from "./flow.js";
 import { BOX_PADDING, fitFlow } from "./fit-flow.js";
 import { block, layoutStack, mergeSpaces, naturalWidth, PLAIN, toGridRows, type GridPlan, type Rows } from "./grid.js";
 import { linksOf } from "./link-ends.js";
+import { legendKinds } from "./decorations.js";
 import type { ClassModel, DiagramModel, FlowItem, FlowLink, GridCell } from "./model.js";
 
 /**
@@ -29,6 +30,7 @@ export function buildModel(spec: Spec, theme: Theme, layout: LayoutOptions = DEF
   const drawn = spec.type === "stack" ? flowOf(spec) : flowOfComparison(spec.stacks);
   const { links } = drawn;
   const { flow, arrows: lined } = fitFlow(drawn.flow, links, arrows, fitted);
+  const classes = classesOf(rows, flow, theme, spec.kinds);
   return {
     id: spec.id,
     title: spec.title,
@@ -45,9 +47,21 @@ export function buildModel(spec: Spec, theme: Theme, layout: LayoutOptions = DEF
     flow,
     links,
     arrows: lined,
-    classes: classesOf(rows, flow, theme, spec.kinds),
+    classes,
+    legend: legendOf(spec, classes),
     spanIds: spanIdsOf(flow),
   };
+}
+
+/** One legend box per kind drawn, with the class of a box of that kind (its own look, if any box has it). */
+function legendOf(spec: Spec, classes: ClassModel[]): DiagramModel["legend"] {
+  const seen = new Set<string>();
+  return legendKinds(spec).flatMap(({ kind, label }) => {
+    const className = classes.find((c) => c.name === kind)?.name ?? classes.find((c) => parseLookKey(c.name).kind === kind)?.name;
+    if (!className || seen.has(label)) return [];
+    seen.add(label);
+    return [{ nodeId: `vstackLegend_${seen.size}`, label, className }];
+  });
 }
 
 function spanIdsOf(flow: FlowItem[]): string {

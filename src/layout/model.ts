@@ -31,6 +31,11 @@ export interface DiagramModel {
   arrows: BoxLink[];
   /** One class per kind in use, with the nodes that carry it. */
   classes: ClassModel[];
+  /**
+   * The legend as boxes of the flowchart's text (`subgraph vstackLegend`), one per kind drawn, with
+   * the class it is drawn with: plain Mermaid shows it; vstack's layout leaves it to the page's own.
+   */
+  legend: Array<{ nodeId: string; label: string; className: string }>;
   /** Comma-separated ids of the boxes that span their row (class `vstackSpan`, read by the stack layout); empty when none. */
   spanIds: string;
 }

@@ -23,6 +23,8 @@ export interface TreeEdge {
 }
 
 export const FRAME = "_frame";
+/** The legend's subgraph: boxes for plain Mermaid, left out of the stack (the page draws its own legend). */
+export const LEGEND = "vstackLegend";
 
 /** The class that marks a box as tall as its row (printed by the flowchart template). */
 export const SPAN = "vstackSpan";
@@ -42,7 +44,7 @@ export function stackTree(nodes: TreeNode[], edges: TreeEdge[]): StackTree {
     const header = container?.endsWith(FRAME) ? container.slice(0, -FRAME.length) : undefined;
     // In the order vstack printed them (Mermaid lists subgraphs apart, last first): vstack's ids
     // number entries and units from the bottom left.
-    const inside = (children.get(container) ?? []).filter((n) => n.id !== header).sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true }));
+    const inside = (children.get(container) ?? []).filter((n) => n.id !== header && n.id !== LEGEND).sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true }));
     // A child frame stands in its row as its own box, the header it holds.
     const cellOf = new Map(inside.map((n) => [n.isGroup && n.id.endsWith(FRAME) ? n.id.slice(0, -FRAME.length) : n.id, n]));
     const levelOf = (id: string, seen: Set<string>): number => {

@@ -38,7 +38,7 @@ interface Counts {
   labels: string[];
 }
 
-/** What the spec's model holds: boxes (a group's own box too), frames (groups), lines (stacking and arrows) and the arrows' labels. */
+/** What the spec's model holds: boxes (a group's own box too, and the legend's), frames (groups, and the legend), lines (stacking and arrows) and the arrows' labels. */
 function expected(spec: Spec): Counts {
   const model = buildModel(spec, "light");
   const walk = (items: FlowItem[]): { boxes: number; frames: number } =>
@@ -47,7 +47,9 @@ function expected(spec: Spec): Counts {
       return { boxes: n.boxes + 1 + inner.boxes, frames: n.frames + 1 + inner.frames };
     }, { boxes: 0, frames: 0 });
   const labels = model.arrows.filter((a) => a.label !== undefined && a.copy === 0).map((a) => a.label!);
-  return { ...walk(model.flow), lines: model.links.length + model.arrows.length, labels: labels.sort() };
+  const drawn = walk(model.flow);
+  const legend = model.legend.length;
+  return { boxes: drawn.boxes + legend, frames: drawn.frames + (legend > 0 ? 1 : 0), lines: model.links.length + model.arrows.length, labels: labels.sort() };
 }
 
 /** Draws each text with the Mermaid of `pkg` alone (loaded once, in one page) and counts what is in each SVG. */
