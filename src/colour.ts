@@ -67,17 +67,6 @@ export function colourValue(value: string): string | undefined {
   return c && formatHex8(c);
 }
 
-/** A colour's alpha (1 when opaque) and the colour made opaque, by value; undefined when not a colour. */
-export function alphaOf(value: string): { opaque: string; alpha: number } | undefined {
-  const c = parse(value.trim());
-  return c && { opaque: formatHex8({ ...c, alpha: 1 }), alpha: c.alpha ?? 1 };
-}
-
-/** `value` with alpha `alpha`. */
-export function withAlpha(value: string, alpha: number): string {
-  return formatHex8({ ...parse(value.trim())!, alpha });
-}
-
 /**
  * A colour in another notation: `rgb` as browsers write a computed colour (`rgb(27, 31, 36)`,
  * `rgba(…, 0.5)`), `hex` as `#rrggbb` (`#rrggbbaa` when translucent).

@@ -6,7 +6,7 @@
  * be shown safe (a colour of one theme has two counterparts, or the picture holds a colour the
  * requests do not explain) nothing is derived and the caller draws the theme for real.
  */
-import { alphaOf, colourAs, colourValue, withAlpha } from "../colour.js";
+import { colourAs, colourValue } from "../colour.js";
 import type { LabelLine, RenderRequest, RenderResult } from "../render/renderer.js";
 import { COLOUR, STYLE } from "./svg-colours.js";
 
@@ -44,7 +44,7 @@ export function deriveTheme(drawn: Pick<RenderResult, "svg" | "labels">, colours
   let unknown = false;
   const recolour = (text: string) =>
     text.replace(COLOUR, (colour) => {
-      const counterpart = colours.get(colourValue(colour) ?? "") ?? translucent(colour, colours);
+      const counterpart = colours.get(colourValue(colour) ?? "");
       if (counterpart === undefined) unknown = true;
       return counterpart === undefined ? colour : inNotationOf(colour, counterpart);
     });
@@ -103,14 +103,4 @@ function inNotationOf(colour: string, counterpart: string): string {
   if (/^rgba?\(/i.test(colour)) return colourAs(counterpart, "rgb");
   if (colour.startsWith("#") && !counterpart.startsWith("#")) return colourAs(counterpart, "hex");
   return counterpart;
-}
-
-/**
- * A translucent colour's counterpart, where only its opaque colour is mapped: Mermaid fades
- * a theme colour vstack chose (an arrow label's background is the page colour at half alpha).
- */
-function translucent(colour: string, colours: ColourMap): string | undefined {
-  const faded = alphaOf(colour);
-  const counterpart = faded && faded.alpha < 1 ? colours.get(faded.opaque) : undefined;
-  return counterpart && withAlpha(counterpart, faded!.alpha);
 }
