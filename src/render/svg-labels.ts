@@ -102,8 +102,9 @@ export function installSvgLabels(): void {
         const rect = document.createElementNS(ns, "rect");
         for (const name of ["x", "y", "width", "height"]) rect.setAttribute(name, fo.getAttribute(name) ?? "0");
         // A translucent background as colour and opacity apart: Inkscape and Office do not read rgba() in a fill.
+        // Its own opacity is 1: Mermaid's `.edgeLabel rect { opacity: 0.5 }` would let a line under the label show through.
         const faded = /^rgba\((\d+),\s*(\d+),\s*(\d+),\s*([\d.]+)\)$/.exec(patch);
-        rect.setAttribute("style", faded ? `fill:rgb(${faded[1]}, ${faded[2]}, ${faded[3]});fill-opacity:${faded[4]}` : `fill:${patch}`);
+        rect.setAttribute("style", `${faded ? `fill:rgb(${faded[1]}, ${faded[2]}, ${faded[3]});fill-opacity:${faded[4]}` : `fill:${patch}`};opacity:1`);
         group.append(rect);
       }
       for (const line of linesOf(runsOf(fo))) {
