@@ -15,6 +15,11 @@ export interface LinkScene {
    * unless one of its ends is inside it.
    */
   frames?: Record<string, Rect>;
+  /**
+   * A frame's header band (a box of `boxes`) and the text on it, by frame id: an arrow from
+   * inside the frame to outside it crosses the band beside the text, not round the frame.
+   */
+  headers?: Record<string, { box: string; text: Rect }>;
   /** Every line of text drawn in the boxes: nothing may cover these. */
   texts: Rect[];
   /** In drawing order; `label` is the label's size, absent when the link has none. */
@@ -104,20 +109,26 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
   const labelOn = (points: Array<[number, number]>, size: { width: number; height: number }): Rect | undefined => {
     const runs = points.slice(1).map((p, i) => ({ a: points[i]!, b: p, length: Math.abs(p[0] - points[i]![0]) + Math.abs(p[1] - points[i]![1]) }));
     runs.sort((r, s) => s.length - r.length);
-    // On the line where a run is long enough to show line on both sides; else beside a run.
-    const spots: Rect[] = [];
-    for (const { a, b, length } of runs) {
-      const horizontal = a[1] === b[1];
-      if (length < (horizontal ? size.width : size.height) + 24) continue;
-      for (const t of [0.5, 0.35, 0.65, 0.25, 0.75]) spots.push(around(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, size.width, size.height));
+    // On the line where a run is long enough to show line on both sides; else beside a run. Each
+    // from the run's middle outwards, in 4 px steps, as far as `reach` (none when it is negative).
+    const outwards = (reach: number) => (reach < 0 ? [] : Array.from({ length: Math.floor(reach / 4) + 1 }, (_, k) => (k === 0 ? [0] : [-4 * k, 4 * k])).flat());
+    const at = ({ a, b }: (typeof runs)[number], off: number): [number, number] => [(a[0] + b[0]) / 2 + Math.sign(b[0] - a[0]) * off, (a[1] + b[1]) / 2 + Math.sign(b[1] - a[1]) * off];
+    // Each spot keeps off the line's other runs (an on-line spot sits on its own run only).
+    const spots: Array<{ rect: Rect; on?: (typeof runs)[number] }> = [];
+    // 12 px of line showing at each end.
+    for (const run of runs) for (const off of outwards((run.length - (run.a[1] === run.b[1] ? size.width : size.height)) / 2 - 12)) spots.push({ rect: around(...at(run, off), size.width, size.height), on: run });
+    for (const run of runs) {
+      if (run.length < 12) continue;
+      for (const off of outwards(run.length / 2 - 6)) {
+        const [mx, my] = at(run, off);
+        const beside = run.a[1] === run.b[1] ? [around(mx, my - 3 - size.height / 2, size.width, size.height), around(mx, my + 3 + size.height / 2, size.width, size.height)] : [around(mx + 4 + size.width / 2, my, size.width, size.height), around(mx - 4 - size.width / 2, my, size.width, size.height)];
+        spots.push(...beside.map((rect) => ({ rect })));
+      }
     }
-    for (const { a, b, length } of runs) {
-      if (length < 12) continue;
-      const [mx, my] = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
-      if (a[1] === b[1]) spots.push(around(mx, my - 3 - size.height / 2, size.width, size.height), around(mx, my + 3 + size.height / 2, size.width, size.height));
-      else spots.push(around(mx + 4 + size.width / 2, my, size.width, size.height), around(mx - 4 - size.width / 2, my, size.width, size.height));
-    }
-    return spots.find((r) => freeOfText(r) && freeOfPlaced(r) && freeOfBoxes(r) && freeOfLines(r));
+    const clearOfOwn = (r: Rect, on: (typeof runs)[number] | undefined) => runs.every((run) => run === on || !hits(segmentRect(run.a, run.b), r));
+    // Within the drawing's margin: a label hanging off it would widen the picture.
+    const inside = (r: Rect) => r.x >= minX && right(r) <= maxX && r.y >= minY && bottom(r) <= maxY;
+    return spots.find(({ rect: r, on }) => inside(r) && freeOfText(r) && freeOfPlaced(r) && freeOfBoxes(r) && freeOfLines(r) && clearOfOwn(r, on))?.rect;
   };
 
   /**
@@ -154,8 +165,11 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
     const t = (scene.boxes[toId] ?? scene.frames?.[toId])!;
     const holds = (o: Rect, i: Rect) => i.x >= o.x - 0.5 && i.y >= o.y - 0.5 && right(i) <= right(o) + 0.5 && bottom(i) <= bottom(o) + 0.5;
     const walls = frames.filter((r) => r.id !== fromId && r.id !== toId && !holds(r, f) && !holds(r, t)).map((r) => grow(r, CLEAR));
+    // The header bands of frames round an end are open but for their text.
+    const open = frames.filter((r) => r.id !== fromId && r.id !== toId && (holds(r, f) || holds(r, t))).flatMap((r) => scene.headers?.[r.id] ?? []);
+    const bands = new Set(open.map((h) => h.box));
     // What an end frame holds is no obstacle: the line stops at the frame's border.
-    const blocks = [...boxes.filter((b) => b.id !== fromId && b.id !== toId && !holds(f, b) && !holds(t, b)).map((b) => grow(b, CLEAR)), ...walls, ...avoid];
+    const blocks = [...boxes.filter((b) => b.id !== fromId && b.id !== toId && !bands.has(b.id) && !holds(f, b) && !holds(t, b)).map((b) => grow(b, CLEAR)), ...open.map((h) => grow(h.text, CLEAR)), ...walls, ...avoid];
     const blocked = (seg: Rect, also: Rect[]) => blocks.some((r) => hits(seg, r)) || also.some((r) => hits(seg, r));
     const xs = new Set<number>([minX, maxX]);
     const ys = new Set<number>([minY, maxY]);

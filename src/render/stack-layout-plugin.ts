@@ -111,7 +111,14 @@ async function render(data: LayoutData, svg: Selection, h: Helpers): Promise<voi
     return !frame || within(frame, placed.boxes.get(other)!) ? id : `${id}${FRAME}`;
   };
   const links = arrows.map((e) => ({ from: endOf(e.start, e.end), to: endOf(e.end, e.start), ...(e.label && { label: labelSize(e) }) }));
-  const routes = routeLinks({ boxes: Object.fromEntries(placed.boxes), frames, texts: [...placed.boxes.values()], links, marker: 18 });
+  // A header's text is centred on its band, as wide as the label measured.
+  const headers = Object.fromEntries(
+    [...placed.frames.keys()].flatMap((id) => {
+      const [band, size] = [placed.boxes.get(id), measured.get(id)];
+      return band && size ? [[`${id}${FRAME}`, { box: id, text: { ...band, x: band.x + (band.width - size.width) / 2, width: size.width } }]] : [];
+    }),
+  );
+  const routes = routeLinks({ boxes: Object.fromEntries(placed.boxes), frames, headers, texts: [...placed.boxes.values()], links, marker: 18 });
   arrows.forEach((e, i) => {
     const routed = routes[i]!;
     e.points = routed.points.length >= 2 ? routed.points.map(([x, y]) => ({ x, y })) : route(placed.boxes.get(e.start)!, placed.boxes.get(e.end)!);
