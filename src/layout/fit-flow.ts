@@ -43,7 +43,8 @@ export function fitFlow(flow: FlowItem[], stacking: FlowLink[], arrows: BoxLink[
   const edges: TreeEdge[] = stacking.map((l) => ({ start: l.from, end: l.to }));
   const tree = stackTree(nodes, edges);
   // Arrow labels are wrapped at the boxes' width too, when that is narrower than their own.
-  const linedAt = (cap: number) => arrows.map((a) => (a.label === undefined ? a : { ...a, lines: wrapText(a.label, Math.min(cap, ARROW_LABEL_WIDTH), false, fontSize, lang) }));
+  const lineAt = (a: BoxLink, cap: number) => (a.label === undefined ? a : { ...a, lines: wrapText(a.label, Math.min(cap, ARROW_LABEL_WIDTH), false, fontSize, lang) });
+  const linedAt = (cap: number) => arrows.map((a) => lineAt(a, cap));
   const lanesOf = (lined: BoxLink[]): Lane[] => lined.map((a) => ({ from: a.from, to: a.to, label: a.lines !== undefined && a.copy === 0 ? textSize(a.lines, false, fontSize) : { width: 0, height: 0 } }));
 
   // Every box is wrapped at one width, the widest at which the picture fits (found by bisection:
@@ -52,8 +53,8 @@ export function fitFlow(flow: FlowItem[], stacking: FlowLink[], arrows: BoxLink[
   // more of (they are as wide as their stack).
   const room = layout.maxWidth - 2 * MARGIN;
   const wrapAt = (width: (id: string) => number) => new Map([...items].map(([id, item]) => [id, wrapped(item, width(id), fontSize, lang)]));
-  const placeAt = (boxes: Map<string, Text>, cap: number) => layoutStack(tree, (id) => boxSize(boxes.get(id)!, fontSize), STACK_SPACING, lanesOf(linedAt(cap)));
-  const widthAt = (cap: number) => placeAt(wrapAt(() => cap), cap).width;
+  const place = (boxes: Map<string, Text>, lined: BoxLink[]) => layoutStack(tree, (id) => boxSize(boxes.get(id)!, fontSize), STACK_SPACING, lanesOf(lined));
+  const widthAt = (cap: number) => place(wrapAt(() => cap), linedAt(cap)).width;
   let [low, high] = [3 * fontSize, Math.max(3 * fontSize, ...[...items.values()].map((it) => boxSize(it, fontSize).width))];
   if (widthAt(high) <= room) low = high;
   else
@@ -62,10 +63,18 @@ export function fitFlow(flow: FlowItem[], stacking: FlowLink[], arrows: BoxLink[
       if (widthAt(mid) <= room) low = mid;
       else high = mid;
     }
-  const placed = placeAt(wrapAt(() => low), low);
+  // An arrow label wrapped narrower than its own width gets it back where the picture still fits:
+  // a label beside an arrow between rows, or in a lane other labels already widen, costs nothing.
+  const atLow = wrapAt(() => low);
+  const lined = linedAt(low);
+  for (const [i, arrow] of arrows.entries()) {
+    const wider = lined.with(i, lineAt(arrow, ARROW_LABEL_WIDTH));
+    if (wider[i]!.lines !== lined[i]!.lines && place(atLow, wider).width <= Math.max(room, place(atLow, lined).width)) lined[i] = wider[i]!;
+  }
+  const placed = place(atLow, lined);
   const boxes = wrapAt((id) => Math.max(low, (placed.boxes.get(id)?.width ?? 0) - BOX_PAD.x));
   const apply = (list: FlowItem[]): FlowItem[] => list.map((it) => ({ ...it, ...boxes.get(it.nodeId), ...(it.items && { items: apply(it.items) }) }));
-  return { flow: apply(flow), arrows: linedAt(low) };
+  return { flow: apply(flow), arrows: lined };
 }
 
 type Text = { label: string; detail?: string };
