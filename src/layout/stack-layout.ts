@@ -180,8 +180,9 @@ function placeRow(row: StackRow, measure: RowMeasure, at: { x: number; top: numb
     const m = measure.cells[j]!;
     // Extra width in proportion to each unit's own: a wide unit stays the wider.
     const width = m.width + (natural > 0 ? (extra * m.width) / natural : extra / row.cells.length);
-    // Units stand on the row's base: a box shorter than its row sits at the bottom; frames and spans fill it.
-    const height = cell.span || !m.leaf ? measure.height : measure.leafHeight;
+    // Units stand on the row's base: a box shorter than its row sits at the bottom; frames and spans
+    // fill it, and so does a layer whose row is as tall as its neighbours' (a kernel beside frames).
+    const height = cell.span || !m.leaf || row.cells.length === 1 ? measure.height : measure.leafHeight;
     const top = at.top + measure.height - height;
     if (!m.inner || !cell.stack) out.boxes.set(cell.id, { x, y: top, width, height });
     else {
