@@ -45,6 +45,11 @@ export interface Decorations {
   caption?: { title: string; footer?: string };
   /** Arrows the page draws (block diagrams; a flowchart draws its own as Mermaid edges). */
   links?: DrawnLink[];
+  /**
+   * A flowchart's labelled arrows in words, by their ends: the key's text for an arrow whose
+   * label vstack's layout finds no room for by its line and shows as a number.
+   */
+  keys?: Array<{ from: string; to: string; key: string }>;
 }
 
 export interface DecorationOptions {
@@ -80,6 +85,7 @@ export function decorationsOf(spec: Spec, theme: Theme, { legend, caption, arrow
     ink,
     paper: BACKGROUND[theme],
     ...(arrows && links.length > 0 && { links: links.map(drawnLink) }),
+    ...(!arrows && links.some((l) => l.label !== undefined && l.copy === 0) && { keys: links.filter((l) => l.label !== undefined && l.copy === 0).map((l) => ({ from: l.from, to: l.to, key: drawnLink(l).key })) }),
     ...(legend !== "off" && entries.length > 0 && { legend: { place: legend, entries } }),
     ...(caption && { caption: { title: spec.title, ...(hosts.length > 0 && { footer: `${say(WORDS.sources)}: ${hosts.join(", ")}` }) } }),
   };

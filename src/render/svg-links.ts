@@ -1,5 +1,6 @@
 import type { DrawnLink } from "../layout/decorations.js";
 import type { LinkScene, RoutedLink } from "./route-links.js";
+import type { LinkKeyApi } from "./svg-link-key.js";
 import type { LabelLine } from "./renderer.js";
 
 /**
@@ -17,9 +18,10 @@ export function installSvgLinks(): void {
   const MARKER = 20;
 
   type Draw = (svg: SVGSVGElement, links: DrawnLink[], look: { ink: string; paper: string }, family: string, firstId: number) => LabelLine[];
-  const page = window as unknown as { vstackDrawLinks: Draw; vstackRouteLinks: (scene: LinkScene) => RoutedLink[] };
+  const page = window as unknown as { vstackDrawLinks: Draw; vstackRouteLinks: (scene: LinkScene) => RoutedLink[]; vstackLinkKey: LinkKeyApi };
 
   page.vstackDrawLinks = (svg, links, look, family, firstId) => {
+    const keys = page.vstackLinkKey;
     const lines: LabelLine[] = [];
     const key: Array<{ n: number; text: string }> = [];
     const frame = svg.getBoundingClientRect();
@@ -45,18 +47,7 @@ export function installSvgLinks(): void {
       parent.append(el);
       return el;
     };
-    const text = (parent: Element, content: string, x: number, y: number, size: number, bold: boolean, fill: string, anchor: "middle" | "start" = "middle") => {
-      // The id first and the class next, as every label line is written: font embedding and outlining find lines by that.
-      const el = add(parent, "text", { id: `${svg.id}-t${firstId + lines.length}`, class: "vstack-text", x, y, "text-anchor": anchor, "font-family": family, style: `fill:${fill};stroke:none;font-size:${size}px${bold ? ";font-weight:bold" : ""}` });
-      el.textContent = content;
-      lines.push({ id: el.id, runs: [{ text: content, size, bold, italic: false, fill }] });
-    };
-    /** A numbered marker: the number in the page's colour on a disc of ink, on a line or in the key. */
-    const marker = (parent: Element, cx: number, cy: number, n: number) => {
-      const m = add(parent, "g", { class: "vstack-link-marker" });
-      add(m, "circle", { cx, cy, r: MARKER / 2, style: `fill:${look.ink};stroke:${look.paper};stroke-width:1.5px` });
-      text(m, String(n), cx, cy + 4.6, 13.33, true, look.paper);
-    };
+    const out = { lines, svgId: svg.id, first: firstId, family };
     const group = add(svg, "g", { class: "vstack-links" });
     let [left, top, right, bottom] = [x0, y0, x0 + w, y0 + h];
     const include = (x: number, y: number, margin: number) => {
@@ -104,7 +95,7 @@ export function installSvgLinks(): void {
           const r = route.label;
           const tag = add(over, "g", { class: "vstack-link-label" });
           add(tag, "rect", { x: r.x, y: r.y, width: r.width, height: r.height, rx: 3, style: `fill:${look.paper};stroke:${look.ink};stroke-width:0.75px` });
-          text(tag, link.label, r.x + r.width / 2, r.y + r.height / 2 + LABEL_SIZE * 0.35, LABEL_SIZE, false, look.ink);
+          keys.text(tag, link.label, { x: r.x + r.width / 2, y: r.y + r.height / 2 + LABEL_SIZE * 0.35, size: LABEL_SIZE, bold: false, fill: look.ink }, out);
           include(r.x, r.y, 4);
           include(r.x + r.width, r.y + r.height, 4);
         } else if (route.markers.length > 0) {
@@ -112,7 +103,7 @@ export function installSvgLinks(): void {
           const n = key.find((k) => k.text === link.key)?.n ?? key.length + 1;
           if (n > key.length) key.push({ n, text: link.key });
           for (const [cx, cy] of route.markers) {
-            marker(over, cx, cy, n);
+            keys.marker(over, cx, cy, n, look, out);
             include(cx, cy, MARKER / 2 + 4);
           }
         }
@@ -121,16 +112,8 @@ export function installSvgLinks(): void {
     for (const draw of overlays) draw();
     if (key.length > 0) {
       // What each number stands for, one per line under the drawing (above the legend).
-      const g = add(svg, "g", { class: "vstack-link-key" });
-      let y = bottom + 8;
-      for (const entry of key) {
-        marker(g, left + MARKER / 2, y + MARKER / 2, entry.n);
-        text(g, entry.text, left + 26, y + 14.5, LABEL_SIZE, false, look.ink, "start");
-        measure.font = `${LABEL_SIZE}px ${family}`;
-        right = Math.max(right, left + 26 + measure.measureText(entry.text).width + 10);
-        y += 26;
-      }
-      bottom = y;
+      const drawn = keys.key(svg, key, { left, top: bottom + 8 }, look, out);
+      [right, bottom] = [Math.max(right, drawn.right), drawn.bottom];
     }
     svg.setAttribute("viewBox", `${left} ${top} ${right - left} ${bottom - top}`);
     return lines;

@@ -6,6 +6,7 @@ import { PAGE_URL, type PageAssets } from "./page-assets.js";
 import { installSvgDecorations } from "./svg-decorations.js";
 import { installSvgLabels } from "./svg-labels.js";
 import { installSvgLinks } from "./svg-links.js";
+import { installSvgLinkKey, type Keyed, type LinkKeyApi } from "./svg-link-key.js";
 import { installSvgPortable } from "./svg-portable.js";
 import { installSvgSanitizer } from "./sanitize-svg.js";
 import { routeLinks } from "./route-links.js";
@@ -57,6 +58,7 @@ export class WarmPage {
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       await page.evaluate(installSvgLabels);
       await page.evaluate(installSvgDecorations);
+      await page.evaluate(installSvgLinkKey);
       await page.evaluate(installSvgLinks);
       await page.evaluate(installSvgPortable);
       await installSvgSanitizer(page);
@@ -131,6 +133,10 @@ async function drawInPage(
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+  // What vstack's layout needs to number an arrow label it finds no room for, and what it numbered.
+  const keys = window as unknown as { vstackArrowKeys?: NonNullable<Decorations["keys"]>; vstackKeyed?: Keyed[] };
+  keys.vstackArrowKeys = look.decorations?.keys ?? [];
+  keys.vstackKeyed = [];
   let svgText: string;
   if (typeof text === "string") {
     mermaid.initialize(config);
@@ -173,7 +179,18 @@ async function drawInPage(
     svg.setAttribute("height", String(height));
     svg.style.maxWidth = "none";
     container.replaceChildren(svg);
+    const linkKey = (window as unknown as { vstackLinkKey: LinkKeyApi }).vstackLinkKey;
+    const keyed = keys.vstackKeyed;
+    linkKey.numberLabels(svg as SVGSVGElement, keyed);
     labels = (window as unknown as { vstackSvgLabels: (svg: SVGSVGElement, family: string) => LabelLine[] }).vstackSvgLabels(svg as SVGSVGElement, look.svgText);
+    if (keyed.length > 0 && look.decorations) {
+      linkKey.styleNumbers(svg as SVGSVGElement, keyed, look.decorations, labels);
+      // Each number once, under the drawing (the legend and caption then go round it).
+      const entries = keyed.filter((k, i) => keyed.findIndex((o) => o.n === k.n) === i);
+      const drawn = linkKey.key(svg as SVGSVGElement, entries, { left: x0, top: y0 + height + 8 }, look.decorations, { lines: labels, svgId: svg.id, first: 0, family: look.svgText });
+      [width, height] = [Math.max(width, drawn.right - x0), drawn.bottom - y0];
+      svg.setAttribute("viewBox", `${x0} ${y0} ${width} ${height}`);
+    }
     if (look.decorations) {
       const page = window as unknown as {
         vstackDecorate: (svg: SVGSVGElement, d: Decorations, family: string, firstId: number) => LabelLine[];
