@@ -1,17 +1,11 @@
 import type { LayoutOptions } from "./fit-width.js";
 import type { BoxLink } from "./link-ends.js";
 import type { FlowItem, FlowLink } from "./model.js";
-import { layoutStack, STACK_SPACING, type Lane, type Size } from "./stack-layout.js";
+import { BOX_PAD, layoutStack, STACK_SPACING, type Lane, type Size } from "./stack-layout.js";
 import { FRAME, stackTree, SPAN, type TreeEdge, type TreeNode } from "./stack-tree.js";
 import { textWidth, wrapText } from "./text-width.js";
 
-/**
- * Mermaid's flowchart box around its label: twice its `padding` each side and the padding above
- * and below (read from its output), and lines 1.5 × the label size apart. Arrow labels are
- * wrapped at 120 px: a narrow label keeps its lane narrow.
- */
-export const BOX_PADDING = 8;
-const BOX_PAD = { x: 4 * BOX_PADDING, y: 2 * BOX_PADDING };
+/** Lines 1.5 × the label size apart. Arrow labels are wrapped at 120 px: a narrow label keeps its lane narrow. */
 const LINE_HEIGHT = 1.5;
 const ARROW_LABEL_WIDTH = 120;
 /** The margin Mermaid leaves round the drawing, each side. */

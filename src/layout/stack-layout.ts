@@ -61,6 +61,13 @@ export interface StackSpacing {
 /** Rows and units stand this far apart (room for an arrow's lane); frames keep this much inside. */
 export const STACK_SPACING: StackSpacing = { gap: 12, padding: 8 };
 
+/**
+ * Mermaid's flowchart box round its label: twice its `padding` each side and the padding above
+ * and below (read from its output).
+ */
+export const BOX_PADDING = 8;
+export const BOX_PAD = { x: 4 * BOX_PADDING, y: 2 * BOX_PADDING };
+
 export interface StackPlacement extends Size {
   boxes: Map<string, Rect>;
   frames: Map<string, Rect>;
@@ -229,7 +236,8 @@ function laneGaps(tree: StackTree, lanes: Lane[], spacing: StackSpacing): LaneGa
     let k = 0;
     while (k < a.length && k < b.length && a[k]!.row === b[k]!.row && a[k]!.cell === b[k]!.cell) k++;
     const across = lane.label.width + 2 * LANE_MARGIN;
-    const down = lane.label.height + 2 * LANE_MARGIN;
+    // Down, at least room for a short arrow with a head at each end.
+    const down = Math.max(lane.label.height + 2 * LANE_MARGIN, ARROW_ROOM);
     if (k === a.length || k === b.length) {
       // One end is the frame the other sits in: the lane runs under the frame's header.
       const frame = (k === a.length ? a : b)[k - 1]!;
@@ -251,5 +259,7 @@ function laneGaps(tree: StackTree, lanes: Lane[], spacing: StackSpacing): LaneGa
 
 /** Room either side of a label in its lane. */
 const LANE_MARGIN = 6;
+/** The least gap an arrow between two rows gets: a line that shows between two arrowheads. */
+const ARROW_ROOM = 28;
 /** A lane under a row, for arrows that pass a neighbour: a line with room to turn in and out of it. */
 const ROW_LANE = 36;

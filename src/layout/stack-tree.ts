@@ -28,6 +28,8 @@ export const LEGEND = "vstackLegend";
 
 /** The class that marks a box as tall as its row (printed by the flowchart template). */
 export const SPAN = "vstackSpan";
+/** The class the page gives a box drawn taller than its text: a layer that fills a row lined up with frames beside it. */
+export const FILLED = "vstackFilled";
 
 /** A line without heads: "runs on", structure the layout reads, never drawn. */
 export const isStacking = (e: TreeEdge) => [e.arrowTypeStart, e.arrowTypeEnd].every((head) => head === undefined || head === "none" || head === "arrow_open");

@@ -26,6 +26,11 @@ export interface LinkScene {
   links: Array<{ from: string; to: string; label?: { width: number; height: number } }>;
   /** The numbered marker's diameter. */
   marker: number;
+  /**
+   * How far an arrow across a gap too narrow for a routed line reaches into each box (10 when
+   * absent): arrows drawn over the boxes may, arrows drawn under them (a flowchart's) must not.
+   */
+  into?: number;
 }
 
 export interface RoutedLink {
@@ -50,7 +55,7 @@ export interface RoutedLink {
 export function routeLinks(scene: LinkScene): RoutedLink[] {
   const CLEAR = 5; // how far a line keeps from any box it does not start or end at
   const STUB = 16; // the straight run at each end, so the arrowhead reads
-  const INTO = 10; // how far an arrow across a narrow gap reaches into each box
+  const INTO = scene.into ?? 10; // how far an arrow across a narrow gap reaches into each box
   const BEND = 30; // a bend costs as much as this much length
   const boxes = Object.entries(scene.boxes).map(([id, r]) => ({ id, ...r }));
   const frames = Object.entries(scene.frames ?? {}).map(([id, r]) => ({ id, ...r }));
@@ -75,7 +80,10 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
   const freeOfPlaced = (r: Rect) => !placed.some((p) => overlaps(r, p));
   const lines: Rect[] = []; // the straight runs of lines drawn so far, a little widened
   const freeOfLines = (r: Rect) => !lines.some((l) => overlaps(r, l));
-  const freeOfBoxes = (r: Rect) => !boxes.some((b) => overlaps(r, b));
+  // A label over a frame's outline would cut it: labels keep off the four sides of every frame.
+  const sides = frames.flatMap((f) => [segmentRect([f.x, f.y], [right(f), f.y]), segmentRect([f.x, bottom(f)], [right(f), bottom(f)]), segmentRect([f.x, f.y], [f.x, bottom(f)]), segmentRect([right(f), f.y], [right(f), bottom(f)])]);
+  const freeOfSides = (r: Rect) => !sides.some((side) => hits(side, r));
+  const freeOfBoxes = (r: Rect) => !boxes.some((b) => overlaps(r, b)) && freeOfSides(r);
   const around = (x: number, y: number, w: number, h: number): Rect => ({ x: x - w / 2, y: y - h / 2, width: w, height: h });
 
   /** A marker on the line, as near its middle as is free of text and other labels: off the boxes if it can be, else over them. */
@@ -177,6 +185,8 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
     const edgesY = [...new Set([...boxes, ...frames].flatMap((b) => [b.y, bottom(b)]))].sort((a, b) => a - b);
     edgesX.slice(1).forEach((x, i) => xs.add((x + edgesX[i]!) / 2));
     edgesY.slice(1).forEach((y, i) => ys.add((y + edgesY[i]!) / 2));
+    // Beside each open header's text, where a line may cross its band.
+    for (const h of open) xs.add(h.text.x - CLEAR - 4).add(right(h.text) + CLEAR + 4);
     for (const b of [f, t]) {
       xs.add(b.x + b.width / 2);
       ys.add(b.y + b.height / 2);
@@ -361,7 +371,8 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
     const short = shorts.find((p) => size === undefined || labelBeside(p, size, f, t)) ?? shorts[0];
     const points = short ?? route(link.from, link.to, placed) ?? route(link.from, link.to, []);
     if (!points) {
-      out.push({ points: [], markers: link.label ? markersAtBoxes([link.from, link.to]) : [] });
+      // Even an unlabelled arrow: it must not vanish without a trace.
+      out.push({ points: [], markers: markersAtBoxes([link.from, link.to]) });
       continue;
     }
     const result: RoutedLink = { points, markers: [] };
@@ -395,6 +406,6 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
         : [around(mid[0], mid[1] - 5 - size.height / 2, size.width, size.height), around(mid[0], mid[1] + 5 + size.height / 2, size.width, size.height)];
     // Within the span of the two boxes, so a label never hangs off the drawing's edge.
     const inside = (r: Rect) => (a[0] === b[0] ? r.x >= Math.max(f.x, t.x) && right(r) <= Math.min(right(f), right(t)) : r.y >= Math.max(f.y, t.y) && bottom(r) <= Math.min(bottom(f), bottom(t)));
-    return spots.find((r) => inside(r) && freeOfText(r) && freeOfPlaced(r) && freeOfLines(r));
+    return spots.find((r) => inside(r) && freeOfText(r) && freeOfPlaced(r) && freeOfLines(r) && freeOfSides(r));
   }
 }

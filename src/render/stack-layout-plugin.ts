@@ -1,6 +1,10 @@
-import { layoutStack, STACK_SPACING, type Rect } from "../layout/stack-layout.js";
-import { isStacking, stackTree, FRAME, type TreeEdge, type TreeNode } from "../layout/stack-tree.js";
+import { BOX_PAD, layoutStack, STACK_SPACING, type Rect } from "../layout/stack-layout.js";
+import { isStacking, stackTree, FILLED, FRAME, SPAN, type TreeEdge, type TreeNode } from "../layout/stack-tree.js";
 import { routeLinks } from "./route-links.js";
+import type { Keyed } from "./svg-link-key.js";
+
+/** A numbered marker's diameter, as the page draws it (svg-link-key.ts). */
+const MARKER = 20;
 
 /**
  * vstack's stack layout as a Mermaid layout (`registerLayoutLoaders`, docs/mermaid-layout-api.md),
@@ -99,6 +103,9 @@ async function render(data: LayoutData, svg: Selection, h: Helpers): Promise<voi
     centre(n, rect);
     const el = await h.insertNode(nodeLayer, n, { config, ...(n.dir && { dir: n.dir }) });
     el.attr("transform", `translate(${n.x}, ${n.y})`);
+    // A layer made as tall as its row (lined up with its neighbours' frames) says so, as a span does.
+    const spans = n.cssClasses?.split(" ").includes(SPAN);
+    if (!spans && !placed.frames.has(n.id) && rect.height > (measured.get(n.id)?.height ?? 0) + 1) el.node().classList.add(FILLED);
   }
   // Arrows: through the free space between boxes, never over one (vstack's router, as for block diagrams).
   // An arrow between a unit and a box outside it leaves or enters the unit's frame as a whole (the
@@ -118,15 +125,29 @@ async function render(data: LayoutData, svg: Selection, h: Helpers): Promise<voi
       return band && size ? [[`${id}${FRAME}`, { box: id, text: { ...band, x: band.x + (band.width - size.width) / 2, width: size.width } }]] : [];
     }),
   );
-  const routes = routeLinks({ boxes: Object.fromEntries(placed.boxes), frames, headers, texts: [...placed.boxes.values()], links, marker: 18 });
+  // Each box's text, centred in it, as large as Mermaid measured it without its padding.
+  const texts = [...placed.boxes].map(([id, box]) => {
+    const size = measured.get(id) ?? box;
+    const [width, height] = [Math.min(box.width, size.width - BOX_PAD.x), Math.min(box.height, size.height - BOX_PAD.y)];
+    return { x: box.x + (box.width - width) / 2, y: box.y + (box.height - height) / 2, width, height };
+  });
+  // Arrows are drawn under the boxes: one across a narrow gap stops at their borders.
+  const routes = routeLinks({ boxes: Object.fromEntries(placed.boxes), frames, headers, texts, links, marker: MARKER, into: 0 });
+  // A label with no room by its line shows a number there instead, which the page explains in a
+  // key under the picture (the words come from the page, as vstack wrote them before wrapping).
+  const page = window as unknown as { vstackArrowKeys?: Array<{ from: string; to: string; key: string }>; vstackKeyed?: Keyed[] };
+  const keyed = (page.vstackKeyed ??= []);
   arrows.forEach((e, i) => {
     const routed = routes[i]!;
     e.points = routed.points.length >= 2 ? routed.points.map(([x, y]) => ({ x, y })) : route(placed.boxes.get(e.start)!, placed.boxes.get(e.end)!);
     e.curve = "linear";
     const label = routed.label;
+    const text = e.label && !label ? page.vstackArrowKeys?.find((k) => k.from === e.start && k.to === e.end)?.key : undefined;
+    const marker = text !== undefined ? routed.markers[0] : undefined;
+    if (text !== undefined && marker) keyed.push({ id: e.id, n: keyed.find((k) => k.text === text)?.n ?? new Set(keyed.map((k) => k.n)).size + 1, text });
     const mid = e.points[Math.floor((e.points.length - 1) / 2)]!;
     const next = e.points[Math.floor((e.points.length - 1) / 2) + 1] ?? mid;
-    [e.x, e.y] = label ? [label.x + label.width / 2, label.y + label.height / 2] : [(mid.x + next.x) / 2, (mid.y + next.y) / 2];
+    [e.x, e.y] = label ? [label.x + label.width / 2, label.y + label.height / 2] : marker ? marker : [(mid.x + next.x) / 2, (mid.y + next.y) / 2];
     h.insertEdge(edgeLayer, e, new Map(), data.type, byId.get(e.start)!, byId.get(e.end)!, data.diagramId, true);
     if (e.label) h.positionEdgeLabel(e, {});
   });

@@ -7,7 +7,7 @@ import { chromiumArgs } from "../../src/render/chromium.js";
 import { builtinFiles } from "../../src/spec/builtins.js";
 import { tempDir } from "../support/paths.js";
 import { ownChromium } from "../support/shared-browser.js";
-import { crosses, measurePicture, overlap, pictureFaults, type Box, type PictureGeometry } from "../support/picture-geometry.js";
+import { measurePicture, overlap, pictureFaults, type Box, type PictureGeometry } from "../support/picture-geometry.js";
 
 /**
  * The flowchart template drawn by vstack's stack layout registered with Mermaid (#27, the default
@@ -59,12 +59,8 @@ describe("vstack's stack layout (the flowchart template, drawn by vstack)", () =
     const stack = m.boxes.filter((b) => (b.id === "e0" || !b.id.startsWith("s") || b.id.startsWith("s0_")) && !b.id.endsWith("_title"));
     expect(base.width).toBeGreaterThanOrEqual(Math.max(...stack.map((b) => b.x + b.width)) - Math.min(...stack.map((b) => b.x)) - 1);
     for (let i = 0; i < m.boxes.length; i++) for (let j = i + 1; j < m.boxes.length; j++) expect(overlap(m.boxes[i]!, m.boxes[j]!), `${m.boxes[i]!.id} / ${m.boxes[j]!.id}`).toBe(false);
-    for (const arrow of m.arrows) {
-      for (const box of m.boxes) {
-        if (box.id === arrow.from || box.id === arrow.to) continue;
-        for (const s of arrow.segments) expect(crosses(s, box), `${arrow.from} → ${arrow.to} crosses ${box.id}`).toBe(false);
-      }
-    }
+    // (An arrow from inside a frame may cross the frame's header band beside its text.)
+    expect(pictureFaults(m).edgesThroughBoxes).toEqual([]);
   });
 
   it("rows are as tall as their content: no box of any built-in taller than its text and Mermaid's padding", async () => {

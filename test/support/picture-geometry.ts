@@ -65,7 +65,8 @@ export async function measurePicture(page: Page, svgText: string): Promise<Pictu
     // Boxes side by side share their row's base and height: each is measured against the row's tallest text.
     const rows = new Map<number, Array<{ id: string; height: number; text: number }>>();
     // (A box that spans its row is as tall as the frames beside it, not as its text.)
-    for (const g of Array.from(svg.querySelectorAll("g.node:not(.vstackSpan)"))) {
+    // (Nor is a layer drawn as tall as a row lined up with frames beside it.)
+    for (const g of Array.from(svg.querySelectorAll("g.node:not(.vstackSpan):not(.vstackFilled)"))) {
       const box = rect(g.querySelector("rect, path, polygon") ?? g);
       const text = g.querySelector("g.label");
       const base = Math.round(box.y + box.height);
@@ -94,8 +95,17 @@ export function pictureFaults(m: PictureGeometry): { textOverlaps: string[]; edg
   for (let i = 0; i < ink.length; i++) for (let j = i + 1; j < ink.length; j++) if (overlap(ink[i]!, ink[j]!)) textOverlaps.push(`text ${i} / text ${j}`);
   const edgesThroughBoxes: string[] = [];
   const edgesThroughLabels: string[] = [];
+  const holds = (o: Rect, i: Rect) => i.x >= o.x - 1 && i.y >= o.y - 1 && i.x + i.width <= o.x + o.width + 1 && i.y + i.height <= o.y + o.height + 1;
+  const byId = new Map(m.boxes.map((b) => [b.id, b]));
   for (const arrow of m.arrows) {
-    for (const box of m.boxes) if (box.id !== arrow.from && box.id !== arrow.to && arrow.segments.some((s) => crosses(s, box))) edgesThroughBoxes.push(`${arrow.id} through ${box.id}`);
+    for (const box of m.boxes) {
+      if (box.id === arrow.from || box.id === arrow.to || !arrow.segments.some((s) => crosses(s, box))) continue;
+      // A frame's header band is open to an arrow with an end inside the frame, but for its text.
+      const frame = m.frames.find((f) => f.id === `${box.id}_frame`);
+      const inside = frame && [arrow.from, arrow.to].some((end) => byId.has(end) && holds(frame, byId.get(end)!));
+      if (!inside) edgesThroughBoxes.push(`${arrow.id} through ${box.id}`);
+      else if (m.texts.some((t) => holds(box, t) && arrow.segments.some((s) => crosses(s, t)))) edgesThroughBoxes.push(`${arrow.id} through the text of ${box.id}`);
+    }
     for (const label of m.labels) if (label.id !== arrow.id && arrow.segments.some((s) => crosses(s, label))) edgesThroughLabels.push(`${arrow.id} through the label of ${label.id}`);
   }
   return { textOverlaps, edgesThroughBoxes, edgesThroughLabels };
