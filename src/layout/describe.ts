@@ -16,10 +16,10 @@ export function describeSpec(spec: Spec): string {
       .join(" → ");
   const intro = spec.summary ? `${spec.summary} ` : "";
   const stacks = spec.type === "stack" ? say(READING.stack, { stack: describeStack(spec.stack) }) : spec.stacks.map((s) => say(READING.compared, { title: s.title, stack: describeStack(s.stack) })).join(" ");
-  // "Arrows: docker CLI calls dockerd (Engine API, /var/run/docker.sock); …"
-  const said = linksOf(spec).map((l) => {
-    const sentence = say(l.both ? READING.both : LINK_STYLE_NAMES[l.style].says, { from: l.fromLabel, to: l.toLabel });
-    return `${sentence}${l.label !== undefined ? ` (${l.label})` : ""}`;
-  });
+  // "Arrows: containerd creates containerd-shim; docker CLI → dockerd: Engine API, /var/run/docker.sock; …"
+  // A labelled arrow says what its label says, not its style's verb (a "limits" arrow does not "call").
+  const said = linksOf(spec).map((l) =>
+    l.label !== undefined ? `${l.fromLabel} ${l.both ? "↔" : "→"} ${l.toLabel}: ${l.label}` : say(l.both ? READING.both : LINK_STYLE_NAMES[l.style].says, { from: l.fromLabel, to: l.toLabel }),
+  );
   return `${intro}${stacks}${said.length > 0 ? ` ${say(READING.arrows, { links: said.join("; ") })}` : ""}`;
 }

@@ -58,8 +58,9 @@ describe("translations of the built-ins", () => {
     // The alt text reads in German too, whole sentences translated.
     const { describeSpec } = await import("../../src/layout/describe.js");
     expect(describeSpec(de.spec!)).toContain("Von unten nach oben: Hardware → Linux-Kernel");
-    expect(describeSpec(de.spec!)).toMatch(/Pfeile: docker-CLI ruft dockerd auf \(/);
-    expect(describeSpec(en.spec!)).toContain("Arrows: docker CLI calls dockerd (");
+    // A labelled arrow says its label; an unlabelled one its style's verb, translated.
+    expect(describeSpec(de.spec!)).toMatch(/Pfeile: docker-CLI → dockerd: \S/);
+    expect(describeSpec(en.spec!)).toContain("Arrows: docker CLI → dockerd: Engine API");
     // The terminal drawing's key of outlines too.
     const { drawSpec } = await import("../../src/text/draw-stack.js");
     const xen = (await loadSpec(`${BUILTIN_DIR}/xen.yaml`, { lang: "de" })).spec!;
