@@ -235,8 +235,8 @@ function laneGaps(tree: StackTree, lanes: Lane[], spacing: StackSpacing): LaneGa
     if (!a || !b || a === b) continue;
     let k = 0;
     while (k < a.length && k < b.length && a[k]!.row === b[k]!.row && a[k]!.cell === b[k]!.cell) k++;
-    const across = lane.label.width + 2 * LANE_MARGIN;
-    // Down, at least room for a short arrow with a head at each end.
+    // Either way, at least room for a short arrow with a head at each end.
+    const across = Math.max(lane.label.width + 2 * LANE_MARGIN, ARROW_ROOM);
     const down = Math.max(lane.label.height + 2 * LANE_MARGIN, ARROW_ROOM);
     if (k === a.length || k === b.length) {
       // One end is the frame the other sits in: the lane runs under the frame's header.
@@ -259,7 +259,7 @@ function laneGaps(tree: StackTree, lanes: Lane[], spacing: StackSpacing): LaneGa
 
 /** Room either side of a label in its lane. */
 const LANE_MARGIN = 6;
-/** The least gap an arrow between two rows gets: a line that shows between two arrowheads. */
+/** The least gap an arrow between two rows or neighbours gets: a line that shows between two arrowheads. */
 const ARROW_ROOM = 28;
 /** A lane under a row, for arrows that pass a neighbour: a line with room to turn in and out of it. */
 const ROW_LANE = 36;
