@@ -4,8 +4,8 @@
 import { writeFileSync, mkdirSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import { catalogPath, readCatalog, UI_CONTEXT } from "../src/i18n/catalog.js";
-import { fileStrings, specFileStrings } from "../src/i18n/extract.js";
-import { LANGS } from "../src/i18n/langs.js";
+import { fileStrings, specFileStrings } from "../src/diagrams/extract-strings.js";
+import { LANGS } from "../src/langs.js";
 import { uiStrings } from "../src/i18n/ui-strings.js";
 import type { SourceString } from "../src/i18n/write-catalog.js";
 import { catalogText } from "../src/i18n/write-catalog.js";

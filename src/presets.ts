@@ -1,4 +1,4 @@
-import { THEMES } from "./palette.js";
+import { THEMES } from "./kinds/palette.js";
 
 export const FORMATS = ["svg", "png", "mmd", "pdf", "txt", "ansi", "pptx"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -52,3 +52,20 @@ export const PRESETS = {
 
 export type PresetName = keyof typeof PRESETS;
 export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
+
+/** What the command line and the config file accept: a PNG scale above 0 up to this, pages from 1 up to this. */
+export const MAX_SCALE = 8;
+export const MAX_JOBS = 64;
+/** `--max-width` bounds: narrower cannot hold a label; wider is no longer a page. */
+export const MAX_WIDTH_RANGE = [240, 20_000] as const;
+
+export const PAGE_STYLES = ["picture", "markdown"] as const;
+export type PageStyle = (typeof PAGE_STYLES)[number];
+
+/**
+ * How an SVG carries its fonts: `embed`, a subset of the faces drawn (only the glyphs used) as
+ * TrueType data; `outline`, text turned into paths (an invisible text layer keeps the words);
+ * `system`, a font list only, drawn with whatever the viewer has.
+ */
+export const FONT_MODES = ["embed", "outline", "system"] as const;
+export type FontMode = (typeof FONT_MODES)[number];

@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { deckPptx } from "../output/deck.js";
 import type { OutputSink } from "../output/sink.js";
-import { THEMES } from "../palette.js";
-import { langInfix, LANGS, type Lang } from "../i18n/langs.js";
+import { THEMES } from "../kinds/palette.js";
+import { langInfix, LANGS, type Lang } from "../langs.js";
 import type { DiagramOutputs } from "./diagram-outputs.js";
 import type { ResolvedBuildOptions } from "./options.js";
 

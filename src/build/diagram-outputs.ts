@@ -8,7 +8,7 @@ import type { OutputSink } from "../output/sink.js";
 import { animatedSvg } from "../output/animate-steps.js";
 import { autoThemeSvg } from "../output/auto-theme.js";
 import type { DeckSlide } from "../output/deck.js";
-import { BACKGROUND, THEMES, type Theme } from "../palette.js";
+import { BACKGROUND, THEMES, type Theme } from "../kinds/palette.js";
 import type { Format, OutputTheme } from "../presets.js";
 import type { LazyRenderer } from "../render/lazy-renderer.js";
 import type { RenderRequest } from "../render/renderer.js";

@@ -1,5 +1,5 @@
 import type { KindDeclarations } from "../kinds/schema.js";
-import type { Lang } from "../i18n/langs.js";
+import type { Lang } from "../langs.js";
 import { resolve } from "node:path";
 import { diagramOutputs, type DiagramOutputs, type OutputContext } from "./diagram-outputs.js";
 import { runIdentity } from "./run-identity.js";

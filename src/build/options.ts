@@ -1,9 +1,9 @@
 import type { KindDeclarations } from "../kinds/schema.js";
-import type { Lang } from "../i18n/langs.js";
+import type { Lang } from "../langs.js";
 import { resolve } from "node:path";
-import { THEMES } from "../palette.js";
+import { THEMES } from "../kinds/palette.js";
 import type { OutputTheme } from "../presets.js";
-import type { Canvas, Format } from "../presets.js";
+import type { Canvas, FontMode, Format, PageStyle } from "../presets.js";
 import type { Renderer } from "../render/renderer.js";
 import { DEFAULT_LAYOUT, type LayoutOptions } from "../layout/fit-width.js";
 import type { LegendPlace } from "../presets.js";
@@ -11,22 +11,6 @@ import type { Shard } from "../inputs.js";
 import { DEFAULT_TEMPLATE } from "../emit/templates.js";
 import type { DiagramReport } from "./build-report.js";
 
-/** What the command line and the config file accept: a PNG scale above 0 up to this, pages from 1 up to this. */
-export const MAX_SCALE = 8;
-export const MAX_JOBS = 64;
-/** `--max-width` bounds: narrower cannot hold a label; wider is no longer a page. */
-export const MAX_WIDTH_RANGE = [240, 20_000] as const;
-
-export const PAGE_STYLES = ["picture", "markdown"] as const;
-export type PageStyle = (typeof PAGE_STYLES)[number];
-
-/**
- * How an SVG carries its fonts: `embed`, a subset of the faces drawn (only the glyphs used) as
- * TrueType data; `outline`, text turned into paths (an invisible text layer keeps the words);
- * `system`, a font list only, drawn with whatever the viewer has.
- */
-export const FONT_MODES = ["embed", "outline", "system"] as const;
-export type FontMode = (typeof FONT_MODES)[number];
 
 export interface BuildOptions {
   /**

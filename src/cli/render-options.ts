@@ -1,14 +1,14 @@
 import { UsageError } from "./usage-error.js";
 import { DEFAULT_TEMPLATE } from "../emit/templates.js";
 import type { Argv } from "yargs";
-import { FONT_MODES, MAX_JOBS, MAX_SCALE, MAX_WIDTH_RANGE, PAGE_STYLES } from "../build/options.js";
+import { FONT_MODES, MAX_JOBS, MAX_SCALE, MAX_WIDTH_RANGE, PAGE_STYLES } from "../presets.js";
 import { resolveRenderFlags as resolveProject, type RenderFlags, type ResolvedRender } from "../config/project-options.js";
 import { printDiagnostics } from "./print.js";
 import type { Shard } from "../inputs.js";
-import { THEMES } from "../palette.js";
+import { THEMES } from "../kinds/palette.js";
 import { LEGEND_PLACES } from "../presets.js";
 import { typedInputs } from "./stdin.js";
-import { LANG_CHOICES } from "../i18n/langs.js";
+import { LANG_CHOICES } from "../langs.js";
 import { FORMATS, OUTPUT_THEMES, PRESET_NAMES, PRESETS } from "../presets.js";
 
 export type { RenderFlags } from "../config/project-options.js";

@@ -1,7 +1,8 @@
+import { inLanguage } from "../i18n/translate-spec.js";
 import { resolve } from "node:path";
 import { loadSpec, resolveRef, unknownRefMessage } from "../spec/load-spec.js";
 import type { Spec } from "../spec/types.js";
-import type { Lang } from "../i18n/langs.js";
+import type { Lang } from "../langs.js";
 import { printDiagnostics } from "./print.js";
 import { UsageError } from "./usage-error.js";
 
@@ -12,7 +13,7 @@ import { UsageError } from "./usage-error.js";
 export async function specArg(ref: string, lang?: Lang): Promise<Spec | undefined> {
   const file = resolveRef(ref, process.cwd());
   if (!file) throw new UsageError(unknownRefMessage(ref));
-  const loaded = await loadSpec(resolve(file), lang ? { lang } : {});
+  const loaded = await loadSpec(resolve(file), inLanguage({ lang }));
   printDiagnostics([...(loaded.warnings ?? []), ...loaded.diagnostics]);
   return loaded.spec;
 }

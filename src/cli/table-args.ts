@@ -1,4 +1,4 @@
-import type { Lang } from "../i18n/langs.js";
+import type { Lang } from "../langs.js";
 import type { PresetName } from "../presets.js";
 
 /** What `vstack table` prints as text, and what it draws. */

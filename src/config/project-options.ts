@@ -7,7 +7,7 @@ import { toSlashes } from "../paths.js";
 import { PRESETS, type Format, type PresetName } from "../presets.js";
 import { builtinFile } from "../spec/builtins.js";
 import { findConfig } from "./find-config.js";
-import { langsOf, type LangChoice } from "../i18n/langs.js";
+import { langsOf, type LangChoice } from "../langs.js";
 import type { LoadedConfig } from "./load-config.js";
 import { DEFAULT_TEMPLATE } from "../emit/templates.js";
 

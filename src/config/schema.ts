@@ -1,10 +1,10 @@
 import * as z from "zod";
-import { FONT_MODES, MAX_JOBS, MAX_SCALE, MAX_WIDTH_RANGE, PAGE_STYLES } from "../build/options.js";
+import { FONT_MODES, MAX_JOBS, MAX_SCALE, MAX_WIDTH_RANGE, PAGE_STYLES } from "../presets.js";
 import { COLOUR_HINT, isCssColour } from "../colour.js";
 import { kindsSchema } from "../kinds/schema.js";
 import { LEGEND_PLACES } from "../presets.js";
 import { FORMATS, OUTPUT_THEMES, PRESET_NAMES } from "../presets.js";
-import { LANG_CHOICES } from "../i18n/langs.js";
+import { LANG_CHOICES } from "../langs.js";
 
 /**
  * `vstack.config.yaml` (or `.yml`, `.json`, or a `vstack` key in package.json). Every key is

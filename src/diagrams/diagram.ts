@@ -1,8 +1,8 @@
-import type { Theme } from "../palette.js";
+import type { Theme } from "../kinds/palette.js";
 import type { Family } from "../spec/families.js";
 import type { Spec } from "../spec/types.js";
 import type { Drawing } from "../table/draw-table.js";
-import type { Lang } from "../i18n/langs.js";
+import type { Lang } from "../langs.js";
 import type { Fence } from "./fences.js";
 
 /** What is said about a diagram in reports and the gallery (plain data, kept between runs). */

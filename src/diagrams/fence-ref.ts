@@ -1,13 +1,13 @@
 import { existsSync } from "node:fs";
 import { displayPath } from "../paths.js";
-import { LANGS, type Lang } from "../i18n/langs.js";
+import { LANGS, type Lang } from "../langs.js";
 import { outsideAllowed, resolveRef, unknownRefMessage, type LoadOptions } from "../spec/load-spec.js";
 
 /**
  * What every spec of the project is loaded with: its folder, the kinds the config declares, and
  * the language a page's `use:` and `table:` fences draw in unless they name one (`lang:`).
  */
-export type Project = Required<Pick<LoadOptions, "cwd">> & Pick<LoadOptions, "kinds" | "lang" | "reads">;
+export type Project = Required<Pick<LoadOptions, "cwd">> & Pick<LoadOptions, "kinds" | "reads"> & { lang?: Lang };
 
 /** A fence's `lang:`: one of the languages, or a diagnostic placed at it. */
 export function fenceLang(value: unknown): Lang | { code: string; message: string } {

@@ -1,3 +1,4 @@
+import { inLanguage } from "../i18n/translate-spec.js";
 import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { TemplateSet } from "../emit/templates.js";
@@ -18,7 +19,7 @@ import { specDiagram } from "./spec-diagram.js";
 import { tableFileDiagrams } from "./table-diagram.js";
 import { isTableSource } from "./table-source.js";
 import { DEFAULT_LAYOUT } from "../layout/fit-width.js";
-import type { Lang } from "../i18n/langs.js";
+import type { Lang } from "../langs.js";
 
 export interface LoadedDiagrams {
   diagrams: Diagram[];
@@ -138,7 +139,7 @@ async function loadFile(file: string, options: LoadOptions): Promise<FileResult>
     }
     // One diagram per language, from the text read once; a spec that fails, fails in every
     // language alike (loadDiagrams reports each problem once).
-    const each = await Promise.all((options.langs ?? ["en"]).map((lang) => loadSpecText(shown, read.text, dirname(resolve(file)), { ...project, skipNonSpec: searched?.has(file) ?? false, lang })));
+    const each = await Promise.all((options.langs ?? ["en"]).map((lang) => loadSpecText(shown, read.text, dirname(resolve(file)), inLanguage({ ...project, skipNonSpec: searched?.has(file) ?? false, lang }))));
     if (each[0]!.notASpec) return { found: [], diagnostics: [], failed: 0, skipped: true };
     if (!each[0]!.spec) return { found: [], diagnostics: each.flatMap((l) => l.diagnostics), failed: 1 };
     const found = each.flatMap((l) => (l.spec ? [specDiagram(l.spec, file, templates, template, layout)] : []));

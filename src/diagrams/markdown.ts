@@ -1,3 +1,4 @@
+import { inLanguage } from "../i18n/translate-spec.js";
 import { basename, dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { TemplateSet } from "../emit/templates.js";
@@ -105,7 +106,7 @@ async function fenceSpec(file: string, shown: string, fence: Fence, here: Here, 
     const found = fenceRef(ref, pageDir, cwd);
     if ("code" in found) return at("use", found.code, found.message);
     const { target } = found;
-    const loaded = await loadSpec(target, { ...project, ...(language && { lang: language }) });
+    const loaded = await loadSpec(target, inLanguage({ ...project, lang: language }));
     if (!loaded.spec) return { diagnostics: [at("use", "bad-ref", `"${ref}" has errors of its own (below)`).diagnostics[0]!, ...loaded.diagnostics] };
     const used = [target];
     const warnings = loaded.warnings ?? [];

@@ -7,7 +7,7 @@ import { buildModel } from "../layout/diagram.js";
 import { buildSteps } from "../layout/steps.js";
 import { metaOf, type Spec } from "../spec/types.js";
 import type { Diagram } from "./diagram.js";
-import { langInfix } from "../i18n/langs.js";
+import { langInfix } from "../langs.js";
 import { catalogOfFile } from "../i18n/catalog.js";
 
 /** A validated spec as a diagram: drawn through the template, described for alt text. */

@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { translated } from "../i18n/catalog.js";
-import { langInfix, type Lang } from "../i18n/langs.js";
+import { langInfix, type Lang } from "../langs.js";
 import type { LayoutOptions } from "../layout/fit-width.js";
-import { ID_RULE } from "../spec/id-rule.js";
+import { ID_RULE } from "../source/id-rule.js";
 import { drawTable, type TableLayout } from "../table/draw-table.js";
 import type { FactTable } from "../table/fact-table.js";
 import type { Diagram } from "./diagram.js";

@@ -1,6 +1,7 @@
+import { inLanguage } from "../i18n/translate-spec.js";
 import { dirname } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import type { Lang } from "../i18n/langs.js";
+import type { Lang } from "../langs.js";
 import { documentData, parseSource, positionAt } from "../source/yaml-source.js";
 import { loadSpec } from "../spec/load-spec.js";
 import type { Spec } from "../spec/types.js";
@@ -53,7 +54,7 @@ export async function tableSource(file: string, shown: string, text: string, her
     for (const [i, ref] of refs.entries()) {
       const found = fenceRef(ref, dirname(file), project.cwd);
       if ("code" in found) return at(["table", i], found.code, found.message);
-      const loaded = await loadSpec(found.target, { ...project, lang });
+      const loaded = await loadSpec(found.target, inLanguage({ ...project, lang }));
       if (!loaded.spec) return { diagnostics: [...at(["table", i], "bad-ref", `"${ref}" has errors of its own (below)`).diagnostics, ...loaded.diagnostics] };
       specs.push(loaded.spec);
       for (const input of [found.target, ...(loaded.spec.type === "compare" ? loaded.spec.references : [])]) inputs.add(input);

@@ -1,4 +1,4 @@
-import type { FontMode } from "../build/options.js";
+import type { FontMode } from "../presets.js";
 import type { LabelLine } from "../render/renderer.js";
 import { embedFonts } from "./embed-fonts.js";
 import { FontSet } from "./font-set.js";

@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { isInside } from "../paths.js";
 import { BUILTIN_DIR } from "../spec/builtins.js";
 import type { PoData } from "gettext-parser";
-import type { Lang } from "./langs.js";
+import type { Lang } from "../langs.js";
 
 /**
  * A translation catalog: a gettext PO file, `i18n/<lang>.po` in the folder of the specs it

@@ -2,8 +2,9 @@ import { relative } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { positionAt, type SourceDoc } from "../source/yaml-source.js";
 import type { SpecInput } from "../spec/schema.js";
+import type { LoadOptions, Translation } from "../spec/load-spec.js";
 import { catalogPath, CatalogError, readCatalog } from "./catalog.js";
-import { LANG_NAMES, type Lang } from "./langs.js";
+import { LANG_NAMES, type Lang } from "../langs.js";
 import { mapSpecStrings } from "./spec-strings.js";
 
 /**
@@ -33,4 +34,13 @@ export function translateSpec(spec: SpecInput, source: SourceDoc, shown: string,
     return text;
   });
   return { spec: translated, warnings, errors: [] };
+}
+
+/** Load options that draw a spec in `lang`: its words from the catalog beside it (English, or none: as written). */
+export function inLanguage({ lang, ...options }: LoadOptions & { lang?: Lang | undefined }): LoadOptions {
+  return lang === undefined || lang === "en" ? options : { ...options, translation: translationInto(lang) };
+}
+
+function translationInto(lang: Lang): Translation {
+  return { lang, translate: (spec, source, shown, specDir) => translateSpec(spec, source, shown, specDir, lang) };
 }

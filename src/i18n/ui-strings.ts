@@ -1,11 +1,11 @@
-import { BOUNDARY_NAMES } from "../palette.js";
+import { BOUNDARY_NAMES } from "../kinds/palette.js";
 import { FACT_NAMES } from "../spec/facts.js";
-import { KIND_NAMES } from "../spec/kinds.js";
+import { KIND_NAMES } from "../kinds/builtin-kinds.js";
 import { LINK_STYLE_NAMES } from "../spec/links.js";
 import { BUILTIN_DIR } from "../spec/builtins.js";
 import { FAMILY_TITLES, OTHER_FAMILY } from "../spec/families.js";
 import { catalogPath, readCatalog, UI_CONTEXT } from "./catalog.js";
-import type { Lang } from "./langs.js";
+import type { Lang } from "../langs.js";
 
 /** vstack's own words in tables and captions (legend names and row headings live beside their kinds and facts). */
 export const WORDS = {

@@ -1,6 +1,6 @@
 import { po, type PoData, type PoEntry } from "gettext-parser";
 import type { Catalog } from "./catalog.js";
-import type { Lang } from "./langs.js";
+import type { Lang } from "../langs.js";
 
 /** One string to translate: its context (a spec id, or `vstack`), the English, and where it is. */
 export interface SourceString {

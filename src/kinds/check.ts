@@ -1,10 +1,10 @@
 import { apartness, contrast, MIN_APART, MIN_CONTRAST } from "../colour.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { builtinLook, declaredLook, type KindLook } from "./looks.js";
-import { THEMES } from "../palette.js";
+import { THEMES } from "./palette.js";
 import type { At } from "../source/yaml-source.js";
-import { kindHint, KINDS, type Kind } from "../spec/kinds.js";
-import { ID_RULE } from "../spec/id-rule.js";
+import { kindHint, KINDS, type Kind } from "./builtin-kinds.js";
+import { ID_RULE } from "../source/id-rule.js";
 import type { KindDeclarations } from "./schema.js";
 
 /** Which names a spec may use as a box's kind: the built-ins, the project's (config) and its own. */

@@ -1,6 +1,6 @@
 import { atLightness, contrast, lightnessOf } from "../colour.js";
-import { kindBoundary, swatch, THEMES, type Boundary, type PaletteKey, type Swatch, type Theme } from "../palette.js";
-import { KIND_NAMES, type Kind } from "../spec/kinds.js";
+import { kindBoundary, swatch, THEMES, type Boundary, type PaletteKey, type Swatch, type Theme } from "./palette.js";
+import { KIND_NAMES, type Kind } from "./builtin-kinds.js";
 
 /** All a box of one kind looks like: how the legend names it, its colours per theme, its outline. */
 export interface KindLook {

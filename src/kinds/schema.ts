@@ -1,9 +1,9 @@
 import * as z from "zod";
 import { COLOUR_HINT, isCssColour } from "../colour.js";
-import { BOUNDARIES } from "../palette.js";
-import { ID_RULE } from "../spec/id-rule.js";
-import { KINDS } from "../spec/kinds.js";
-import { LIMITS } from "../spec/limits.js";
+import { BOUNDARIES } from "./palette.js";
+import { ID_RULE } from "../source/id-rule.js";
+import { KINDS } from "./builtin-kinds.js";
+import { LIMITS } from "../source/limits.js";
 
 /**
  * Kinds of your own, as zod schemas: what a spec (or the config, for every spec of a project)

@@ -1,7 +1,7 @@
 import { lookOf } from "../kinds/looks.js";
-import { BACKGROUND, BOUNDARIES, BOUNDARY_NAMES, boundaryOutline, linkLook, swatch, type Boundary, type Theme } from "../palette.js";
-import { KINDS } from "../spec/kinds.js";
-import { LINK_STYLE_NAMES, LINK_STYLES } from "../spec/links.js";
+import { BACKGROUND, BOUNDARIES, BOUNDARY_NAMES, boundaryOutline, swatch, type Boundary, type Theme } from "../kinds/palette.js";
+import { KINDS } from "../kinds/builtin-kinds.js";
+import { linkLook, LINK_STYLE_NAMES, LINK_STYLES } from "../spec/links.js";
 import { eachBox } from "../spec/boxes.js";
 import type { Spec } from "../spec/types.js";
 import { linksOf, type BoxLink } from "./link-ends.js";

@@ -1,5 +1,5 @@
 import { lookOf, type KindTable } from "../kinds/looks.js";
-import { BACKGROUND, boundaryOutline, swatch, type Theme } from "../palette.js";
+import { BACKGROUND, boundaryOutline, swatch, type Theme } from "../kinds/palette.js";
 import { parseLookKey } from "./look-key.js";
 import type { Spec, StackSpec } from "../spec/types.js";
 import { BLOCK_PADDING, DEFAULT_LAYOUT, fitRows, type LayoutOptions } from "./fit-width.js";

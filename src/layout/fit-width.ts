@@ -1,6 +1,6 @@
 import type { Rows } from "./grid.js";
 import { wrapText } from "./text-width.js";
-import type { Lang } from "../i18n/langs.js";
+import type { Lang } from "../langs.js";
 
 /** What the layout fits the picture to. */
 export interface LayoutOptions {

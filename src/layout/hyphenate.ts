@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import type { Lang } from "../i18n/langs.js";
+import type { Lang } from "../langs.js";
 
 /**
  * Liang's TeX hyphenation patterns (the `hyphen` package, ported from CTAN's hyph-utf8) for the

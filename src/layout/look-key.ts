@@ -1,4 +1,4 @@
-import type { Boundary } from "../palette.js";
+import type { Boundary } from "../kinds/palette.js";
 import type { Layer, Unit } from "../spec/types.js";
 
 /**

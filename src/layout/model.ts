@@ -1,4 +1,4 @@
-import type { Theme } from "../palette.js";
+import type { Theme } from "../kinds/palette.js";
 import type { BoxLink } from "./link-ends.js";
 
 /**

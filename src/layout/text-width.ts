@@ -1,5 +1,5 @@
 import { BOLD, METRIC_RANGES, REGULAR } from "./font-metrics.js";
-import type { Lang } from "../i18n/langs.js";
+import type { Lang } from "../langs.js";
 import { syllables } from "./hyphenate.js";
 
 /**

@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import pptxgenjs from "pptxgenjs";
-import { BACKGROUND, swatch, type Theme } from "../palette.js";
+import { BACKGROUND, swatch, type Theme } from "../kinds/palette.js";
 
 // pptxgenjs's types describe its CommonJS build; the ES build it loads here exports the class itself.
 const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;

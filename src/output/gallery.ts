@@ -1,7 +1,7 @@
 import { byFamily } from "../spec/families.js";
 import { embedSnippet, type EmbeddableDiagram } from "./embed.js";
 import { escapeHtml } from "../escape-html.js";
-import { LANG_NAMES, LANGS, type Lang } from "../i18n/langs.js";
+import { LANG_NAMES, LANGS, type Lang } from "../langs.js";
 import { uiText } from "../i18n/ui-strings.js";
 
 /**

@@ -7,7 +7,7 @@ import { layoutOf, resolveBuildOptions, type BuildOptions, type ResolvedBuildOpt
 import { isRenderFailure, renderFailure } from "../build/render-failure.js";
 import { resolveRenderFlags } from "../config/project-options.js";
 import { markdownDiagrams } from "../diagrams/markdown.js";
-import { LANGS, langOfLocale, type Lang } from "../i18n/langs.js";
+import { LANGS, langOfLocale, type Lang } from "../langs.js";
 import { idFrom } from "../diagrams/raw-mermaid.js";
 import { TemplateSet, TemplateError } from "../emit/templates.js";
 import { autoThemeSvg } from "../output/auto-theme.js";
@@ -17,7 +17,7 @@ import { escapeHtml } from "../escape-html.js";
 import { discardingSink } from "../output/sink.js";
 import { writeIfChanged } from "../output/write.js";
 import { displayPath } from "../paths.js";
-import type { Theme } from "../palette.js";
+import type { Theme } from "../kinds/palette.js";
 import { lazyRenderer, type LazyRenderer } from "../render/lazy-renderer.js";
 import { defaultAssetsDir } from "./site-assets.js";
 

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { At } from "../source/yaml-source.js";
 import { entryKindOf } from "./schema.js";
-import { LIMITS } from "./limits.js";
+import { LIMITS } from "../source/limits.js";
 
 type Path = ReadonlyArray<PropertyKey>;
 

@@ -17,8 +17,9 @@ import type { CompareSpecInput, StackSpecInput } from "./schema.js";
 import { metaOf, type Link, type Spec, type StackBoxRef, type StackSpec } from "./types.js";
 import { validateSource } from "./validate.js";
 import { didYouMean } from "../suggest.js";
-import type { Lang } from "../i18n/langs.js";
-import { translateSpec } from "../i18n/translate-spec.js";
+import type { Lang } from "../langs.js";
+import type { SourceDoc } from "../source/yaml-source.js";
+import type { SpecInput } from "./schema.js";
 
 export interface LoadResult {
   spec?: Spec;
@@ -29,6 +30,12 @@ export interface LoadResult {
   notASpec?: boolean;
   /** With a spec: what reads badly but is still drawn (a declared colour with low contrast). */
   warnings?: Diagnostic[];
+}
+
+/** Puts a validated spec's words into `lang`; a spec names no language of its own, so the reader supplies this. */
+export interface Translation {
+  lang: Lang;
+  translate(spec: SpecInput, source: SourceDoc, shown: string, specDir: string): { spec?: SpecInput; warnings: Diagnostic[]; errors: Diagnostic[] };
 }
 
 export interface LoadOptions {
@@ -46,8 +53,8 @@ export interface LoadOptions {
   skipNonSpec?: boolean;
   /** Kinds the config declares for every spec of the project; a spec's own declarations win. */
   kinds?: KindDeclarations;
-  /** The language to draw it in: its strings from the catalog beside it (English when absent). */
-  lang?: Lang;
+  /** The language to draw it in, and how its words are put into it (English when absent): see i18n/translate-spec.ts. */
+  translation?: Translation;
   /** Notes each file read (the spec, the specs a comparison names) as it is read. */
   reads?: ReadLog;
 }
@@ -69,9 +76,9 @@ export async function loadSpecText(shown: string, text: string, baseDir: string,
   if (!checked.spec) return { diagnostics: checked.diagnostics };
   const warnings = checked.warnings ?? [];
   let spec = checked.spec;
-  const lang = options.lang && options.lang !== "en" ? options.lang : undefined;
-  if (lang) {
-    const translated = translateSpec(spec, source, shown, baseDir, lang);
+  const lang = options.translation?.lang;
+  if (options.translation) {
+    const translated = options.translation.translate(spec, source, shown, baseDir);
     if (!translated.spec) return { diagnostics: translated.errors };
     warnings.push(...translated.warnings);
     spec = translated.spec;

@@ -1,11 +1,11 @@
 import * as z from "zod";
-import { ID_RULE } from "./id-rule.js";
-import type { BOUNDARIES } from "../palette.js";
+import { ID_RULE } from "../source/id-rule.js";
+import type { BOUNDARIES } from "../kinds/palette.js";
 import { boundary, COLOUR_KEYS, KIND_KEYS, kindsSchema } from "../kinds/schema.js";
-import { KINDS } from "./kinds.js";
+import { KINDS } from "../kinds/builtin-kinds.js";
 import { FACT_KEYS, FACT_NAMES, type Fact } from "./facts.js";
 import { FAMILIES } from "./families.js";
-import { LIMITS } from "./limits.js";
+import { LIMITS } from "../source/limits.js";
 import { LINK_STYLES } from "./links.js";
 
 /**

@@ -1,9 +1,9 @@
 import type { KindTable } from "../kinds/looks.js";
 import type { Facts } from "./facts.js";
 import type { Family } from "./families.js";
-import type { Boundary } from "../palette.js";
+import type { Boundary } from "../kinds/palette.js";
 import type { LinkStyle } from "./links.js";
-import type { Lang } from "../i18n/langs.js";
+import type { Lang } from "../langs.js";
 
 /** A validated spec with its repeats expanded: what layout works from. */
 export type Spec = StackSpec | CompareSpec;

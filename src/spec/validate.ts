@@ -2,9 +2,9 @@ import type { Diagnostic } from "../diagnostics.js";
 import { didYouMean } from "../suggest.js";
 import { issueDiagnostics, type IssueRules } from "../source/zod-diagnostics.js";
 import { formatPath, valueAt } from "../source/data-path.js";
-import { LIMITS } from "./limits.js";
-import { ID_RULE } from "./id-rule.js";
-import { KINDS } from "./kinds.js";
+import { LIMITS } from "../source/limits.js";
+import { ID_RULE } from "../source/id-rule.js";
+import { KINDS } from "../kinds/builtin-kinds.js";
 import { badKindName, checkKinds, kindWarnings, knownKinds, unknownKindMessage } from "../kinds/check.js";
 import type { KindDeclarations } from "../kinds/schema.js";
 import { diagnosticAt, documentData, type At, type SourceDoc } from "../source/yaml-source.js";
@@ -12,7 +12,7 @@ import { compareSpecSchema, entryKindOf, KEYS, KNOWN_KEYS, stackSpecSchema, type
 import { checkLinks, linkRefs, unknownRef } from "./check-links.js";
 import { checkSize } from "./check-size.js";
 
-export { LIMITS } from "./limits.js";
+export { LIMITS } from "../source/limits.js";
 
 type Path = ReadonlyArray<PropertyKey>;
 

@@ -1,7 +1,7 @@
 import { uiText, WORDS } from "../i18n/ui-strings.js";
 import { escapeHtml } from "../escape-html.js";
 import { textWidth, wrapText } from "../layout/text-width.js";
-import { swatch, type Theme } from "../palette.js";
+import { swatch, type Theme } from "../kinds/palette.js";
 import { SVG_FONT_FAMILY } from "../render/mermaid-config.js";
 import type { LabelLine } from "../render/renderer.js";
 

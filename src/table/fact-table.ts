@@ -1,6 +1,6 @@
 import { FACT_KEYS, FACT_NAMES, type FactKey } from "../spec/facts.js";
 import type { Spec, StackSpec } from "../spec/types.js";
-import type { Lang } from "../i18n/langs.js";
+import type { Lang } from "../langs.js";
 import { uiText } from "../i18n/ui-strings.js";
 
 /**

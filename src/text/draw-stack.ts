@@ -1,10 +1,10 @@
 import stringWidth from "string-width";
 import { uiText } from "../i18n/ui-strings.js";
 import { NO_LINE_END, NO_LINE_START } from "../layout/text-width.js";
-import type { Lang } from "../i18n/langs.js";
+import type { Lang } from "../langs.js";
 import { buildModel } from "../layout/diagram.js";
 import type { ClassModel, DiagramModel, GridCell } from "../layout/model.js";
-import { BOUNDARY_NAMES, type Theme } from "../palette.js";
+import { BOUNDARY_NAMES, type Theme } from "../kinds/palette.js";
 import type { Spec } from "../spec/types.js";
 
 /**

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import puppeteer from "puppeteer-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { BACKGROUND } from "../../src/palette.js";
+import { BACKGROUND } from "../../src/kinds/palette.js";
 import { chromiumArgs } from "../../src/render/chromium.js";
 import { ROOT, tempDir } from "../support/paths.js";
 import { ownChromium } from "../support/shared-browser.js";

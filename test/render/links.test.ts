@@ -4,7 +4,7 @@ import puppeteer, { type Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build/index.js";
 import { linksOf } from "../../src/layout/link-ends.js";
-import { THEMES } from "../../src/palette.js";
+import { THEMES } from "../../src/kinds/palette.js";
 import { chromiumArgs } from "../../src/render/chromium.js";
 import { builtinFiles } from "../../src/spec/builtins.js";
 import { loadSpec } from "../../src/spec/load-spec.js";

@@ -10,7 +10,7 @@ import { chromiumArgs } from "../../src/render/chromium.js";
 import { builtinFiles } from "../../src/spec/builtins.js";
 import { loadSpec } from "../../src/spec/load-spec.js";
 import type { Spec } from "../../src/spec/types.js";
-import { swatch, THEMES, type Theme } from "../../src/palette.js";
+import { swatch, THEMES, type Theme } from "../../src/kinds/palette.js";
 import { contrast } from "../../src/colour.js";
 import { lookOf } from "../../src/kinds/looks.js";
 import { measureOnPage } from "../support/page.js";

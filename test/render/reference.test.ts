@@ -5,7 +5,7 @@ import puppeteer, { type Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emitMermaid } from "../../src/emit/emit.js";
 import { TemplateSet } from "../../src/emit/templates.js";
-import { BACKGROUND, THEMES } from "../../src/palette.js";
+import { BACKGROUND, THEMES } from "../../src/kinds/palette.js";
 import { chromiumArgs } from "../../src/render/chromium.js";
 import { MERMAID_CONFIG } from "../../src/render/mermaid-config.js";
 import { loadSpec } from "../../src/spec/load-spec.js";

@@ -5,7 +5,7 @@ import { emitMermaid } from "../../src/emit/emit.js";
 import { TemplateSet } from "../../src/emit/templates.js";
 import { describeSpec } from "../../src/layout/describe.js";
 import { buildModel } from "../../src/layout/diagram.js";
-import { BACKGROUND, THEMES, type Theme } from "../../src/palette.js";
+import { BACKGROUND, THEMES, type Theme } from "../../src/kinds/palette.js";
 import { builtinFiles } from "../../src/spec/builtins.js";
 import { loadSpec, loadSpecText } from "../../src/spec/load-spec.js";
 import type { Spec } from "../../src/spec/types.js";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { KINDS } from "../../src/spec/kinds.js";
+import { KINDS } from "../../src/kinds/builtin-kinds.js";
 import { configJsonSchema, configJsonSchemaText, specJsonSchema, specJsonSchemaText } from "../../src/json-schema.js";
 import { CONFIG_KEYS } from "../../src/config/schema.js";
 import { builtinFiles } from "../../src/spec/builtins.js";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { apartness, contrast, lightnessOf } from "../../src/colour.js";
 import { lookOf } from "../../src/kinds/looks.js";
 import { decorationsOf } from "../../src/layout/decorations.js";
-import { swatch, THEMES } from "../../src/palette.js";
+import { swatch, THEMES } from "../../src/kinds/palette.js";
 import { loadSpec, loadSpecText } from "../../src/spec/load-spec.js";
 import type { Spec } from "../../src/spec/types.js";
 import { FIXTURES, ROOT } from "../support/paths.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { apartness, contrast, MIN_APART, MIN_CONTRAST, VISIONS } from "../../src/colour.js";
-import { BACKGROUND, swatch, THEMES } from "../../src/palette.js";
-import { KINDS } from "../../src/spec/kinds.js";
+import { BACKGROUND, swatch, THEMES } from "../../src/kinds/palette.js";
+import { KINDS } from "../../src/kinds/builtin-kinds.js";
 
 /**
  * The palette is read by people, some with a colour-vision deficiency: every pair of kinds must

@@ -1,8 +1,9 @@
+import { inLanguage } from "../../src/i18n/translate-spec.js";
 import { basename } from "node:path";
 import { describe, expect, it } from "vitest";
 import { catalogPath, readCatalog, UI_CONTEXT } from "../../src/i18n/catalog.js";
-import { fileStrings, specFileStrings } from "../../src/i18n/extract.js";
-import { LANGS } from "../../src/i18n/langs.js";
+import { fileStrings, specFileStrings } from "../../src/diagrams/extract-strings.js";
+import { LANGS } from "../../src/langs.js";
 import { uiStrings } from "../../src/i18n/ui-strings.js";
 import { BUILTIN_DIR, builtinFiles, builtinTableFiles } from "../../src/spec/builtins.js";
 import { ROOT } from "../support/paths.js";
@@ -48,7 +49,7 @@ describe("translations of the built-ins", () => {
   it("a translated spec keeps its ids, kinds, links and sources; only its words change", async () => {
     const file = `${BUILTIN_DIR}/docker-engine-linux.yaml`;
     const en = await loadSpec(file);
-    const de = await loadSpec(file, { lang: "de" });
+    const de = await loadSpec(file, inLanguage({ lang: "de" }));
     expect(de.warnings ?? []).toEqual([]);
     expect(de.spec!.lang).toBe("de");
     const shape = (s: typeof en.spec) => JSON.stringify(s, (k, v) => (["title", "summary", "notes", "label", "detail", "value", "lang", "file"].includes(k) ? undefined : v));
@@ -63,7 +64,7 @@ describe("translations of the built-ins", () => {
     expect(describeSpec(en.spec!)).toContain("Arrows: docker CLI → dockerd: Engine API");
     // The terminal drawing's key of outlines too.
     const { drawSpec } = await import("../../src/text/draw-stack.js");
-    const xen = (await loadSpec(`${BUILTIN_DIR}/xen.yaml`, { lang: "de" })).spec!;
+    const xen = (await loadSpec(`${BUILTIN_DIR}/xen.yaml`, inLanguage({ lang: "de" }))).spec!;
     const key = drawSpec(xen, "light", { width: 100, color: false }).trimEnd().split("\n").at(-1)!;
     expect(key).toBe("━━━ VM-Grenze (Hardwarevirtualisierung)");
   });
@@ -75,11 +76,11 @@ describe("translations of the built-ins", () => {
     writeFileSync(`${dir}/s.yaml`, "id: s\ntitle: My stack\nsources: [https://example.com/]\nstack:\n  - { layer: Hardware, kind: hardware }\n  - { layer: Guest, kind: os }\n");
     mkdirSync(`${dir}/i18n`);
     writeFileSync(`${dir}/i18n/de.po`, 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgctxt "s"\nmsgid "My stack"\nmsgstr "Mein Stapel"\n\nmsgctxt "s"\nmsgid "Hardware"\nmsgstr "Hardware"\n');
-    const loaded = await loadSpec(`${dir}/s.yaml`, { cwd: dir, lang: "de" });
+    const loaded = await loadSpec(`${dir}/s.yaml`, inLanguage({ cwd: dir, lang: "de" }));
     expect(loaded.spec!.title).toBe("Mein Stapel");
     expect(loaded.warnings!.map((w) => [w.line, w.col, w.code, w.severity])).toEqual([[6, 14, "missing-translation", "warning"]]);
     writeFileSync(`${dir}/i18n/fr.po`, 'msgctxt "s"\nmsgid "My stack\nmsgstr "x"\n');
-    const broken = await loadSpec(`${dir}/s.yaml`, { cwd: dir, lang: "fr" });
+    const broken = await loadSpec(`${dir}/s.yaml`, inLanguage({ cwd: dir, lang: "fr" }));
     expect(broken.spec).toBeUndefined();
     expect(broken.diagnostics.map((d) => d.code)).toEqual(["bad-catalog"]);
   });

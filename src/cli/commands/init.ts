@@ -5,7 +5,7 @@ import { writeOutput } from "../../output/write.js";
 import { PACKAGE_ROOT } from "../../package-root.js";
 import { builtinFile, builtinIds } from "../../spec/builtins.js";
 import { didYouMean } from "../../suggest.js";
-import { ID_RULE } from "../../spec/id-rule.js";
+import { ID_RULE } from "../../source/id-rule.js";
 
 interface InitArgs {
   id: string;

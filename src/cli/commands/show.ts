@@ -1,5 +1,5 @@
 import type { Argv, ArgumentsCamelCase } from "yargs";
-import { LANGS, type Lang } from "../../i18n/langs.js";
+import { LANGS, type Lang } from "../../langs.js";
 
 interface ShowArgs {
   spec: string;

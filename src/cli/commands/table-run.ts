@@ -5,7 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import type { ArgumentsCamelCase } from "yargs";
 import { parse } from "yaml";
 import { isTableSource, tableSource } from "../../diagrams/table-source.js";
-import type { Lang } from "../../i18n/langs.js";
+import type { Lang } from "../../langs.js";
 import { translated } from "../../i18n/catalog.js";
 import { isPathRef, resolveRef, unknownRefMessage } from "../../spec/load-spec.js";
 import { tableHtml, tableMarkdown } from "../../table/print-table.js";

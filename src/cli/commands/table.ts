@@ -1,5 +1,5 @@
 import type { Argv, ArgumentsCamelCase } from "yargs";
-import { LANGS } from "../../i18n/langs.js";
+import { LANGS } from "../../langs.js";
 import { PRESET_NAMES } from "../../presets.js";
 import { TABLE_FORMATS, type TableArgs } from "../table-args.js";
 

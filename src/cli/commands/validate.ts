@@ -5,7 +5,7 @@ import { plural, printDiagnostics } from "../print.js";
 import { jsonFailures, reportFlags, type ReportFlags } from "../run-reporter.js";
 import { resolveRenderFlags } from "../render-options.js";
 import { readStdin, typedInputs } from "../stdin.js";
-import { LANG_CHOICES, langsOf, type LangChoice } from "../../i18n/langs.js";
+import { LANG_CHOICES, langsOf, type LangChoice } from "../../langs.js";
 import { listOf } from "../render-options.js";
 
 interface ValidateArgs extends ReportFlags {
@@ -39,7 +39,7 @@ export async function handler(args: ArgumentsCamelCase<ValidateArgs>): Promise<n
   if (args.lang) {
     // Asked to check translations: a string drawn in English is a failure here, and so is an entry whose English is gone.
     const untranslated = warnings.filter((w) => w.code === "missing-translation").map(({ severity: _, ...d }) => d);
-    const { staleTranslations } = await import("../../i18n/check-catalogs.js");
+    const { staleTranslations } = await import("../../diagrams/stale-translations.js");
     const stale = await staleTranslations(loaded.files.filter((f) => f !== STDIN && !/\.(mmd|md|markdown)$/i.test(f)), langs, options.cwd!);
     warnings = warnings.filter((w) => w.code !== "missing-translation");
     failures = [...failures, ...untranslated, ...stale];

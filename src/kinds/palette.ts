@@ -1,5 +1,4 @@
-import type { LinkStyle } from "./spec/links.js";
-import type { Kind } from "./spec/kinds.js";
+import type { Kind } from "./builtin-kinds.js";
 
 export const THEMES = ["light", "dark"] as const;
 export type Theme = (typeof THEMES)[number];
@@ -102,15 +101,4 @@ export function kindBoundary(key: PaletteKey): Boundary {
 
 export function boundaryOutline(boundary: Boundary): Outline {
   return BOUNDARY_OUTLINES[boundary];
-}
-
-/** How each link style is drawn: line width and dash (none: solid), the same in every theme. */
-const LINK_LOOKS: Record<LinkStyle, Outline> = {
-  control: { width: 1.5 },
-  data: { width: 3 },
-  creates: { width: 1.5, dash: "6 4" },
-};
-
-export function linkLook(style: LinkStyle): Outline {
-  return LINK_LOOKS[style];
 }

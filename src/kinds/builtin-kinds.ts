@@ -2,7 +2,7 @@ import { didYouMean, nearSpelling } from "../suggest.js";
 
 /**
  * The layer kinds a spec may use. Each maps to one colour family in every diagram and theme
- * (see ../palette.ts), so a hypervisor looks like a hypervisor wherever it appears.
+ * (see palette.ts), so a hypervisor looks like a hypervisor wherever it appears.
  */
 export const KINDS = [
   "hardware", // CPUs, boards, NICs, disks

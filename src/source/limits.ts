@@ -1,4 +1,4 @@
-import { READ_LIMITS } from "../source/read-limits.js";
+import { READ_LIMITS } from "./read-limits.js";
 
 /**
  * Bounds that keep a diagram drawable and a run bounded, whatever the input, in one place:

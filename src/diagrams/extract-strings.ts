@@ -2,9 +2,9 @@ import type { Diagnostic } from "../diagnostics.js";
 import { parseSource, positionAt, readSource } from "../source/yaml-source.js";
 import type { SpecInput } from "../spec/schema.js";
 import { validateSource } from "../spec/validate.js";
-import { isTableSource } from "../diagrams/table-source.js";
-import { specStrings } from "./spec-strings.js";
-import type { SourceString } from "./write-catalog.js";
+import { isTableSource } from "./table-source.js";
+import { specStrings } from "../i18n/spec-strings.js";
+import type { SourceString } from "../i18n/write-catalog.js";
 
 /** The strings of one spec file to translate, each with its line (what a catalog's references point at). */
 export async function specFileStrings(file: string, shown: string): Promise<{ spec?: SpecInput; strings: SourceString[]; diagnostics: Diagnostic[] }> {

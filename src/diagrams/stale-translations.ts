@@ -2,10 +2,10 @@ import { basename, dirname, join } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { displayPath } from "../paths.js";
 import { BUILTIN_DIR } from "../spec/builtins.js";
-import { catalogOfFile, CatalogError, readCatalog, UI_CONTEXT } from "./catalog.js";
-import { fileStrings } from "./extract.js";
-import type { Lang } from "./langs.js";
-import { uiStrings } from "./ui-strings.js";
+import { catalogOfFile, CatalogError, readCatalog, UI_CONTEXT } from "../i18n/catalog.js";
+import { fileStrings } from "./extract-strings.js";
+import type { Lang } from "../langs.js";
+import { uiStrings } from "../i18n/ui-strings.js";
 
 /**
  * Entries of the catalogs that translate `files` (spec and table files) whose English no longer
