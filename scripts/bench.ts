@@ -19,7 +19,7 @@ import { renderMermaid } from "@mermaid-js/mermaid-cli";
 import puppeteer, { type Browser } from "puppeteer-core";
 import { chromiumArgs, findChromium } from "../src/render/chromium.js";
 import { MERMAID_CONFIG } from "../src/render/mermaid-config.js";
-import { builtinFiles } from "../src/spec/builtins.js";
+import { builtinFiles } from "../src/spec-format/builtins.js";
 import { largeSpec, typicalSpec, writeSpecs } from "./bench/inputs.js";
 import { peakSampler } from "./bench/memory.js";
 import { measurePicture, pictureFaults } from "../test/support/picture-geometry.js";

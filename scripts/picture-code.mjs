@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 /** Where pictures are made: each diagram's outputs (cache, theme derivation, fonts) and the renderer (page, labels, links, PDF). */
-export const PICTURE_ENTRIES = ["src/build/diagram-outputs.ts", "src/render/lazy-renderer.ts"];
+export const PICTURE_ENTRIES = ["src/run/diagram-outputs.ts", "src/render/lazy-renderer.ts"];
 /** Packages the renderer reads as files rather than imports: mermaid's build and the DOMPurify it depends on (page-assets.ts). */
 const READ_PACKAGES = ["mermaid", "dompurify"];
 

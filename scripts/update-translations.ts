@@ -9,7 +9,7 @@ import { LANGS } from "../src/langs.js";
 import { uiStrings } from "../src/i18n/ui-strings.js";
 import type { SourceString } from "../src/i18n/write-catalog.js";
 import { catalogText } from "../src/i18n/write-catalog.js";
-import { BUILTIN_DIR, builtinFiles, builtinTableFiles } from "../src/spec/builtins.js";
+import { BUILTIN_DIR, builtinFiles, builtinTableFiles } from "../src/spec-format/builtins.js";
 
 const strings: SourceString[] = [];
 for (const file of builtinFiles()) {

@@ -1,5 +1,5 @@
 // The library API: only re-exports live here.
-export { build, loadInputs, resolveBuildOptions, FORMATS, type BuildOptions, type BuildReport, type DiagramReport, type Format } from "./build/index.js";
+export { build, loadInputs, resolveBuildOptions, FORMATS, type BuildOptions, type BuildReport, type DiagramReport, type Format } from "./run/index.js";
 export { formatDiagnostic, formatDiagnosticLine, type Diagnostic } from "./diagnostics.js";
 export { emitMermaid } from "./emit/emit.js";
 export { TemplateSet } from "./emit/templates.js";
@@ -13,9 +13,9 @@ export { findChromium, ChromiumUnavailableError } from "./render/chromium.js";
 export type { Renderer, RenderRequest, RenderResult } from "./render/renderer.js";
 export { MermaidSyntaxError, RenderFailedError } from "./render/renderer.js";
 export type { Diagram } from "./diagrams/diagram.js";
-export { loadSpec, loadSpecText } from "./spec/load-spec.js";
+export { loadSpec, loadSpecText } from "./spec-format/load-spec.js";
 export { KINDS, type Kind } from "./kinds/builtin-kinds.js";
-export type { Spec, StackSpec, CompareSpec, Entry, Layer, Unit, UnitGroup } from "./spec/types.js";
+export type { Spec, StackSpec, CompareSpec, Entry, Layer, Unit, UnitGroup } from "./spec-format/types.js";
 export { VstackError } from "./errors.js";
 export { ConfigError, findConfig, type FoundConfig } from "./config/find-config.js";
 export { resolveRenderFlags, type RenderFlags, type ResolvedRender } from "./config/project-options.js";
@@ -29,7 +29,7 @@ export type { StaleOutput } from "./output/sink.js";
 export type { DiagramInfo } from "./diagrams/diagram.js";
 export type { Shard } from "./inputs.js";
 export { STDIN } from "./inputs.js";
-export type { ResolvedBuildOptions } from "./build/options.js";
+export type { ResolvedBuildOptions } from "./run/options.js";
 export type { Canvas, PageStyle } from "./presets.js";
 export { FONT_MODES, type FontMode } from "./presets.js";
 export { FontsUnavailableError } from "./fonts/system-fonts.js";

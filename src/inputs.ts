@@ -4,7 +4,7 @@ import { relative, resolve } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import type { Diagnostic } from "./diagnostics.js";
 import { isInside } from "./paths.js";
-import { BUILTIN_DIR, builtinFile, builtinFiles, builtinIds, builtinTableFiles } from "./spec/builtins.js";
+import { BUILTIN_DIR, builtinFile, builtinFiles, builtinIds, builtinTableFiles } from "./spec-format/builtins.js";
 import { didYouMean } from "./suggest.js";
 
 /** What a folder input means: specs, raw Mermaid files and Markdown with mermaid fences. */

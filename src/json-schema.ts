@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { configSchema } from "./config/schema.js";
-import { compareSpecSchema, stackSpecSchema } from "./spec/schema.js";
+import { compareSpecSchema, stackSpecSchema } from "./spec-format/schema.js";
 
 const OPTIONS = { target: "draft-2020-12", io: "input", cycles: "ref", reused: "inline" } as const;
 

@@ -1,6 +1,6 @@
 import cliProgress from "cli-progress";
 import type { Argv } from "yargs";
-import { fromCache, type BuildReport, type DiagramReport } from "../build/build-report.js";
+import { fromCache, type BuildReport, type DiagramReport } from "../run/build-report.js";
 import { formatDiagnosticLine, type Diagnostic } from "../diagnostics.js";
 import { displayPath } from "../paths.js";
 import { printDiagnostics } from "./print.js";

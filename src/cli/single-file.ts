@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
-import { build } from "../build/index.js";
+import { build } from "../run/index.js";
 import { writeOutput } from "../output/write.js";
 import { FORMATS, type Format } from "../presets.js";
 import { printProblems } from "./print.js";

@@ -1,7 +1,7 @@
 import { inLanguage } from "../i18n/translate-spec.js";
 import { resolve } from "node:path";
-import { loadSpec, resolveRef, unknownRefMessage } from "../spec/load-spec.js";
-import type { Spec } from "../spec/types.js";
+import { loadSpec, resolveRef, unknownRefMessage } from "../spec-format/load-spec.js";
+import type { Spec } from "../spec-format/types.js";
 import type { Lang } from "../langs.js";
 import { printDiagnostics } from "./print.js";
 import { UsageError } from "./usage-error.js";

@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import type { BuildOptions } from "../build/options.js";
+import type { BuildOptions } from "../run/options.js";
 import { STDIN } from "../inputs.js";
 import type { OutputTheme } from "../presets.js";
 import { toSlashes } from "../paths.js";
 import { PRESETS, type Format, type PresetName } from "../presets.js";
-import { builtinFile } from "../spec/builtins.js";
+import { builtinFile } from "../spec-format/builtins.js";
 import { findConfig } from "./find-config.js";
 import { langsOf, type LangChoice } from "../langs.js";
 import type { LoadedConfig } from "./load-config.js";

@@ -1,6 +1,6 @@
 import type { Theme } from "../kinds/palette.js";
-import type { Family } from "../spec/families.js";
-import type { Spec } from "../spec/types.js";
+import type { Family } from "../spec-format/families.js";
+import type { Spec } from "../spec-format/types.js";
 import type { Drawing } from "../table/draw-table.js";
 import type { Lang } from "../langs.js";
 import type { Fence } from "./fences.js";

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { parseSource, positionAt, readSource } from "../source/yaml-source.js";
-import type { SpecInput } from "../spec/schema.js";
-import { validateSource } from "../spec/validate.js";
+import type { SpecInput } from "../spec-format/schema.js";
+import { validateSource } from "../spec-format/validate.js";
 import { isTableSource } from "./table-source.js";
 import { specStrings } from "../i18n/spec-strings.js";
 import type { SourceString } from "../i18n/write-catalog.js";

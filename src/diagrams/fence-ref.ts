@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { displayPath } from "../paths.js";
 import { LANGS, type Lang } from "../langs.js";
-import { outsideAllowed, resolveRef, unknownRefMessage, type LoadOptions } from "../spec/load-spec.js";
+import { outsideAllowed, resolveRef, unknownRefMessage, type LoadOptions } from "../spec-format/load-spec.js";
 
 /**
  * What every spec of the project is loaded with: its folder, the kinds the config declares, and

@@ -10,7 +10,7 @@ import { readSource } from "../source/yaml-source.js";
 import { capProblems } from "../source/cap-problems.js";
 import { FILE_LIMIT, PAGE_LIMIT } from "../source/read-limits.js";
 import type { ReadLog } from "../source/read-log.js";
-import { loadSpecText, looksLikeSpec } from "../spec/load-spec.js";
+import { loadSpecText, looksLikeSpec } from "../spec-format/load-spec.js";
 import type { Diagram } from "./diagram.js";
 import { markdownDiagrams } from "./markdown.js";
 import type { FenceTable } from "./table-fence.js";

@@ -4,7 +4,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { TemplateSet } from "../emit/templates.js";
 import type { LayoutOptions } from "../layout/fit-width.js";
 import { documentData, parseSource, positionAt } from "../source/yaml-source.js";
-import { loadSpec, loadSpecText, type LoadResult } from "../spec/load-spec.js";
+import { loadSpec, loadSpecText, type LoadResult } from "../spec-format/load-spec.js";
 import type { Diagram } from "./diagram.js";
 import { fenceLang, fenceRef, type Project } from "./fence-ref.js";
 import { tableFence, type FenceTable } from "./table-fence.js";

@@ -5,7 +5,7 @@ import type { LayoutOptions } from "../layout/fit-width.js";
 import { describeSpec } from "../layout/describe.js";
 import { buildModel } from "../layout/diagram.js";
 import { buildSteps } from "../layout/steps.js";
-import { metaOf, type Spec } from "../spec/types.js";
+import { metaOf, type Spec } from "../spec-format/types.js";
 import type { Diagram } from "./diagram.js";
 import { langInfix } from "../langs.js";
 import { catalogOfFile } from "../i18n/catalog.js";

@@ -1,7 +1,7 @@
 import { basename, dirname, join } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { displayPath } from "../paths.js";
-import { BUILTIN_DIR } from "../spec/builtins.js";
+import { BUILTIN_DIR } from "../spec-format/builtins.js";
 import { catalogOfFile, CatalogError, readCatalog, UI_CONTEXT } from "../i18n/catalog.js";
 import { fileStrings } from "./extract-strings.js";
 import type { Lang } from "../langs.js";

@@ -3,8 +3,8 @@ import { dirname } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Lang } from "../langs.js";
 import { documentData, parseSource, positionAt } from "../source/yaml-source.js";
-import { loadSpec } from "../spec/load-spec.js";
-import type { Spec } from "../spec/types.js";
+import { loadSpec } from "../spec-format/load-spec.js";
+import type { Spec } from "../spec-format/types.js";
 import { factTable, type FactTable } from "../table/fact-table.js";
 import { fenceRef, type Project } from "./fence-ref.js";
 

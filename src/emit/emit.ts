@@ -1,7 +1,7 @@
 import { buildModel } from "../layout/diagram.js";
 import type { LayoutOptions } from "../layout/fit-width.js";
 import type { Theme } from "../kinds/palette.js";
-import type { Spec } from "../spec/types.js";
+import type { Spec } from "../spec-format/types.js";
 import { printModel } from "./print-model.js";
 import { DEFAULT_TEMPLATE, type TemplateSet } from "./templates.js";
 

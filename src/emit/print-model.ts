@@ -1,6 +1,6 @@
 import type { BoxLink } from "../layout/link-ends.js";
 import type { BlockCell, DiagramModel, FlowItem, SpaceCell } from "../layout/model.js";
-import type { LinkStyle } from "../spec/links.js";
+import type { LinkStyle } from "../spec-format/links.js";
 import { commentText, escapeLabel, formatLabel } from "./escape.js";
 
 export interface PrintBlockCell extends BlockCell {

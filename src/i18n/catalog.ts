@@ -2,7 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { isInside } from "../paths.js";
-import { BUILTIN_DIR } from "../spec/builtins.js";
+import { BUILTIN_DIR } from "../spec-format/builtins.js";
 import type { PoData } from "gettext-parser";
 import type { Lang } from "../langs.js";
 

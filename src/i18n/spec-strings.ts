@@ -1,4 +1,4 @@
-import type { EntryInput, SpecInput, StackSpecInput } from "../spec/schema.js";
+import type { EntryInput, SpecInput, StackSpecInput } from "../spec-format/schema.js";
 
 /** Where a string sits in a spec, as a YAML path: `["stack", 1, "detail"]` (for positions and catalog comments). */
 export type StringPath = Array<string | number>;

@@ -1,8 +1,8 @@
 import { relative } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { positionAt, type SourceDoc } from "../source/yaml-source.js";
-import type { SpecInput } from "../spec/schema.js";
-import type { LoadOptions, Translation } from "../spec/load-spec.js";
+import type { SpecInput } from "../spec-format/schema.js";
+import type { LoadOptions, Translation } from "../spec-format/load-spec.js";
 import { catalogPath, CatalogError, readCatalog } from "./catalog.js";
 import { LANG_NAMES, type Lang } from "../langs.js";
 import { mapSpecStrings } from "./spec-strings.js";

@@ -1,9 +1,9 @@
 import { BOUNDARY_NAMES } from "../kinds/palette.js";
-import { FACT_NAMES } from "../spec/facts.js";
+import { FACT_NAMES } from "../spec-format/facts.js";
 import { KIND_NAMES } from "../kinds/builtin-kinds.js";
-import { LINK_STYLE_NAMES } from "../spec/links.js";
-import { BUILTIN_DIR } from "../spec/builtins.js";
-import { FAMILY_TITLES, OTHER_FAMILY } from "../spec/families.js";
+import { LINK_STYLE_NAMES } from "../spec-format/links.js";
+import { BUILTIN_DIR } from "../spec-format/builtins.js";
+import { FAMILY_TITLES, OTHER_FAMILY } from "../spec-format/families.js";
 import { catalogPath, readCatalog, UI_CONTEXT } from "./catalog.js";
 import type { Lang } from "../langs.js";
 

@@ -1,9 +1,9 @@
 import { lookOf } from "../kinds/looks.js";
 import { BACKGROUND, BOUNDARIES, BOUNDARY_NAMES, boundaryOutline, swatch, type Boundary, type Theme } from "../kinds/palette.js";
 import { KINDS } from "../kinds/builtin-kinds.js";
-import { linkLook, LINK_STYLE_NAMES, LINK_STYLES } from "../spec/links.js";
-import { eachBox } from "../spec/boxes.js";
-import type { Spec } from "../spec/types.js";
+import { linkLook, LINK_STYLE_NAMES, LINK_STYLES } from "../spec-format/links.js";
+import { eachBox } from "../spec-format/boxes.js";
+import type { Spec } from "../spec-format/types.js";
 import { linksOf, type BoxLink } from "./link-ends.js";
 import { uiText, WORDS } from "../i18n/ui-strings.js";
 import type { LegendPlace } from "../presets.js";

@@ -1,6 +1,6 @@
 import { READING, uiText } from "../i18n/ui-strings.js";
-import { LINK_STYLE_NAMES } from "../spec/links.js";
-import type { Entry, Spec } from "../spec/types.js";
+import { LINK_STYLE_NAMES } from "../spec-format/links.js";
+import type { Entry, Spec } from "../spec-format/types.js";
 import { linksOf } from "./link-ends.js";
 
 /** A plain-text reading of a diagram, bottom → top, then who talks to whom, for the SVG's `<desc>` and alt text, in the spec's language. */

@@ -1,7 +1,7 @@
 import { lookOf, type KindTable } from "../kinds/looks.js";
 import { BACKGROUND, boundaryOutline, swatch, type Theme } from "../kinds/palette.js";
 import { parseLookKey } from "./look-key.js";
-import type { Spec, StackSpec } from "../spec/types.js";
+import type { Spec, StackSpec } from "../spec-format/types.js";
 import { BLOCK_PADDING, DEFAULT_LAYOUT, fitRows, type LayoutOptions } from "./fit-width.js";
 import { flowOfStack, headerLinks } from "./flow.js";
 import { fitFlow } from "./fit-flow.js";

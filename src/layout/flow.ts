@@ -1,5 +1,5 @@
 import { lookKey } from "./look-key.js";
-import type { Entry } from "../spec/types.js";
+import type { Entry } from "../spec-format/types.js";
 import type { FlowItem, FlowLink } from "./model.js";
 
 /** A stack as nested flowchart items (bottom → top) with the links that join each entry to the next. */

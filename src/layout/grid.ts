@@ -1,4 +1,4 @@
-import type { Entry, Unit } from "../spec/types.js";
+import type { Entry, Unit } from "../spec-format/types.js";
 import type { BlockCell, GridCell, GridRow } from "./model.js";
 import { lookKey } from "./look-key.js";
 

@@ -1,6 +1,6 @@
-import type { LinkStyle } from "../spec/links.js";
-import { eachBox } from "../spec/boxes.js";
-import type { Entry, Spec } from "../spec/types.js";
+import type { LinkStyle } from "../spec-format/links.js";
+import { eachBox } from "../spec-format/boxes.js";
+import type { Entry, Spec } from "../spec-format/types.js";
 
 /** A link between two drawn boxes, by node id, with the boxes' labels (for the key and alt text). */
 export interface BoxLink {

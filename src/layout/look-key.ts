@@ -1,5 +1,5 @@
 import type { Boundary } from "../kinds/palette.js";
-import type { Layer, Unit } from "../spec/types.js";
+import type { Layer, Unit } from "../spec-format/types.js";
 
 /**
  * The name of the look a box is drawn with, safe as a Mermaid class name (which takes no dash):

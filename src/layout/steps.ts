@@ -1,4 +1,4 @@
-import type { Entry, Spec } from "../spec/types.js";
+import type { Entry, Spec } from "../spec-format/types.js";
 import type { DiagramModel } from "./model.js";
 
 /**

@@ -1,4 +1,4 @@
-import { byFamily } from "../spec/families.js";
+import { byFamily } from "../spec-format/families.js";
 import { embedSnippet, type EmbeddableDiagram } from "./embed.js";
 import { escapeHtml } from "../escape-html.js";
 import { LANG_NAMES, LANGS, type Lang } from "../langs.js";

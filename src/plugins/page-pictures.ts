@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { diagramOutputs, type OutputContext } from "../build/diagram-outputs.js";
-import { runIdentity } from "../build/run-identity.js";
-import { layoutOf, resolveBuildOptions, type BuildOptions, type ResolvedBuildOptions } from "../build/options.js";
-import { isRenderFailure, renderFailure } from "../build/render-failure.js";
+import { diagramOutputs, type OutputContext } from "../run/diagram-outputs.js";
+import { runIdentity } from "../run/run-identity.js";
+import { layoutOf, resolveBuildOptions, type BuildOptions, type ResolvedBuildOptions } from "../run/options.js";
+import { isRenderFailure, renderFailure } from "../run/render-failure.js";
 import { resolveRenderFlags } from "../config/project-options.js";
 import { markdownDiagrams } from "../diagrams/markdown.js";
 import { LANGS, langOfLocale, type Lang } from "../langs.js";

@@ -2,7 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve } from "node:path";
-import type { BuildReport } from "../build/build-report.js";
+import type { BuildReport } from "../run/build-report.js";
 import { formatDiagnostic } from "../diagnostics.js";
 import { escapeHtml } from "../escape-html.js";
 import { galleryHtml } from "../output/gallery.js";

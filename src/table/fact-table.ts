@@ -1,5 +1,5 @@
-import { FACT_KEYS, FACT_NAMES, type FactKey } from "../spec/facts.js";
-import type { Spec, StackSpec } from "../spec/types.js";
+import { FACT_KEYS, FACT_NAMES, type FactKey } from "../spec-format/facts.js";
+import type { Spec, StackSpec } from "../spec-format/types.js";
 import type { Lang } from "../langs.js";
 import { uiText } from "../i18n/ui-strings.js";
 

@@ -5,7 +5,7 @@ import type { Lang } from "../langs.js";
 import { buildModel } from "../layout/diagram.js";
 import type { ClassModel, DiagramModel, GridCell } from "../layout/model.js";
 import { BOUNDARY_NAMES, type Theme } from "../kinds/palette.js";
-import type { Spec } from "../spec/types.js";
+import type { Spec } from "../spec-format/types.js";
 
 /**
  * A diagram drawn with Unicode box characters for a terminal: the same grid the block template

@@ -1,7 +1,7 @@
 import { watch, type FSWatcher } from "chokidar";
-import { build } from "../build/index.js";
-import { resolveBuildOptions, type BuildOptions } from "../build/options.js";
-import type { BuildReport } from "../build/build-report.js";
+import { build } from "../run/index.js";
+import { resolveBuildOptions, type BuildOptions } from "../run/options.js";
+import type { BuildReport } from "../run/build-report.js";
 import { watchRoots } from "../inputs.js";
 import { lazyRenderer, type LazyRenderer } from "../render/lazy-renderer.js";
 import type { Renderer } from "../render/renderer.js";

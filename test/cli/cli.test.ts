@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
-import { builtinIds } from "../../src/spec/builtins.js";
+import { builtinIds } from "../../src/spec-format/builtins.js";
 import { runCli } from "../support/cli.js";
 import { sampleBuiltinFiles } from "../support/samples.js";
 import { ROOT, tempDir } from "../support/paths.js";

@@ -5,7 +5,7 @@ import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
 import { ROOT, workspace } from "../support/paths.js";
-import { builtinIds, builtinTableFiles } from "../../src/spec/builtins.js";
+import { builtinIds, builtinTableFiles } from "../../src/spec-format/builtins.js";
 
 const SPEC = (label = "Linux") => `id: web
 title: Web stack

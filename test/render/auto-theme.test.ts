@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { PNG } from "pngjs";
 import puppeteer, { type Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../../src/build/index.js";
+import { build } from "../../src/run/index.js";
 import { chromiumArgs } from "../../src/render/chromium.js";
 import { tempDir } from "../support/paths.js";
 import { ownChromium } from "../support/shared-browser.js";

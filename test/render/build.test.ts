@@ -1,9 +1,9 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { build, type BuildOptions } from "../../src/build/index.js";
+import { build, type BuildOptions } from "../../src/run/index.js";
 import { shardFiles } from "../../src/inputs.js";
-import { builtinFile } from "../../src/spec/builtins.js";
+import { builtinFile } from "../../src/spec-format/builtins.js";
 import { tempDir } from "../support/paths.js";
 import { visibleText } from "../support/svg.js";
 

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { build, type BuildOptions } from "../../src/build/index.js";
-import { builtinFiles, builtinIds } from "../../src/spec/builtins.js";
+import { build, type BuildOptions } from "../../src/run/index.js";
+import { builtinFiles, builtinIds } from "../../src/spec-format/builtins.js";
 import { useRenderer } from "../support/renderer.js";
 import { tempDir } from "../support/paths.js";
 

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import puppeteer, { type Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../../src/build/index.js";
+import { build } from "../../src/run/index.js";
 import { chromiumArgs } from "../../src/render/chromium.js";
 import { FONT_FAMILY } from "../../src/render/mermaid-config.js";
 import { ROOT, tempDir } from "../support/paths.js";

@@ -8,7 +8,7 @@ import { TemplateSet } from "../../src/emit/templates.js";
 import { BACKGROUND, THEMES } from "../../src/kinds/palette.js";
 import { chromiumArgs } from "../../src/render/chromium.js";
 import { MERMAID_CONFIG } from "../../src/render/mermaid-config.js";
-import { loadSpec } from "../../src/spec/load-spec.js";
+import { loadSpec } from "../../src/spec-format/load-spec.js";
 import { FIXTURES } from "../support/paths.js";
 import { useRenderer } from "../support/renderer.js";
 import { sampleBuiltinFiles } from "../support/samples.js";

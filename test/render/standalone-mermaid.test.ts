@@ -6,9 +6,9 @@ import { emitMermaid } from "../../src/emit/emit.js";
 import { buildModel } from "../../src/layout/diagram.js";
 import type { FlowItem } from "../../src/layout/model.js";
 import { chromiumArgs } from "../../src/render/chromium.js";
-import { builtinFiles } from "../../src/spec/builtins.js";
-import { loadSpec } from "../../src/spec/load-spec.js";
-import type { Spec } from "../../src/spec/types.js";
+import { builtinFiles } from "../../src/spec-format/builtins.js";
+import { loadSpec } from "../../src/spec-format/load-spec.js";
+import type { Spec } from "../../src/spec-format/types.js";
 import { ROOT } from "../support/paths.js";
 import { ownChromium } from "../support/shared-browser.js";
 

@@ -1,5 +1,5 @@
-import { builtinFiles } from "../../src/spec/builtins.js";
-import { loadSpec } from "../../src/spec/load-spec.js";
+import { builtinFiles } from "../../src/spec-format/builtins.js";
+import { loadSpec } from "../../src/spec-format/load-spec.js";
 
 /**
  * One built-in per family (the first by id), and the specs that stand for a shape no family

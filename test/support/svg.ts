@@ -1,5 +1,5 @@
 import { DOMParser } from "@xmldom/xmldom";
-import type { Spec, Entry } from "../../src/spec/types.js";
+import type { Spec, Entry } from "../../src/spec-format/types.js";
 
 /** Parses SVG text as XML; throws on anything that is not well-formed. */
 export function parseSvg(svg: string) {

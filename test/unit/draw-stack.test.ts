@@ -1,8 +1,8 @@
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
-import { builtinFiles } from "../../src/spec/builtins.js";
-import { loadSpec, loadSpecText } from "../../src/spec/load-spec.js";
-import type { Spec } from "../../src/spec/types.js";
+import { builtinFiles } from "../../src/spec-format/builtins.js";
+import { loadSpec, loadSpecText } from "../../src/spec-format/load-spec.js";
+import type { Spec } from "../../src/spec-format/types.js";
 import { drawSpec, wrap } from "../../src/text/draw-stack.js";
 import { ROOT } from "../support/paths.js";
 

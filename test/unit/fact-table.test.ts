@@ -1,8 +1,8 @@
 import type { Element, Root, RootContent } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { describe, expect, it } from "vitest";
-import { loadSpecText } from "../../src/spec/load-spec.js";
-import type { Spec } from "../../src/spec/types.js";
+import { loadSpecText } from "../../src/spec-format/load-spec.js";
+import type { Spec } from "../../src/spec-format/types.js";
 import { factTable } from "../../src/table/fact-table.js";
 import { tableHtml, tableMarkdown } from "../../src/table/print-table.js";
 import { ROOT } from "../support/paths.js";

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { buildModel } from "../../src/layout/diagram.js";
 import { DEFAULT_LAYOUT } from "../../src/layout/fit-width.js";
 import { textWidth, wrapText } from "../../src/layout/text-width.js";
-import { builtinFile } from "../../src/spec/builtins.js";
-import { loadSpec } from "../../src/spec/load-spec.js";
-import type { CompareSpec, StackSpec } from "../../src/spec/types.js";
+import { builtinFile } from "../../src/spec-format/builtins.js";
+import { loadSpec } from "../../src/spec-format/load-spec.js";
+import type { CompareSpec, StackSpec } from "../../src/spec-format/types.js";
 
 describe("text widths and wrapping", () => {
   it("measures as Chromium lays out Noto Sans (the widths Mermaid gave these labels)", () => {

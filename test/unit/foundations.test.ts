@@ -8,7 +8,7 @@ import { mermaidErrorPlace } from "../../src/diagrams/mermaid-place.js";
 import { rewrittenMarkdown } from "../../src/output/markdown-out.js";
 import { absolutePath, displayPath, isInside } from "../../src/paths.js";
 import { parseSource } from "../../src/source/yaml-source.js";
-import { loadSpecText } from "../../src/spec/load-spec.js";
+import { loadSpecText } from "../../src/spec-format/load-spec.js";
 import { PreviewServer } from "../../src/preview/server.js";
 import { deepestPlace } from "../../src/source/nesting.js";
 import { TemplateError, TemplateSet } from "../../src/emit/templates.js";

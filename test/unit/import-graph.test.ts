@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../support/paths.js";
 
-// The stages point one way (spec → layout → emit → render → output → build → cli): this keeps
+// The stages point one way (spec-format → layout → emit → render → output → run → cli): this keeps
 // them so, by reading every import (static and dynamic) of src/.
 
 const SRC = join(ROOT, "src");
@@ -71,12 +71,12 @@ describe("the import graph of src/", () => {
   it("keeps the stages one-way", () => {
     const rules: Array<[from: RegExp, to: RegExp, why: string]> = [
       [/^layout\//, /^emit\//, "layout holds plain text; escaping for Mermaid happens once, in emit"],
-      [/^(spec|layout|emit|render|output|diagrams|config|build|watch|preview)\//, /^cli\//, "only the CLI knows about the CLI"],
-      [/^(spec|layout|emit|diagrams)\//, /^(render|output|build|watch|preview)\//, "reading and drawing a spec needs no browser and writes no file"],
-      [/^render\//, /^(output|build|watch|preview)\//, "the renderer turns text into pictures and nothing else"],
-      [/^source\//, /^(spec|config)\//, "reading YAML with positions serves specs and configs alike, and knows neither"],
-      [/^spec\//, /^config\//, "a spec does not borrow from the config"],
-      [/^config\//, /^spec\/(?!builtins\.ts$)/, "the config does not borrow the spec's internals (shared reading lives in source/)"],
+      [/^(spec-format|layout|emit|render|output|diagrams|config|run|watch|preview)\//, /^cli\//, "only the CLI knows about the CLI"],
+      [/^(spec-format|layout|emit|diagrams)\//, /^(render|output|run|watch|preview)\//, "reading and drawing a spec needs no browser and writes no file"],
+      [/^render\//, /^(output|run|watch|preview)\//, "the renderer turns text into pictures and nothing else"],
+      [/^source\//, /^(spec-format|config)\//, "reading YAML with positions serves specs and configs alike, and knows neither"],
+      [/^spec-format\//, /^config\//, "a spec does not borrow from the config"],
+      [/^config\//, /^spec-format\/(?!builtins\.ts$)/, "the config does not borrow the spec's internals (shared reading lives in source/)"],
     ];
     const broken = [...graph].flatMap(([from, to]) => to.flatMap((t) => rules.filter(([f, d]) => f.test(from) && d.test(t)).map(([, , why]) => `${from} → ${t}: ${why}`)));
     expect(broken).toEqual([]);
@@ -85,7 +85,7 @@ describe("the import graph of src/", () => {
   it("maps a schema's issues to diagnostics in one place, for specs and configs alike", () => {
     // Whoever reads zod's issues hands them to issueDiagnostics; only it words them (issueWords).
     const readers = sources(SRC).filter((f) => /\.error\.issues\b/.test(readFileSync(f, "utf8"))).map(rel).sort();
-    expect(readers).toEqual(["config/load-config.ts", "spec/validate.ts"]);
+    expect(readers).toEqual(["config/load-config.ts", "spec-format/validate.ts"]);
     for (const file of readers) expect(readFileSync(join(SRC, file), "utf8")).toMatch(/issueDiagnostics\(result\.error\.issues,/);
     const wording = [...graph].filter(([, to]) => to.includes("source/issue-words.ts")).map(([from]) => from);
     for (const from of wording) expect(from === "source/zod-diagnostics.ts" || !/\bissueWords\b/.test(readFileSync(join(SRC, from), "utf8")), from).toBe(true);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { KINDS } from "../../src/kinds/builtin-kinds.js";
 import { configJsonSchema, configJsonSchemaText, specJsonSchema, specJsonSchemaText } from "../../src/json-schema.js";
 import { CONFIG_KEYS } from "../../src/config/schema.js";
-import { builtinFiles } from "../../src/spec/builtins.js";
+import { builtinFiles } from "../../src/spec-format/builtins.js";
 import { ROOT } from "../support/paths.js";
 
 describe("JSON Schema for editors", () => {

@@ -4,8 +4,8 @@ import { apartness, contrast, lightnessOf } from "../../src/colour.js";
 import { lookOf } from "../../src/kinds/looks.js";
 import { decorationsOf } from "../../src/layout/decorations.js";
 import { swatch, THEMES } from "../../src/kinds/palette.js";
-import { loadSpec, loadSpecText } from "../../src/spec/load-spec.js";
-import type { Spec } from "../../src/spec/types.js";
+import { loadSpec, loadSpecText } from "../../src/spec-format/load-spec.js";
+import type { Spec } from "../../src/spec-format/types.js";
 import { FIXTURES, ROOT } from "../support/paths.js";
 
 const KINDS_DIR = join(FIXTURES, "kinds");

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { buildModel } from "../../src/layout/diagram.js";
 import { layoutStack, naturalWidth, share } from "../../src/layout/grid.js";
 import type { GridRow } from "../../src/layout/model.js";
-import { loadSpec } from "../../src/spec/load-spec.js";
-import { builtinFiles } from "../../src/spec/builtins.js";
-import type { Entry } from "../../src/spec/types.js";
+import { loadSpec } from "../../src/spec-format/load-spec.js";
+import { builtinFiles } from "../../src/spec-format/builtins.js";
+import type { Entry } from "../../src/spec-format/types.js";
 
 const layer = (label: string): Entry => ({ type: "layer", label, kind: "os" });
 const units = (...stacks: Entry[][]): Entry => ({ type: "units", units: stacks.map((stack, i) => ({ label: `U${i}`, kind: "vm", stack })) });

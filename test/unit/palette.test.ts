@@ -7,7 +7,7 @@ import { KINDS } from "../../src/kinds/builtin-kinds.js";
  * The palette is read by people, some with a colour-vision deficiency: every pair of kinds must
  * stay apart (CIEDE2000, on fills simulated at full severity, Machado et al. as culori has it),
  * and every label must meet WCAG AA (4.5:1) on its fill. Declared kinds get the same checks as
- * warnings (src/spec/check-kinds.ts), with the same functions.
+ * warnings (src/kinds/check.ts), with the same functions.
  */
 describe.each(THEMES)("palette, %s theme", (theme) => {
   it(`every pair of kinds is told apart with ${Object.keys(VISIONS).join(", ")}`, () => {

@@ -12,7 +12,7 @@ describe("the picture code's fingerprint (part of every cache key)", () => {
     const root = tempDir();
     cpSync(join(ROOT, "src"), join(root, "src"), { recursive: true });
     const first = (await pictureCode(root)) as Fingerprint;
-    const shaping = ["src/output/derive-theme.ts", "src/build/derive-picture.ts", "src/output/svg-colours.ts", "src/output/auto-theme.ts", "src/colour.ts", "src/kinds/palette.ts", "src/layout/decorations.ts", "src/render/warm-page.ts", "src/render/svg-labels.ts", "src/render/pdf-metadata.ts", "src/fonts/font-set.ts", "src/fonts/embed-fonts.ts", "src/build/diagram-outputs.ts"];
+    const shaping = ["src/output/derive-theme.ts", "src/run/derive-picture.ts", "src/output/svg-colours.ts", "src/output/auto-theme.ts", "src/colour.ts", "src/kinds/palette.ts", "src/layout/decorations.ts", "src/render/warm-page.ts", "src/render/svg-labels.ts", "src/render/pdf-metadata.ts", "src/fonts/font-set.ts", "src/fonts/embed-fonts.ts", "src/run/diagram-outputs.ts"];
     expect(shaping.filter((f) => !first.files.includes(f))).toEqual([]);
     expect(first.packages).toEqual(expect.arrayContaining(["mermaid", "dompurify", "culori", "harfbuzzjs", "subset-font", "pdf-lib", "puppeteer-core"]));
     let last = first.hash;
@@ -22,7 +22,7 @@ describe("the picture code's fingerprint (part of every cache key)", () => {
       expect(now, file).not.toBe(last);
       last = now;
     }
-    for (const file of ["src/cli/commands/list.ts", "src/spec/validate.ts", "src/preview/server.ts"]) {
+    for (const file of ["src/cli/commands/list.ts", "src/spec-format/validate.ts", "src/preview/server.ts"]) {
       expect(first.files).not.toContain(file);
       appendFileSync(join(root, file), "\n// changed\n");
       expect(((await pictureCode(root)) as Fingerprint).hash, file).toBe(last);

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtinFiles, builtinIds } from "../../src/spec/builtins.js";
-import { loadSpec } from "../../src/spec/load-spec.js";
+import { builtinFiles, builtinIds } from "../../src/spec-format/builtins.js";
+import { loadSpec } from "../../src/spec-format/load-spec.js";
 import { ROOT } from "../support/paths.js";
 
 /** specs/REVIEW.md by spec id: the source URLs its rows cite. */

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { build } from "../../src/build/index.js";
+import { build } from "../../src/run/index.js";
 import { tempDir } from "../support/paths.js";
 
 const SPEC = (label: string) => `id: demo\ntitle: Demo\nsources: [https://example.com/]\nstack:\n  - { layer: Hardware, kind: hardware }\n  - { layer: "${label}", kind: os }\n`;

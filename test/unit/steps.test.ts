@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildModel } from "../../src/layout/diagram.js";
 import { buildSteps, stepName } from "../../src/layout/steps.js";
-import { builtinFile } from "../../src/spec/builtins.js";
-import { loadSpec, loadSpecText } from "../../src/spec/load-spec.js";
+import { builtinFile } from "../../src/spec-format/builtins.js";
+import { loadSpec, loadSpecText } from "../../src/spec-format/load-spec.js";
 
 const stepsOf = async (text: string) => {
   const { spec, diagnostics } = await loadSpecText("steps.yaml", text, process.cwd());

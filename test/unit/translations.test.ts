@@ -5,9 +5,9 @@ import { catalogPath, readCatalog, UI_CONTEXT } from "../../src/i18n/catalog.js"
 import { fileStrings, specFileStrings } from "../../src/diagrams/extract-strings.js";
 import { LANGS } from "../../src/langs.js";
 import { uiStrings } from "../../src/i18n/ui-strings.js";
-import { BUILTIN_DIR, builtinFiles, builtinTableFiles } from "../../src/spec/builtins.js";
+import { BUILTIN_DIR, builtinFiles, builtinTableFiles } from "../../src/spec-format/builtins.js";
 import { ROOT } from "../support/paths.js";
-import { loadSpec } from "../../src/spec/load-spec.js";
+import { loadSpec } from "../../src/spec-format/load-spec.js";
 
 /** Every string a built-in shows, by context: what each catalog must translate, and all it may hold. */
 async function builtinStrings(): Promise<Map<string, Set<string>>> {

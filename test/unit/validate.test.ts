@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadSpecText } from "../../src/spec/load-spec.js";
+import { loadSpecText } from "../../src/spec-format/load-spec.js";
 import { symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, tempDir } from "../support/paths.js";

@@ -3,7 +3,7 @@ import { dirname, relative, resolve } from "node:path";
 import type { Argv, ArgumentsCamelCase } from "yargs";
 import { writeOutput } from "../../output/write.js";
 import { PACKAGE_ROOT } from "../../package-root.js";
-import { builtinFile, builtinIds } from "../../spec/builtins.js";
+import { builtinFile, builtinIds } from "../../spec-format/builtins.js";
 import { didYouMean } from "../../suggest.js";
 import { ID_RULE } from "../../source/id-rule.js";
 

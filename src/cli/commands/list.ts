@@ -1,7 +1,7 @@
 import type { Argv, ArgumentsCamelCase } from "yargs";
-import { loadInputs } from "../../build/index.js";
+import { loadInputs } from "../../run/index.js";
 import type { Diagram } from "../../diagrams/diagram.js";
-import { byFamily } from "../../spec/families.js";
+import { byFamily } from "../../spec-format/families.js";
 import { printDiagnostics } from "../print.js";
 
 interface ListArgs {

@@ -1,6 +1,6 @@
 import { join, resolve } from "node:path";
 import type { Argv, ArgumentsCamelCase } from "yargs";
-import type { BuildOptions } from "../../build/options.js";
+import type { BuildOptions } from "../../run/options.js";
 import { ConfigError, findConfig } from "../../config/find-config.js";
 import { formatDiagnostic } from "../../diagnostics.js";
 import { PreviewServer } from "../../preview/server.js";

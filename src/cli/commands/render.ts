@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { Argv, ArgumentsCamelCase } from "yargs";
-import { build } from "../../build/index.js";
-import { fromCache, type BuildReport } from "../../build/build-report.js";
+import { build } from "../../run/index.js";
+import { fromCache, type BuildReport } from "../../run/build-report.js";
 import { STDIN } from "../../inputs.js";
 import { displayPath, isInside } from "../../paths.js";
 import { plural, seconds } from "../print.js";

@@ -7,7 +7,7 @@ import { parse } from "yaml";
 import { isTableSource, tableSource } from "../../diagrams/table-source.js";
 import type { Lang } from "../../langs.js";
 import { translated } from "../../i18n/catalog.js";
-import { isPathRef, resolveRef, unknownRefMessage } from "../../spec/load-spec.js";
+import { isPathRef, resolveRef, unknownRefMessage } from "../../spec-format/load-spec.js";
 import { tableHtml, tableMarkdown } from "../../table/print-table.js";
 import { printDiagnostics } from "../print.js";
 import { renderOneFile } from "../single-file.js";

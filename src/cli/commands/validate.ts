@@ -1,5 +1,5 @@
 import type { Argv, ArgumentsCamelCase } from "yargs";
-import { loadInputs } from "../../build/index.js";
+import { loadInputs } from "../../run/index.js";
 import { STDIN } from "../../inputs.js";
 import { plural, printDiagnostics } from "../print.js";
 import { jsonFailures, reportFlags, type ReportFlags } from "../run-reporter.js";

@@ -1,5 +1,5 @@
 import type { Argv, ArgumentsCamelCase } from "yargs";
-import type { BuildReport } from "../../build/build-report.js";
+import type { BuildReport } from "../../run/build-report.js";
 import { ConfigError, findConfig } from "../../config/find-config.js";
 import { displayPath } from "../../paths.js";
 import { watchLoop } from "../../watch/watch-loop.js";

@@ -16,7 +16,7 @@ import { saveRun, upToDateRun } from "../output/run-record.js";
 import { ReadLog } from "../source/read-log.js";
 import { checkingSink, writingSink } from "../output/sink.js";
 import { lazyRenderer } from "../render/lazy-renderer.js";
-import { metaOf } from "../spec/types.js";
+import { metaOf } from "../spec-format/types.js";
 
 export { FORMATS, type Format } from "../presets.js";
 export { resolveBuildOptions, type BuildOptions, type ResolvedBuildOptions } from "./options.js";
