@@ -10,8 +10,12 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
-/** Where pictures are made: each diagram's outputs (cache, theme derivation, fonts) and the renderer (page, labels, links, PDF). */
-export const PICTURE_ENTRIES = ["src/run/diagram-outputs.ts", "src/render/lazy-renderer.ts"];
+/**
+ * Where pictures are made: each diagram's outputs (cache, theme derivation, fonts), the renderer
+ * (page, labels, links, PDF), and vstack's stack layout, which the page loads as a file of its
+ * own (dist/browser/stack-layout.mjs), so no import reaches it.
+ */
+export const PICTURE_ENTRIES = ["src/run/diagram-outputs.ts", "src/render/lazy-renderer.ts", "src/render/stack-layout-plugin.ts"];
 /** Packages the renderer reads as files rather than imports: mermaid's build and the DOMPurify it depends on (page-assets.ts). */
 const READ_PACKAGES = ["mermaid", "dompurify"];
 
