@@ -6,11 +6,14 @@
  * without the animation every box is simply shown.
  */
 
+import { fromHtml } from "hast-util-from-html";
+import { visit } from "unist-util-visit";
 import { rootId, withStylesheet } from "./svg-style.js";
 
 /** Seconds per step, and how long a row takes to fade in. */
 const STEP = 0.8;
 const FADE = 0.4;
+const BOX_ID = /^[\w-]+$/;
 
 export function animatedSvg(svg: string, steps: string[][]): string {
   const root = rootId(svg);
@@ -23,28 +26,20 @@ export function animatedSvg(svg: string, steps: string[][]): string {
     if (i === 0) return;
     rules.push(`${ids.flatMap(boxes).join(",")}{animation-delay:${(i * STEP).toFixed(1)}s}`);
   });
-  // A flowchart's arrow `L_<from>_<to>_<n>` (its line, and its label's data-id): ids hold
-  // underscores, so the split is the one that names two boxes of the build.
-  const edges: string[] = [];
-  for (const [, edge] of svg.matchAll(/ id="[^"]*?-(L_[\w]+_\d+)"/g)) {
-    const middle = edge!.slice(2).replace(/_\d+$/, "");
-    for (let k = middle.indexOf("_"); k > 0; k = middle.indexOf("_", k + 1)) {
-      const [from, to] = [middle.slice(0, k), middle.slice(k + 1)];
-      if (!at.has(from) || !at.has(to)) continue;
-      edges.push(`#${root}-${edge}`, `#${root} [data-id="${edge}"]`);
-      rules.push(`#${root}-${edge},#${root} [data-id="${edge}"]{animation-delay:${(Math.max(at.get(from)!, at.get(to)!) * STEP + FADE).toFixed(1)}s}`);
-      break;
-    }
-  }
-  // An arrow appears with the later of its ends: its line (g.vstack-link) and its label or number (g.vstack-link-over).
-  const links = [...svg.matchAll(/<g class="(vstack-link|vstack-link-over)" data-from="([^"]+)" data-to="([^"]+)"/g)];
-  const linkSteps = new Map<string, number>();
-  for (const [, , from, to] of links) linkSteps.set(`${from}\u0000${to}`, Math.max(at.get(from!) ?? 0, at.get(to!) ?? 0));
-  for (const [key, i] of linkSteps) {
+  // An arrow names the boxes it joins (data-from, data-to on a flowchart's line and label, and on
+  // a block diagram's link and its label or number): it appears with the later of its ends. Read
+  // from the parsed SVG, whatever order its attributes come in.
+  const arrows = new Map<string, number>();
+  visit(fromHtml(svg, { fragment: true, space: "svg" }), "element", (el) => {
+    const { dataFrom: from, dataTo: to } = el.properties;
+    // Box ids are letters, digits, `_` and `-`; anything else is no arrow of vstack's and goes into no selector.
+    if (typeof from === "string" && typeof to === "string" && BOX_ID.test(from) && BOX_ID.test(to)) arrows.set(`${from}\u0000${to}`, Math.max(at.get(from) ?? 0, at.get(to) ?? 0));
+  });
+  for (const [key, i] of arrows) {
     const [from, to] = key.split("\u0000");
-    rules.push(`#${root} :is(g.vstack-link,g.vstack-link-over)[data-from="${from}"][data-to="${to}"]{animation-delay:${(i * STEP + FADE).toFixed(1)}s}`);
+    rules.push(`#${root} [data-from="${from}"][data-to="${to}"]{animation-delay:${(i * STEP + FADE).toFixed(1)}s}`);
   }
-  const animated = [...steps.slice(1).flat().flatMap(boxes), ...edges, `#${root} g.vstack-link`, `#${root} g.vstack-link-over`];
+  const animated = [...steps.slice(1).flat().flatMap(boxes), `#${root} [data-from][data-to]`];
   const css = [
     `@keyframes vstack-step-in{from{opacity:0}to{opacity:1}}`,
     `@media (prefers-reduced-motion:no-preference){${animated.join(",")}{animation:vstack-step-in ${FADE}s ease-out both}${rules.join("")}}`,

@@ -150,6 +150,13 @@ async function render(data: LayoutData, svg: Selection, h: Helpers): Promise<voi
     [e.x, e.y] = label ? [label.x + label.width / 2, label.y + label.height / 2] : marker ? marker : [(mid.x + next.x) / 2, (mid.y + next.y) / 2];
     h.insertEdge(edgeLayer, e, new Map(), data.type, byId.get(e.start)!, byId.get(e.end)!, data.diagramId, true);
     if (e.label) h.positionEdgeLabel(e, {});
+    // The line and its label name the boxes they join, as a block diagram's links do: steps hide
+    // and reveal them by their ends, not by taking their ids apart.
+    const id = CSS.escape(e.id);
+    for (const el of [edgeLayer.node().querySelector(`path[id$="-${id}"], path[data-id="${id}"]`), labelLayer.node().querySelector(`[data-id="${id}"]`)?.closest("g.edgeLabel")]) {
+      el?.setAttribute("data-from", e.start);
+      el?.setAttribute("data-to", e.end);
+    }
   });
 }
 

@@ -227,21 +227,10 @@ async function drawInPage(
       hide(svg.querySelector(`g.node[id^="vstack-diagram-flowchart-${CSS.escape(id)}-"]`)); // a flowchart's box, numbered after its id
       hide(svg.querySelector(`#vstack-diagram-${CSS.escape(id)}_frame`)); // and the frame it heads
     }
-    for (const link of Array.from(svg.querySelectorAll("g.vstack-link, g.vstack-link-over"))) {
-      if (hidden.has(link.getAttribute("data-from") ?? "") || hidden.has(link.getAttribute("data-to") ?? "")) link.setAttribute("visibility", "hidden");
+    // An arrow (a block diagram's line and its label, a flowchart's edge and its label) names the boxes it joins.
+    for (const arrow of Array.from(svg.querySelectorAll("[data-from][data-to]"))) {
+      if (hidden.has(arrow.getAttribute("data-from")!) || hidden.has(arrow.getAttribute("data-to")!)) hide(arrow);
     }
-    // A flowchart's edge `L_<from>_<to>_<n>`: ids hold underscores, so the split is the one that names two boxes.
-    const boxes = new Set(Array.from(svg.querySelectorAll("g.node")).map((g) => g.id.replace(/^vstack-diagram-flowchart-/, "").replace(/-\d+$/, "")));
-    const touchesHidden = (edge: string) => {
-      const middle = edge.replace(/^.*?L_/, "").replace(/_\d+$/, "");
-      for (let i = middle.indexOf("_"); i > 0; i = middle.indexOf("_", i + 1)) {
-        const [from, to] = [middle.slice(0, i), middle.slice(i + 1)];
-        if (boxes.has(from) && boxes.has(to)) return hidden.has(from) || hidden.has(to);
-      }
-      return false;
-    };
-    for (const path of Array.from(svg.querySelectorAll("path.flowchart-link"))) if (touchesHidden(path.id)) hide(path);
-    for (const label of Array.from(svg.querySelectorAll("g.edgeLabel"))) if (touchesHidden(label.querySelector("[data-id]")?.getAttribute("data-id") ?? "")) hide(label);
   }
   if (look.canvas) {
     // Fitted inside the canvas less a 5% margin, never blown up past 3x, centred: a viewBox of

@@ -41,16 +41,10 @@ export async function measurePicture(page: Page, svgText: string): Promise<Pictu
     const nodeId = (g: Element) => g.id.replace(/^.*?-flowchart-/, "").replace(/-\d+$/, "");
     const boxes = Array.from(svg.querySelectorAll("g.node")).map((g) => ({ id: nodeId(g), ...rect(g.querySelector("rect, path, polygon") ?? g) }));
     const frames = Array.from(svg.querySelectorAll("g.cluster")).map((g) => ({ id: g.id.replace(/^.*?-?(?=[^-]*_frame$)/, ""), ...rect(g.querySelector("rect")!) }));
-    const ids = new Set(boxes.map((b) => b.id));
-    /** `L_<from>_<to>_<n>`: ids hold underscores too, so the split is the one that names two boxes. */
-    const ends = (edgeId: string) => {
-      const middle = edgeId.replace(/^.*?L_/, "").replace(/_\d+$/, "");
-      for (let i = middle.indexOf("_"); i > 0; i = middle.indexOf("_", i + 1)) if (ids.has(middle.slice(0, i)) && ids.has(middle.slice(i + 1))) return [middle.slice(0, i), middle.slice(i + 1)];
-      return ["", ""];
-    };
     const arrows = Array.from(svg.querySelectorAll("path.flowchart-link")).map((p) => {
       const id = (p.getAttribute("id") ?? "").replace(/^.*?(?=L_)/, "");
-      const [from, to] = ends(id);
+      // Each line names the boxes it joins (stack-layout-plugin.ts).
+      const [from, to] = [p.getAttribute("data-from") ?? "", p.getAttribute("data-to") ?? ""];
       const points: number[][] = [];
       const ctm = (p as SVGPathElement).getScreenCTM()!;
       for (const [, x, y] of (p.getAttribute("d") ?? "").matchAll(/[ML]\s*(-?[\d.]+)[ ,](-?[\d.]+)/g)) {
