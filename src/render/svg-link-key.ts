@@ -28,8 +28,11 @@ export interface LinkKeyApi {
    * and number) shows its number instead of its words, in a label as small as a marker.
    */
   numberLabels(svg: SVGSVGElement, keyed: Keyed[]): void;
-  /** After: those labels drawn as markers (the lines `labels` lists are restyled to match). */
-  styleNumbers(svg: SVGSVGElement, keyed: Keyed[], look: { ink: string; paper: string }, labels: LabelLine[]): void;
+  /**
+   * After: those labels drawn as markers (the lines `out` lists are restyled to match), and each
+   * number once in a key under the drawing, which grows the viewBox (`box`) to hold it.
+   */
+  explainNumbers(svg: SVGSVGElement, keyed: Keyed[], look: { ink: string; paper: string }, out: Written, box: { x: number; y: number; width: number; height: number }): { width: number; height: number };
   /** What each number stands for, one per line from (`left`, `top`) down; returns the key's right and bottom edges. */
   key(svg: SVGSVGElement, entries: Array<{ n: number; text: string }>, at: { left: number; top: number }, look: { ink: string; paper: string }, out: Written): { right: number; bottom: number };
 }
@@ -83,7 +86,7 @@ export function installSvgLinkKey(): void {
         label.setAttribute("transform", `translate(${-MARKER / 2}, ${-MARKER / 2})`);
       }
     },
-    styleNumbers(svg, keyed, look, labels) {
+    explainNumbers(svg, keyed, look, out, box) {
       for (const k of keyed) {
         const drawn = svg.querySelector(`g.label[data-id="${CSS.escape(k.id)}"] g.vstack-label`);
         if (!drawn) continue;
@@ -96,9 +99,15 @@ export function installSvgLinkKey(): void {
           text.setAttribute("x", (MARKER / 2).toFixed(2));
           text.setAttribute("y", (MARKER / 2 + 4.6).toFixed(2));
           text.setAttribute("style", `fill:${look.paper};stroke:none;font-size:${SIZE}px;font-weight:bold`);
-          for (const run of labels.find((l) => l.id === text.id)?.runs ?? []) Object.assign(run, { fill: look.paper, bold: true, size: SIZE });
+          for (const run of out.lines.find((l) => l.id === text.id)?.runs ?? []) Object.assign(run, { fill: look.paper, bold: true, size: SIZE });
         }
       }
+      // Each number once, under the drawing (the legend and caption then go round it).
+      const entries = keyed.filter((k, i) => keyed.findIndex((o) => o.n === k.n) === i);
+      const drawn = api.key(svg, entries, { left: box.x, top: box.y + box.height + 8 }, look, out);
+      const [width, height] = [Math.max(box.width, drawn.right - box.x), drawn.bottom - box.y];
+      svg.setAttribute("viewBox", `${box.x} ${box.y} ${width} ${height}`);
+      return { width, height };
     },
     key(svg, entries, at, look, out) {
       const g = document.createElementNS(ns, "g");

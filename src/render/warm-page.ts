@@ -7,6 +7,7 @@ import { installSvgDecorations } from "./svg-decorations.js";
 import { installSvgLabels } from "./svg-labels.js";
 import { installSvgLinks } from "./svg-links.js";
 import { installSvgLinkKey, type Keyed, type LinkKeyApi } from "./svg-link-key.js";
+import { installSvgFinish, type SvgFinishApi } from "./svg-finish.js";
 import { installSvgPortable } from "./svg-portable.js";
 import { installSvgSanitizer } from "./sanitize-svg.js";
 import { routeLinks } from "./route-links.js";
@@ -59,6 +60,7 @@ export class WarmPage {
       await page.evaluate(installSvgLabels);
       await page.evaluate(installSvgDecorations);
       await page.evaluate(installSvgLinkKey);
+      await page.evaluate(installSvgFinish);
       await page.evaluate(installSvgLinks);
       await page.evaluate(installSvgPortable);
       await installSvgSanitizer(page);
@@ -151,25 +153,11 @@ async function drawInPage(
   const svg = new DOMParser().parseFromString(svgText, "text/html").querySelector("svg")!;
   // Closed output: nothing in the SVG may reach outside it (sanitize-svg.ts).
   (window as unknown as { vstackSanitizeSvg: (svg: Element) => void }).vstackSanitizeSvg(svg);
-  // Mermaid 11 adds drop-shadow filters to every flowchart, black in light and white in dark, and
-  // uses them only in its "neo" look: unused, they would make the two themes differ in more than
-  // the colours vstack chose.
-  const used = svg.outerHTML;
-  for (const filter of Array.from(svg.querySelectorAll("filter[id]"))) if (!used.includes(`url(#${filter.id})`)) filter.parentElement?.tagName === "defs" && filter.parentElement.childElementCount === 1 ? filter.parentElement.remove() : filter.remove();
-  const ns = "http://www.w3.org/2000/svg";
-  for (const old of Array.from(svg.children)) if (old.tagName === "title" || old.tagName === "desc") old.remove();
-  const desc = document.createElementNS(ns, "desc");
-  desc.id = "vstack-diagram-desc";
-  desc.textContent = description;
-  const titleEl = document.createElementNS(ns, "title");
-  titleEl.id = "vstack-diagram-title";
-  titleEl.textContent = title;
-  svg.prepend(titleEl, desc);
-  svg.setAttribute("role", "img");
-  svg.setAttribute("aria-labelledby", "vstack-diagram-title");
-  svg.setAttribute("aria-describedby", "vstack-diagram-desc");
+  const finish = (window as unknown as { vstackFinish: SvgFinishApi }).vstackFinish;
+  finish.dropUnusedFilters(svg as SVGSVGElement);
+  const desc = finish.describe(svg as SVGSVGElement, title, description);
   svg.style.backgroundColor = look.background;
-  let [x0 = 0, y0 = 0, width = 0, height = 0] = (svg.getAttribute("viewBox") ?? "0 0 0 0").split(/[\s,]+/).map(Number);
+  let { x: x0, y: y0, width, height } = finish.viewBox(svg);
   let labels: LabelLine[] = [];
   const portable = (window as unknown as { vstackPortable: (svg: SVGSVGElement) => void }).vstackPortable;
   if (look.svgText) {
@@ -183,14 +171,7 @@ async function drawInPage(
     const keyed = keys.vstackKeyed;
     linkKey.numberLabels(svg as SVGSVGElement, keyed);
     labels = (window as unknown as { vstackSvgLabels: (svg: SVGSVGElement, family: string) => LabelLine[] }).vstackSvgLabels(svg as SVGSVGElement, look.svgText);
-    if (keyed.length > 0 && look.decorations) {
-      linkKey.styleNumbers(svg as SVGSVGElement, keyed, look.decorations, labels);
-      // Each number once, under the drawing (the legend and caption then go round it).
-      const entries = keyed.filter((k, i) => keyed.findIndex((o) => o.n === k.n) === i);
-      const drawn = linkKey.key(svg as SVGSVGElement, entries, { left: x0, top: y0 + height + 8 }, look.decorations, { lines: labels, svgId: svg.id, first: 0, family: look.svgText });
-      [width, height] = [Math.max(width, drawn.right - x0), drawn.bottom - y0];
-      svg.setAttribute("viewBox", `${x0} ${y0} ${width} ${height}`);
-    }
+    if (keyed.length > 0 && look.decorations) ({ width, height } = linkKey.explainNumbers(svg as SVGSVGElement, keyed, look.decorations, { lines: labels, svgId: svg.id, first: 0, family: look.svgText }, { x: x0, y: y0, width, height }));
     if (look.decorations) {
       const page = window as unknown as {
         vstackDecorate: (svg: SVGSVGElement, d: Decorations, family: string, firstId: number) => LabelLine[];
@@ -199,7 +180,7 @@ async function drawInPage(
       // Links (and their key) first: the legend and caption go round whatever they added.
       if (look.decorations.links) labels.push(...page.vstackDrawLinks(svg as SVGSVGElement, look.decorations.links, look.decorations, look.svgText, labels.length));
       labels.push(...page.vstackDecorate(svg as SVGSVGElement, look.decorations, look.svgText, labels.length));
-      [x0 = 0, y0 = 0, width = 0, height = 0] = (svg.getAttribute("viewBox") ?? "0 0 0 0").split(/[\s,]+/).map(Number);
+      ({ x: x0, y: y0, width, height } = finish.viewBox(svg));
     }
     portable(svg as SVGSVGElement);
     svg.remove();
@@ -218,42 +199,9 @@ async function drawInPage(
     svg.style.maxWidth = "100%";
     svg.style.height = "auto";
   }
-  if (look.hide.length > 0) {
-    // Hidden, not removed: the frames of a build keep every box where the whole picture has it.
-    const hidden = new Set(look.hide);
-    const hide = (el: Element | null | undefined) => el?.setAttribute("visibility", "hidden");
-    for (const id of hidden) {
-      hide(svg.querySelector(`#vstack-diagram-${CSS.escape(id)}`)); // a block diagram's box
-      hide(svg.querySelector(`g.node[id^="vstack-diagram-flowchart-${CSS.escape(id)}-"]`)); // a flowchart's box, numbered after its id
-      hide(svg.querySelector(`#vstack-diagram-${CSS.escape(id)}_frame`)); // and the frame it heads
-    }
-    // An arrow (a block diagram's line and its label, a flowchart's edge and its label) names the boxes it joins.
-    for (const arrow of Array.from(svg.querySelectorAll("[data-from][data-to]"))) {
-      if (hidden.has(arrow.getAttribute("data-from")!) || hidden.has(arrow.getAttribute("data-to")!)) hide(arrow);
-    }
-  }
-  if (look.canvas) {
-    // Fitted inside the canvas less a 5% margin, never blown up past 3x, centred: a viewBox of
-    // the canvas's shape around the drawing does all of it.
-    const { width: cw, height: ch } = look.canvas;
-    const fit = Math.min((cw * 0.9) / width, (ch * 0.9) / height, 3);
-    const [vw, vh] = [cw / fit, ch / fit];
-    svg.setAttribute("viewBox", `${x0 - (vw - width) / 2} ${y0 - (vh - height) / 2} ${vw} ${vh}`);
-    svg.setAttribute("width", String(cw));
-    svg.setAttribute("height", String(ch));
-    svg.style.maxWidth = "none";
-    [x0, y0, width, height] = [0, 0, cw, ch];
-  }
-  if (!/^transparent$/i.test(look.background.trim())) {
-    // The CSS background shows in browsers only; a rect under everything shows in librsvg,
-    // Inkscape and slide tools too (a dark diagram is otherwise light text on nothing).
-    const [bx = 0, by = 0, bw = 0, bh = 0] = (svg.getAttribute("viewBox") ?? "0 0 0 0").split(/[\s,]+/).map(Number);
-    const paper = document.createElementNS(ns, "rect");
-    paper.setAttribute("class", "vstack-background");
-    for (const [name, value] of [["x", bx], ["y", by], ["width", bw], ["height", bh]] as const) paper.setAttribute(name, String(value));
-    paper.setAttribute("style", `fill:${look.background};stroke:none`);
-    desc.after(paper);
-  }
+  if (look.hide.length > 0) finish.hideBoxes(svg as SVGSVGElement, look.hide);
+  if (look.canvas) ({ x: x0, y: y0, width, height } = finish.fitCanvas(svg as SVGSVGElement, { x: x0, y: y0, width, height }, look.canvas));
+  if (!/^transparent$/i.test(look.background.trim())) finish.paper(svg as SVGSVGElement, look.background, desc);
   const xml = new XMLSerializer().serializeToString(svg);
   if (look.show) (window as unknown as { vstackShow: typeof showInPage }).vstackShow({ svg, width, height });
   return { svg: xml, labels, width: width || 0, height: height || 0 };
