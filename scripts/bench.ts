@@ -8,7 +8,8 @@
  *
  * Figures are wall-clock on this machine; peak memory is the resident size of the whole
  * process tree (Node and Chromium). `--quick` uses smaller inputs; `--only layout` prints the
- * stack layout's figures (area, faults, time against block-beta) alone.
+ * stack layout's figures (area, faults, time against block-beta) alone, `--only install` what
+ * `npm install vstack` puts on disk (it packs this checkout and installs it from the registry).
  */
 import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -22,6 +23,7 @@ import { MERMAID_CONFIG } from "../src/render/mermaid-config.js";
 import { builtinFiles } from "../src/spec-format/builtins.js";
 import { largeSpec, typicalSpec, writeSpecs } from "./bench/inputs.js";
 import { peakSampler } from "./bench/memory.js";
+import { installSize } from "./bench/install-size.js";
 import { measurePicture, pictureFaults } from "../test/support/picture-geometry.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -247,8 +249,18 @@ async function sizes(browser: Browser): Promise<void> {
   table(["layers", "vstack wall (incl. start-up)", "vstack peak", "renderMermaid", "floor"], rows);
 }
 
+/** The install's size against the 180 MB aim (#29). */
+function install(): void {
+  console.log(`\n## Installed size: npm install of the packed tarball, no dev dependencies\n`);
+  const size = installSize(ROOT);
+  table(["packages", "on disk", "aim"], [[String(size.packages), mb(size.bytes), "under 180 MB"]]);
+  console.log("");
+  table(["largest packages (with what they nest)", "on disk"], size.largest.map((p) => [p.name, mb(p.bytes)]));
+}
+
 async function main(): Promise<void> {
   console.log(`# vstack benchmark${quick ? " (quick)" : ""}\n\nmachine: ${(await import("node:os")).cpus().length} cores, Node ${process.version}; work folder ${work}`);
+  if (only === "install") return install();
   const browser = await puppeteer.launch(browserArgs);
   try {
     if (only !== "layout") await gallery(browser);
@@ -259,6 +271,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
   }
+  install();
 }
 
 await main();
