@@ -57,6 +57,7 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
   const STUB = 16; // the straight run at each end, so the arrowhead reads
   const INTO = scene.into ?? 10; // how far an arrow across a narrow gap reaches into each box
   const BEND = 30; // a bend costs as much as this much length
+  const SHARED = 4; // a length of line run along another line costs this many times over
   const boxes = Object.entries(scene.boxes).map(([id, r]) => ({ id, ...r }));
   const frames = Object.entries(scene.frames ?? {}).map(([id, r]) => ({ id, ...r }));
   const right = (r: Rect) => r.x + r.width;
@@ -65,7 +66,6 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
   const overlaps = (a: Rect, b: Rect) => a.x < right(b) && b.x < right(a) && a.y < bottom(b) && b.y < bottom(a);
   const texts = scene.texts.map((t) => grow(t, 2));
   const placed: Rect[] = []; // labels and markers drawn so far
-  const used = new Map<string, number>(); // grid steps earlier lines took
   const out: RoutedLink[] = [];
   const all = boxes.length > 0 ? boxes : [{ id: "", x: 0, y: 0, width: 0, height: 0 }];
   const minX = Math.min(...all.map((b) => b.x)) - 24;
@@ -80,6 +80,18 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
   const freeOfPlaced = (r: Rect) => !placed.some((p) => overlaps(r, p));
   const lines: Rect[] = []; // the straight runs of lines drawn so far, a little widened
   const freeOfLines = (r: Rect) => !lines.some((l) => overlaps(r, l));
+  /**
+   * How far a step runs along lines already drawn (on them, in their direction): two arrows on
+   * one line read as one arrow, so that length costs SHARED times over; crossing one costs nothing.
+   */
+  const alongLines = (x1: number, y1: number, x2: number, y2: number) => {
+    let total = 0;
+    for (const l of lines) {
+      if (y1 === y2 && l.height <= 7 && Math.abs(l.y + l.height / 2 - y1) < 4) total += Math.max(0, Math.min(Math.max(x1, x2), right(l) - 3) - Math.max(Math.min(x1, x2), l.x + 3));
+      else if (x1 === x2 && l.width <= 7 && Math.abs(l.x + l.width / 2 - x1) < 4) total += Math.max(0, Math.min(Math.max(y1, y2), bottom(l) - 3) - Math.max(Math.min(y1, y2), l.y + 3));
+    }
+    return total;
+  };
   // A label over a frame's outline would cut it: labels keep off the four sides of every frame.
   const sides = frames.flatMap((f) => [segmentRect([f.x, f.y], [right(f), f.y]), segmentRect([f.x, bottom(f)], [right(f), bottom(f)]), segmentRect([f.x, f.y], [f.x, bottom(f)]), segmentRect([right(f), f.y], [right(f), bottom(f)])]);
   const freeOfSides = (r: Rect) => !sides.some((side) => hits(side, r));
@@ -312,8 +324,7 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
         const [ni, nj] = [i + DIRS[nd]![0], j + DIRS[nd]![1]];
         const step = Math.abs(X[ni]! - X[i]!) + Math.abs(Y[nj]! - Y[j]!);
         const m = node(ni, nj);
-        const crowd = used.get(`${Math.min(n, m)}:${Math.max(n, m)}`) ?? 0;
-        const next = cost + step + (nd === d ? 0 : BEND) + crowd * 25;
+        const next = cost + step + (nd === d ? 0 : BEND) + SHARED * alongLines(X[i]!, Y[j]!, X[ni]!, Y[nj]!);
         const ns = m * 4 + nd;
         if (next < dist[ns]!) {
           dist[ns] = next;
@@ -326,11 +337,6 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
     const trail: number[] = [];
     for (let s = best.state; s >= 0; s = prev[s]!) trail.unshift(s);
     const start = starts.get(trail[0]!)!;
-    for (let k = 1; k < trail.length; k++) {
-      const [a, b] = [trail[k - 1]! >> 2, trail[k]! >> 2];
-      const key = `${Math.min(a, b)}:${Math.max(a, b)}`;
-      used.set(key, (used.get(key) ?? 0) + 1);
-    }
     const points: Array<[number, number]> = [start.at, ...trail.map((s): [number, number] => [X[(s >> 2) % X.length]!, Y[Math.floor((s >> 2) / X.length)]!]), best.port.at];
     // Only the corners: drop points in the middle of a straight run.
     return points.filter((p, k) => {
