@@ -61,9 +61,14 @@ export function fitFlow(flow: FlowItem[], stacking: FlowLink[], arrows: BoxLink[
   // a label beside an arrow between rows, or in a lane other labels already widen, costs nothing.
   const atLow = wrapAt(() => low);
   const lined = linedAt(low);
+  let width = place(atLow, lined).width;
   for (const [i, arrow] of arrows.entries()) {
     const wider = lined.with(i, lineAt(arrow, ARROW_LABEL_WIDTH));
-    if (wider[i]!.lines !== lined[i]!.lines && place(atLow, wider).width <= Math.max(room, place(atLow, lined).width)) lined[i] = wider[i]!;
+    if (wider[i]!.lines === lined[i]!.lines) continue;
+    const widened = place(atLow, wider).width;
+    if (widened > Math.max(room, width)) continue;
+    lined[i] = wider[i]!;
+    width = widened;
   }
   const placed = place(atLow, lined);
   const boxes = wrapAt((id) => Math.max(low, (placed.boxes.get(id)?.width ?? 0) - BOX_PAD.x));
