@@ -85,10 +85,15 @@ export function decorationsOf(spec: Spec, theme: Theme, { legend, caption, arrow
     ink,
     paper: BACKGROUND[theme],
     ...(arrows && links.length > 0 && { links: links.map(drawnLink) }),
-    ...(!arrows && links.some((l) => l.label !== undefined && l.copy === 0) && { keys: links.filter((l) => l.label !== undefined && l.copy === 0).map((l) => ({ from: l.from, to: l.to, key: drawnLink(l).key })) }),
+    ...(!arrows && links.some((l) => l.label !== undefined && l.copy === 0) && { keys: links.filter((l) => l.label !== undefined && l.copy === 0).map((l) => ({ from: l.from, to: l.to, key: keyOf(l) })) }),
     ...(legend !== "off" && entries.length > 0 && { legend: { place: legend, entries } }),
     ...(caption && { caption: { title: spec.title, ...(hosts.length > 0 && { footer: `${say(WORDS.sources)}: ${hosts.join(", ")}` }) } }),
   };
+}
+
+/** A link in words, for a key when its label is shown as a number: "docker CLI → dockerd: Engine API". */
+function keyOf(link: BoxLink): string {
+  return `${link.ends}${link.label !== undefined ? `: ${link.label}` : ""}`;
 }
 
 function drawnLink(link: BoxLink): DrawnLink {
@@ -100,7 +105,7 @@ function drawnLink(link: BoxLink): DrawnLink {
     strokeWidth: width,
     ...(dash && { dash }),
     both: link.both,
-    key: `${link.ends}${link.label !== undefined ? `: ${link.label}` : ""}`,
+    key: keyOf(link),
   };
 }
 
