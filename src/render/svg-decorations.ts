@@ -1,5 +1,7 @@
 import type { Decorations } from "../layout/decorations.js";
 import type { LabelLine } from "./renderer.js";
+import type { LinkKeyApi } from "./svg-link-key.js";
+import type { SvgFinishApi } from "./svg-finish.js";
 
 /**
  * Draws a spec's legend and caption around Mermaid's drawing, in the page, as plain SVG (rects
@@ -17,26 +19,16 @@ export function installSvgDecorations(): void {
 
   (window as unknown as { vstackDecorate: (svg: SVGSVGElement, d: Decorations, family: string, firstId: number) => LabelLine[] }).vstackDecorate = (svg, decorations, family, firstId) => {
     const lines: LabelLine[] = [];
-    const [x0 = 0, y0 = 0, w = 0, h = 0] = (svg.getAttribute("viewBox") ?? "").split(/[\s,]+/).map(Number);
+    const page = window as unknown as { vstackLinkKey: LinkKeyApi; vstackFinish: SvgFinishApi };
+    const { x: x0, y: y0, width: w, height: h } = page.vstackFinish.viewBox(svg);
     // The canvas grows on any side: a legend row or a title wider than the drawing widens it both ways.
     let [top, bottom, left, right] = [y0, y0 + h, x0, x0 + w];
     const widthOf = (text: string, size: number, bold: boolean) => {
       measure.font = `${bold ? "bold " : ""}${size}px ${family}`;
       return measure.measureText(text).width;
     };
-    const text = (parent: Element, content: string, x: number, y: number, size: number, bold: boolean, anchor: "start" | "middle") => {
-      const el = document.createElementNS(ns, "text");
-      el.id = `${svg.id}-t${firstId + lines.length}`;
-      el.setAttribute("class", "vstack-text");
-      el.setAttribute("x", x.toFixed(2));
-      el.setAttribute("y", y.toFixed(2));
-      el.setAttribute("text-anchor", anchor);
-      el.setAttribute("font-family", family);
-      el.setAttribute("style", `fill:${decorations.ink};stroke:none;font-size:${size}px${bold ? ";font-weight:bold" : ""}`);
-      el.textContent = content;
-      parent.append(el);
-      lines.push({ id: el.id, runs: [{ text: content, size, bold, italic: false, fill: decorations.ink }] });
-    };
+    const out = { lines, svgId: svg.id, first: firstId, family };
+    const text = (parent: Element, content: string, x: number, y: number, size: number, bold: boolean, anchor: "start" | "middle") => page.vstackLinkKey.text(parent, content, { x, y, size, bold, fill: decorations.ink, anchor }, out);
     const group = (name: string) => {
       const g = document.createElementNS(ns, "g");
       g.setAttribute("class", name);

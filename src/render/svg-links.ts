@@ -1,6 +1,7 @@
 import type { DrawnLink } from "../layout/decorations.js";
 import type { LinkScene, RoutedLink } from "./route-links.js";
 import type { LinkKeyApi } from "./svg-link-key.js";
+import type { SvgFinishApi } from "./svg-finish.js";
 import type { LabelLine } from "./renderer.js";
 
 /**
@@ -18,14 +19,14 @@ export function installSvgLinks(): void {
   const MARKER = 20;
 
   type Draw = (svg: SVGSVGElement, links: DrawnLink[], look: { ink: string; paper: string }, family: string, firstId: number) => LabelLine[];
-  const page = window as unknown as { vstackDrawLinks: Draw; vstackRouteLinks: (scene: LinkScene) => RoutedLink[]; vstackLinkKey: LinkKeyApi };
+  const page = window as unknown as { vstackDrawLinks: Draw; vstackRouteLinks: (scene: LinkScene) => RoutedLink[]; vstackLinkKey: LinkKeyApi; vstackFinish: SvgFinishApi };
 
   page.vstackDrawLinks = (svg, links, look, family, firstId) => {
     const keys = page.vstackLinkKey;
     const lines: LabelLine[] = [];
     const key: Array<{ n: number; text: string }> = [];
     const frame = svg.getBoundingClientRect();
-    const [x0 = 0, y0 = 0, w = 0, h = 0] = (svg.getAttribute("viewBox") ?? "").split(/[\s,]+/).map(Number);
+    const { x: x0, y: y0, width: w, height: h } = page.vstackFinish.viewBox(svg);
     // The SVG is on the page at its own size, so a CSS pixel is a user unit.
     const user = (r: DOMRect) => ({ x: r.left - frame.left + x0, y: r.top - frame.top + y0, width: r.width, height: r.height });
     const boxes: LinkScene["boxes"] = {};
