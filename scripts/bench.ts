@@ -29,6 +29,8 @@ import { measurePicture, pictureFaults } from "../test/support/picture-geometry.
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CLI = join(ROOT, "bin", "vstack.js");
 const MMDC = join(ROOT, "node_modules", ".bin", "mmdc");
+/** mermaid-cli 12 types its browser as puppeteer 25's; vstack runs puppeteer-core 24 (Node 20). Same protocol at run time. */
+type CliBrowser = Parameters<typeof renderMermaid>[0];
 const quick = process.argv.includes("--quick");
 /** `--only layout`: the stack layout's figures alone. */
 const only = process.argv[process.argv.indexOf("--only") + 1];
@@ -81,7 +83,7 @@ async function mmdcPerDiagram(files: string[]): Promise<number> {
 async function sharedBrowserPerDiagram(browser: Browser, files: string[]): Promise<number> {
   const { startOnLoad: _, ...mermaidConfig } = MERMAID_CONFIG;
   const started = performance.now();
-  for (const file of files) await renderMermaid(browser, readFileSync(file, "utf8"), "svg", { mermaidConfig: mermaidConfig as never });
+  for (const file of files) await renderMermaid(browser as unknown as CliBrowser, readFileSync(file, "utf8"), "svg", { mermaidConfig: mermaidConfig as never });
   return (performance.now() - started) / files.length;
 }
 

@@ -18,6 +18,9 @@ export const MERMAID_CONFIG = {
   deterministicIds: true,
   deterministicIDSeed: "vstack",
   suppressErrorRendering: true,
+  // Mermaid 12 draws flowcharts and most other types in its "neo" look unless told; vstack's themes
+  // (derived dark, auto) are made for the classic one. A diagram's own front matter still wins.
+  look: "classic",
   // useGradient: Mermaid 11 adds an unused gradient to dark flowcharts, and light and dark must differ only in colours (auto theme).
   themeVariables: { fontFamily: FONT_FAMILY, useGradient: false },
 } as const;

@@ -19,6 +19,8 @@ import { ownChromium } from "../support/shared-browser.js";
  * mermaid-cli is the reference: for each built-in spec, vstack's SVG and mermaid-cli's from the
  * same Mermaid text must hold the same labels and be the same size within a few pixels.
  */
+/** mermaid-cli 12 types its browser as puppeteer 25's; vstack runs puppeteer-core 24 (Node 20). Same protocol at run time. */
+type CliBrowser = Parameters<typeof renderMermaid>[0];
 const templates = new TemplateSet();
 const ours = useRenderer();
 let browser: Browser;
@@ -36,8 +38,11 @@ function viewBox(svg: string): { width: number; height: number } {
 }
 
 async function reference(mermaid: string, background: string): Promise<string> {
-  const { startOnLoad: _, ...mermaidConfig } = MERMAID_CONFIG;
-  const out = await renderMermaid(browser, mermaid, "svg", { mermaidConfig: mermaidConfig as never, backgroundColor: background });
+  const { startOnLoad: _, ...siteConfig } = MERMAID_CONFIG;
+  // The theme vstack's light pictures use, named: with no theme, Mermaid 12 draws flowcharts,
+  // class, state and ER diagrams in its "redux-color" theme instead.
+  const mermaidConfig = { ...siteConfig, theme: "default" };
+  const out = await renderMermaid(browser as unknown as CliBrowser, mermaid, "svg", { mermaidConfig: mermaidConfig as never, backgroundColor: background });
   return new TextDecoder().decode(out.data);
 }
 
