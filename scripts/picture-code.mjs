@@ -1,7 +1,8 @@
 // Writes dist/picture-code.json (part of `npm run build`): a hash of the source of every module
 // that shapes a picture, the modules the picture path imports as esbuild finds them (static and
 // dynamic imports), read as text; and the packages they import, whose installed versions vstack
-// reads when it runs (src/render/picture-code.ts). Hashed from src/, not from what a bundler
+// reads when it runs (src/render/picture-code.ts), where it adds the versions of Mermaid and
+// DOMPurify copied into dist/mermaid/ (scripts/vendor-mermaid.mjs). Hashed from src/, not from what a bundler
 // made of it, so the CLI bundle and the library share cache entries and a bundler upgrade
 // throws none away; a change to any of these modules, and to nothing else, changes every key.
 import { createHash } from "node:crypto";
@@ -16,8 +17,6 @@ import { build } from "esbuild";
  * own (dist/browser/stack-layout.mjs), so no import reaches it.
  */
 export const PICTURE_ENTRIES = ["src/run/diagram-outputs.ts", "src/render/lazy-renderer.ts", "src/render/stack-layout-plugin.ts"];
-/** Packages the renderer reads as files rather than imports: mermaid's build and the DOMPurify it depends on (page-assets.ts). */
-const READ_PACKAGES = ["mermaid", "dompurify"];
 
 /** The fingerprint of the picture code under `root` (a checkout of vstack). */
 export async function pictureCode(root) {
@@ -26,7 +25,7 @@ export async function pictureCode(root) {
   const hash = createHash("sha256");
   for (const file of files) hash.update(`${file}\n`).update(readFileSync(join(root, file))).update("\n");
   const imported = files.flatMap((f) => metafile.inputs[f].imports.filter((i) => i.external && !i.path.startsWith("node:")).map((i) => packageName(i.path)));
-  return { hash: hash.digest("hex"), files, packages: [...new Set([...READ_PACKAGES, ...imported])].sort() };
+  return { hash: hash.digest("hex"), files, packages: [...new Set(imported)].sort() };
 }
 
 /** `culori/fn` → `culori`, `@scope/name/x` → `@scope/name`. */

@@ -1,6 +1,6 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { isInside, safeDecode } from "../paths.js";
 
@@ -8,10 +8,9 @@ import { isInside, safeDecode } from "../paths.js";
 export const PAGE_ORIGIN = "https://vstack.invalid/";
 export const PAGE_URL = `${PAGE_ORIGIN}__vstack__/page.html`;
 
-const MERMAID_PACKAGE = createRequire(import.meta.url).resolve("mermaid/package.json");
-const MERMAID_DIST = join(dirname(MERMAID_PACKAGE), "dist");
-/** DOMPurify's browser build, the copy Mermaid itself depends on (so it is there wherever Mermaid is). */
-const PURIFY_FILE = join(dirname(createRequire(MERMAID_PACKAGE).resolve("dompurify")), "purify.min.js");
+/** Mermaid's ES build and DOMPurify's, copied there by `npm run build` (scripts/vendor-mermaid.mjs). */
+const MERMAID_DIST = join(PACKAGE_ROOT, "dist", "mermaid");
+const PURIFY_FILE = join(MERMAID_DIST, "purify.min.js");
 export const PURIFY_URL = `${PAGE_ORIGIN}__vstack__/purify.min.js`;
 /** vstack's stack layout for Mermaid, bundled for the browser by `npm run build`. */
 const STACK_LAYOUT_FILE = join(PACKAGE_ROOT, "dist", "browser", "stack-layout.mjs");
@@ -26,6 +25,13 @@ export class PageAssets {
   private readonly files = new Map<string, Promise<Buffer | undefined>>();
 
   constructor(private readonly pageHtml: string) {}
+
+  /** Throws, saying what to do, when the files the page loads were never built (a checkout before `npm run build`). */
+  checkBuilt(): void {
+    for (const file of [join(MERMAID_DIST, "mermaid.esm.min.mjs"), PURIFY_FILE, STACK_LAYOUT_FILE]) {
+      if (!existsSync(file)) throw new Error(`vstack's rendering page cannot load ${file}: it is not there. Run \`npm run build\` in ${PACKAGE_ROOT}.`);
+    }
+  }
 
   /** The bytes and type for a URL the page asks for, or undefined to refuse it. */
   async serve(url: string): Promise<{ body: Buffer | string; contentType: string } | undefined> {

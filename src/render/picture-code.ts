@@ -5,8 +5,9 @@ import { PACKAGE_ROOT } from "../package-root.js";
 
 /**
  * The code that shapes pictures, as part of every output's cache key: the hash of its source
- * that `npm run build` wrote (scripts/picture-code.mjs), and the installed version of each
- * package it uses (read now: an install may hold other versions than the build did). The CLI
+ * that `npm run build` wrote (scripts/picture-code.mjs), the installed version of each
+ * package it uses (read now: an install may hold other versions than the build did), and the
+ * versions of the Mermaid and DOMPurify builds copied into dist/mermaid/. The CLI
  * bundle and the library read the same file, so they share cache entries.
  */
 export function pictureCode(): { code: string; packages: Record<string, string> } {
@@ -14,22 +15,20 @@ export function pictureCode(): { code: string; packages: Record<string, string> 
   // Unbuilt (tests run from src/ before a build): every key says so, and nothing built shares them.
   if (!existsSync(file)) return { code: "unbuilt", packages: {} };
   const { hash, packages } = JSON.parse(readFileSync(file, "utf8")) as { hash: string; packages: string[] };
-  return { code: hash, packages: Object.fromEntries(packages.map((name) => [name, installedVersion(name)])) };
+  const vendored = join(PACKAGE_ROOT, "dist", "mermaid", "versions.json");
+  const copied = existsSync(vendored) ? (JSON.parse(readFileSync(vendored, "utf8")) as Record<string, string>) : { mermaid: "not built" };
+  return { code: hash, packages: { ...Object.fromEntries(packages.map((name) => [name, installedVersion(name)])), ...copied } };
 }
 
 const own = createRequire(import.meta.url);
 
-/** A package's version as installed where vstack finds it (DOMPurify: where mermaid finds it). */
+/** A package's version as installed where vstack finds it. */
 function installedVersion(name: string): string {
   let entry: string;
   try {
     entry = own.resolve(name);
   } catch {
-    try {
-      entry = createRequire(own.resolve("mermaid")).resolve(name);
-    } catch {
-      return "not installed";
-    }
+    return "not installed";
   }
   for (let dir = dirname(entry); dirname(dir) !== dir; dir = dirname(dir)) {
     const manifest = join(dir, "package.json");

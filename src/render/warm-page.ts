@@ -45,6 +45,7 @@ export class WarmPage {
   static async open(browser: Browser, assets: PageAssets, initial?: Page): Promise<WarmPage> {
     // A context of its own is a window of its own: a page that shares a window with others
     // is a background tab there, and Chromium stops drawing it (a screenshot then never comes).
+    assets.checkBuilt();
     const context = initial ? undefined : await browser.createBrowserContext();
     const page = initial ?? (await context!.newPage());
     try {
