@@ -1,9 +1,8 @@
 // Bundles the CLI into dist/bundle/ (vstack.mjs and shared chunks). Node 20 has no compile cache,
 // and resolving and compiling a few hundred small modules is most of a cached rebuild's time.
 // Split at dynamic imports: an up-to-date rebuild never loads the spec parser (zod, yaml).
-// puppeteer-core and mermaid stay outside: the first is loaded only when a browser is needed,
-// the second is read from its package as a file; the font libraries load their WebAssembly from
-// their own packages.
+// puppeteer-core stays outside, loaded only when a browser is needed; the font libraries load
+// their WebAssembly from their own packages, and css-tree its syntax data (data/*.json) from its own.
 import { readdirSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { build } from "esbuild";
@@ -20,7 +19,7 @@ const result = await build({
   platform: "node",
   format: "esm",
   target: "node20",
-  external: ["puppeteer-core", "mermaid", "harfbuzzjs", "subset-font", "hyphen", "gettext-parser"],
+  external: ["puppeteer-core", "harfbuzzjs", "subset-font", "hyphen", "gettext-parser", "css-tree"],
   // CommonJS dependencies (handlebars) use require() and __filename; give the ES module both.
   banner: {
     js: [

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { LabelLine } from "../render/renderer.js";
 import { SVG_FONT_FAMILY } from "../render/mermaid-config.js";
 import type { FontSet, LoadedFace } from "./font-set.js";
+import { applyEdits, escapeText, insideRoot, readSvg } from "../output/svg-source.js";
 
 /**
  * `--fonts embed`: the faces the labels are drawn in, cut down to the glyphs drawn, inside the
@@ -64,7 +65,7 @@ function subset(face: LoadedFace, text: string): Promise<Buffer> {
 
 /** Adds a style sheet as the first thing after the SVG's title and description. */
 export function insertStyle(svg: string, css: string): string {
-  const desc = /<desc\b[^>]*\/>|<\/desc>/.exec(svg);
-  const end = desc ? desc.index + desc[0].length : svg.indexOf(">") + 1;
-  return `${svg.slice(0, end)}<style>${css}</style>${svg.slice(end)}`;
+  const elements = readSvg(svg);
+  const at = elements.find((e) => e.name === "desc")?.end ?? insideRoot(elements);
+  return at === undefined ? svg : applyEdits(svg, [{ start: at, end: at, text: `<style>${escapeText(css)}</style>` }]);
 }

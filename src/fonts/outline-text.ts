@@ -1,4 +1,5 @@
 import type { LabelLine } from "../render/renderer.js";
+import { applyEdits, readSvg, type Edit } from "../output/svg-source.js";
 import { joinsPrevious, type FontSet, type LoadedFace } from "./font-set.js";
 
 /**
@@ -8,22 +9,24 @@ import { joinsPrevious, type FontSet, type LoadedFace } from "./font-set.js";
  * words can still be searched, selected and read out.
  */
 export function outlineText(svg: string, labels: LabelLine[], fonts: FontSet): string {
-  let out = svg;
+  const texts = new Map(readSvg(svg).filter((e) => e.name === "text").map((e) => [e.attributes.get("id")?.value, e]));
+  const edits: Edit[] = [];
   for (const line of labels) {
-    const found = new RegExp(`<text id="${line.id}"([^>]*)>([\\s\\S]*?)</text>`).exec(out);
-    if (!found) throw new Error(`label line ${line.id} is not in the SVG`);
-    const attrs = found[1]!;
-    const x = Number(/ x="([^"]+)"/.exec(attrs)?.[1] ?? 0);
-    const y = Number(/ y="([^"]+)"/.exec(attrs)?.[1] ?? 0);
-    const anchor = / text-anchor="(start|middle|end)"/.exec(attrs)?.[1] ?? "start";
-    const drawn = drawLine(line, fonts, x, y, anchor);
+    const text = texts.get(line.id);
+    if (!text) throw new Error(`label line ${line.id} is not in the SVG`);
+    const attr = (name: string) => text.attributes.get(name)?.value;
+    const anchor = attr("text-anchor") ?? "start";
+    const drawn = drawLine(line, fonts, Number(attr("x") ?? 0), Number(attr("y") ?? 0), anchor === "middle" || anchor === "end" ? anchor : "start");
     // A line the faces cannot draw as the browser did (right-to-left text, a script none of
     // them has) stays text: a viewer's own fonts beat boxes or mirrored words.
     if (drawn === undefined) continue;
-    const hidden = `<text id="${line.id}"${attrs.replace(/ style="/, ' style="opacity:0;')}>${found[2]}</text>`;
-    out = out.slice(0, found.index) + `<g aria-hidden="true">${drawn}</g>` + hidden + out.slice(found.index + found[0].length);
+    edits.push({ start: text.start, end: text.start, text: `<g aria-hidden="true">${drawn}</g>` });
+    // The text stays, unseen, for search, selection and screen readers.
+    const style = text.attributes.get("style");
+    if (style) edits.push({ start: style.start, end: style.start, text: "opacity:0;" });
+    else edits.push({ start: text.tagEnd, end: text.tagEnd, text: ' style="opacity:0"' });
   }
-  return out;
+  return applyEdits(svg, edits);
 }
 
 interface Placed {

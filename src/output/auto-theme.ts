@@ -9,10 +9,16 @@
  * - under `.dark` or `[data-theme="dark"]` on an ancestor (VitePress, Docusaurus, MkDocs
  *   Material and Tailwind sites set one of these), or under `darkSelector` alone when given.
  * Stylesheets that differ (Mermaid's theme CSS) get a dark copy with the same conditions.
+ *
+ * Both SVGs are read as trees (svg-source.ts): colours are found where the tree says a colour
+ * can be (presentation attributes, style attributes, stylesheets, through css-tree), selectors
+ * are rewritten as css-tree parses them, and label text is never taken for either.
  */
 
-import { rootId, withStylesheet } from "./svg-style.js";
-import { COLOUR, sameColour, STYLE } from "./svg-colours.js";
+import { parse, walk } from "css-tree";
+import { COLOUR_ATTRIBUTES, coloursIn, sameColour, type ColourAt, type CssContext } from "./css-colours.js";
+import { applyEdits, escapeAttribute, readSvg, rewrite, rootOf, type Edit, type Field, type SvgElement } from "./svg-source.js";
+import { withStylesheet } from "./svg-style.js";
 
 export interface AutoThemeOptions {
   /**
@@ -26,120 +32,129 @@ export class AutoThemeError extends Error {
   readonly code = "auto-theme";
 }
 
-/** Presentation attributes that take a colour. */
-const COLOUR_ATTRS = new Set(["fill", "stroke", "stop-color", "flood-color", "lighting-color", "color"]);
+const MISMATCH = "the light and dark pictures differ in more than colours, so one SVG cannot switch between them";
+
+/** A value that may hold colours (an attribute, or a stylesheet's text) and the colours in it. */
+interface ColourField {
+  element: SvgElement;
+  name: string;
+  field: Field;
+  context: CssContext;
+  colours: ColourAt[];
+}
 
 export function autoThemeSvg(light: string, dark: string, options: AutoThemeOptions = {}): string {
-  const root = rootId(light);
+  const [lightTree, darkTree] = [readSvg(light), readSvg(dark)];
+  const root = rootOf(lightTree)?.attributes.get("id")?.value;
   if (!root) throw new AutoThemeError("the SVG has no id on its root element, which the theme rules need");
-  const lightStyles = light.match(STYLE) ?? [];
-  const darkStyles = dark.match(STYLE) ?? [];
-  const lightBody = light.replace(STYLE, "<style/>");
-  const darkBody = dark.replace(STYLE, "<style/>");
-  const lightParts = lightBody.split(COLOUR);
-  if (lightStyles.length !== darkStyles.length || !sameStrings(lightParts, darkBody.split(COLOUR))) {
-    throw new AutoThemeError("the light and dark pictures differ in more than colours, so one SVG cannot switch between them");
-  }
+  const [lightFields, darkFields] = [colourFields(lightTree), colourFields(darkTree)];
+  if (skeleton(light, lightFields) !== skeleton(dark, darkFields)) throw new AutoThemeError(MISMATCH);
+
   // Each (light, dark) pair of colours that differ becomes one variable.
-  const darkColours = darkBody.match(COLOUR) ?? [];
   const vars = new Map<string, { name: string; light: string; dark: string }>();
   const varOf = (l: string, d: string) => {
     const key = `${l}\u0000${d}`;
     if (!vars.has(key)) vars.set(key, { name: `--vs${vars.size}`, light: l, dark: d });
     return vars.get(key)!.name;
   };
-  // Every colour occurrence, where it is in the light text and what it is in the dark one.
-  const found: Found[] = [...lightBody.matchAll(COLOUR)].map((m, i) => ({ at: m.index, l: m[0], d: darkColours[i]! }));
-  const differing = found.filter((f) => !sameColour(f.l, f.d));
-  const body = lightBody.replace(/<[a-zA-Z][^>]*>/g, (tag, offset: number) => {
-    const mine = differing.filter((f) => f.at >= offset && f.at < offset + tag.length).map((f) => ({ ...f, at: f.at - offset }));
-    return mine.length > 0 ? themedTag(tag, mine, varOf) : tag;
-  });
-  let styleIndex = 0;
-  const rest = body.replace(/<style\/>/g, () => lightStyles[styleIndex++]!);
-  const changed = darkStyles.filter((s, i) => s !== lightStyles[i]).map((s) => s.replace(/^<style\b[^>]*>|<\/style>$/g, ""));
+  const changedStyles: string[] = [];
+  // Per element: its style attribute with variables, and the declarations its presentation attributes' variables need.
+  const themed = new Map<SvgElement, { style?: string; extra: string[] }>();
+  const of = (element: SvgElement) => themed.get(element) ?? themed.set(element, { extra: [] }).get(element)!;
+  for (const [i, mine] of lightFields.entries()) {
+    const theirs = darkFields[i]!;
+    if (mine.name === "#text") {
+      if (theirs.field.value !== mine.field.value) changedStyles.push(theirs.field.value);
+      continue;
+    }
+    const differing = mine.colours.map((c, j) => ({ ...c, dark: theirs.colours[j]!.text })).filter((c) => !sameColour(c.text, c.dark));
+    if (differing.length === 0) continue;
+    const withVars = (text: string, offset: number) => replaced(text, differing, offset, (c) => `var(${varOf(c.text, c.dark)})`);
+    if (mine.name === "style") of(mine.element).style = themedDeclarations(mine.field.value, differing, withVars);
+    else of(mine.element).extra.push(`${mine.name}:${withVars(mine.field.value, 0)}`);
+  }
+  const edits: Edit[] = [];
+  for (const [element, { style, extra }] of themed) {
+    const own = element.attributes.get("style");
+    const value = [style ?? own?.value, ...extra].filter((v) => v !== undefined && v !== "").join(";");
+    if (own) edits.push(...rewrite(own, value, "attribute"));
+    else edits.push({ start: element.tagEnd, end: element.tagEnd, text: ` style="${escapeAttribute(value)}"` });
+  }
+
   const defs = [...vars.values()];
   const declare = (pick: "light" | "dark") => defs.map((v) => `${v.name}:${v[pick]}`).join(";");
-  const selectorFor = (prefix: (id: string) => string) => (css: string) => css.replace(new RegExp(`#${escapeRegex(root)}(?=[\\s{.,\\[:>#])`, "g"), prefix(`#${root}`));
+  const id = `#${root}`;
   const byClass = options.darkSelector ?? ':is(.dark,[data-theme="dark"])';
-  const inClass = selectorFor((id) => `${byClass} ${id}`);
-  const inMedia = selectorFor((id) => `${id}:not(:is(.light,[data-theme="light"]) *)`);
+  const inClass = (css: string) => scoped(css, root, `${byClass} ${id}`);
+  const inMedia = (css: string) => scoped(css, root, `${id}:not(:is(.light,[data-theme="light"]) *)`);
   const rules = [
-    `#${root}{${declare("light")}}`,
-    ...(options.darkSelector ? [] : [`@media (prefers-color-scheme: dark){${inMedia(`#${root}{${declare("dark")}}`)}${changed.map(inMedia).join("")}}`]),
-    inClass(`#${root}{${declare("dark")}}`),
-    ...changed.map(inClass),
+    `${id}{${declare("light")}}`,
+    ...(options.darkSelector ? [] : [`@media (prefers-color-scheme: dark){${inMedia(`${id}{${declare("dark")}}`)}${changedStyles.map(inMedia).join("")}}`]),
+    inClass(`${id}{${declare("dark")}}`),
+    ...changedStyles.map(inClass),
   ];
-  return withStylesheet(rest, rules.join(""));
+  return withStylesheet(applyEdits(light, edits), rules.join(""));
 }
 
-/** A colour in the light text (`at`: its offset) and its dark counterpart. */
-interface Found {
-  at: number;
-  l: string;
-  d: string;
-}
-
-type VarOf = (l: string, d: string) => string;
-
-/**
- * A start tag whose colours differ by theme (`found`: offsets in the tag): presentation
- * attributes keep their light value and add a `var()` declaration to the style; style
- * declarations keep their light value first, then the `var()` one (a renderer without
- * variables drops that one and keeps the first).
- */
-function themedTag(tag: string, found: Found[], varOf: VarOf): string {
-  const extra: string[] = [];
-  let style: string | undefined;
-  const rewritten = tag.replace(/([\w:-]+)="([^"]*)"/g, (whole, name: string, value: string, offset: number) => {
-    const valueAt = offset + name.length + 2;
-    const mine = found.filter((f) => f.at >= valueAt && f.at < valueAt + value.length).map((f) => ({ ...f, at: f.at - valueAt }));
-    if (name === "style") {
-      // Taken out whatever it holds, and written back with the colour attributes' variables: one style attribute.
-      style = mine.length === 0 ? value : themedDeclarations(value, mine, varOf);
-      return "";
+/** Every value of the tree that may hold colours, in document order, with the colours in it; a stylesheet is one (named `#text`). */
+function colourFields(elements: SvgElement[]): ColourField[] {
+  const fields: ColourField[] = [];
+  for (const element of elements) {
+    if (element.text) fields.push({ element, name: "#text", field: element.text, context: "stylesheet", colours: [] });
+    for (const [name, field] of element.attributes) {
+      const context: CssContext | undefined = name === "style" ? "declarationList" : COLOUR_ATTRIBUTES.has(name) ? { property: name } : undefined;
+      if (context) fields.push({ element, name, field, context, colours: coloursIn(field.value, context) });
     }
-    if (mine.length === 0) return whole;
-    if (COLOUR_ATTRS.has(name)) extra.push(`${name}:${withVars(value, mine, varOf)}`);
-    return whole;
-  });
-  const declarations = [style, ...extra].filter(Boolean).join(";");
-  if (!declarations) return tag;
-  const cleaned = rewritten.replace(/\s+(?=\/?>$)/, "").replace(/\s{2,}/g, " ");
-  return cleaned.replace(/(\/?>)$/, ` style="${declarations}"$1`);
+  }
+  return fields;
 }
 
-/** `fill:#fff; stroke:#000` → `fill:#fff;fill:var(--vs0); stroke:#000;stroke:var(--vs1)`. */
-function themedDeclarations(style: string, found: Found[], varOf: VarOf): string {
-  let start = 0;
-  return style
-    .split(";")
-    .map((declaration) => {
-      const at = start;
-      start += declaration.length + 1;
-      const mine = found.filter((f) => f.at >= at && f.at < at + declaration.length).map((f) => ({ ...f, at: f.at - at }));
-      if (mine.length === 0) return declaration;
-      const property = declaration.slice(0, declaration.indexOf(":") + 1);
-      return `${declaration};${property}${withVars(declaration, mine, varOf).slice(property.length)}`;
-    })
-    .join(";");
+/** The SVG text with every stylesheet emptied and every colour blanked: two pictures with the same skeleton differ only in colours and stylesheets. */
+function skeleton(svg: string, fields: ColourField[]): string {
+  return applyEdits(
+    svg,
+    fields.map((f) => ({ start: f.field.start, end: f.field.end, text: f.name === "#text" ? "" : escapeAttribute(replaced(f.field.value, f.colours, 0, () => "\u0000")) })),
+  );
 }
 
-/** The text with each found colour (offsets in it) replaced by its variable. */
-function withVars(text: string, found: Found[], varOf: VarOf): string {
+/** The text with each found colour (offsets in the whole value; `offset`: where `text` starts in it) replaced. */
+function replaced<T extends ColourAt>(text: string, found: T[], offset: number, by: (colour: T) => string): string {
   let out = "";
   let at = 0;
   for (const f of found) {
-    out += `${text.slice(at, f.at)}var(${varOf(f.l, f.d)})`;
-    at = f.at + f.l.length;
+    if (f.start < offset || f.end > offset + text.length) continue;
+    out += `${text.slice(at, f.start - offset)}${by(f)}`;
+    at = f.end - offset;
   }
   return out + text.slice(at);
 }
 
-function sameStrings(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((s, i) => s === b[i]);
+/**
+ * `fill:#fff; stroke:#000` → `fill:#fff;fill:var(--vs0); stroke:#000;stroke:var(--vs1)`: each
+ * declaration whose colours differ keeps its light value first, then the same declaration with
+ * variables (a renderer without variables drops that one and keeps the first).
+ */
+function themedDeclarations(style: string, differing: ColourAt[], withVars: (text: string, offset: number) => string): string {
+  const edits: Edit[] = [];
+  walk(parse(style, { context: "declarationList", positions: true }), {
+    visit: "Declaration",
+    enter: (declaration) => {
+      const { start, end } = { start: declaration.loc!.start.offset, end: declaration.loc!.end.offset };
+      if (!differing.some((c) => c.start >= start && c.end <= end)) return;
+      edits.push({ start: end, end, text: `;${withVars(style.slice(start, end), start)}` });
+    },
+  });
+  return applyEdits(style, edits);
 }
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** A stylesheet with each selector's `#<root>` (an id selector, as css-tree reads it) written as `prefixed`. */
+function scoped(css: string, root: string, prefixed: string): string {
+  const edits: Edit[] = [];
+  walk(parse(css, { positions: true }), {
+    visit: "IdSelector",
+    enter: (node) => {
+      if (node.name === root && node.loc) edits.push({ start: node.loc.start.offset, end: node.loc.end.offset, text: prefixed });
+    },
+  });
+  return applyEdits(css, edits);
 }

@@ -8,7 +8,15 @@
  */
 import { colourAs, colourValue } from "../colour.js";
 import type { LabelLine, RenderRequest, RenderResult } from "../render/renderer.js";
-import { COLOUR, STYLE } from "./svg-colours.js";
+import { COLOUR_ATTRIBUTES, withColours } from "./css-colours.js";
+import { applyEdits, readSvg, rewrite, type Edit } from "./svg-source.js";
+
+/**
+ * A colour in a request's text (Mermaid's classDefs and front matter, and the request's own
+ * fields): hex, rgb(a), hsl(a), or a common keyword where a value starts. Only used to compare
+ * two requests; a split it gets wrong means the picture is drawn rather than derived.
+ */
+const REQUEST_COLOUR = /#[0-9a-fA-F]{3,8}\b|(?:rgb|hsl)a?\([^)]*\)|(?<=[:="]\s*)(?:white|black|gr[ae]y|silver|red|green|blue|yellow|orange|purple|transparent)(?=\s*[;"}!,)])/g;
 
 /** Each colour of one theme (by value) and what it is in the other (as written there). */
 export type ColourMap = ReadonlyMap<string, string>;
@@ -20,9 +28,9 @@ export type ColourMap = ReadonlyMap<string, string>;
  */
 export function colourPairs(from: RenderRequest, to: RenderRequest): ColourMap | undefined {
   const [a, b] = [inputsOf(from), inputsOf(to)];
-  const [aParts, bParts] = [a.split(COLOUR), b.split(COLOUR)];
+  const [aParts, bParts] = [a.split(REQUEST_COLOUR), b.split(REQUEST_COLOUR)];
   if (aParts.length !== bParts.length || aParts.some((part, i) => part !== bParts[i])) return undefined;
-  const [aColours, bColours] = [a.match(COLOUR) ?? [], b.match(COLOUR) ?? []];
+  const [aColours, bColours] = [a.match(REQUEST_COLOUR) ?? [], b.match(REQUEST_COLOUR) ?? []];
   const map = new Map<string, string>();
   for (const [i, colour] of aColours.entries()) {
     const key = colourValue(colour);
@@ -35,41 +43,42 @@ export function colourPairs(from: RenderRequest, to: RenderRequest): ColourMap |
 }
 
 /**
- * The other theme's SVG and label lines from this theme's render: every colour mapped, and
+ * The other theme's SVG and label lines from this theme's render: every colour mapped (in the
+ * presentation attributes, style attributes and stylesheets, as the SVG's tree has them), and
  * each stylesheet's leading theme rules (`styles.from`, as Mermaid writes them for a diagram
  * with no classes) replaced by the other theme's (`styles.to`). Undefined when a colour is not
  * in the map or a stylesheet does not start with its theme rules.
  */
 export function deriveTheme(drawn: Pick<RenderResult, "svg" | "labels">, colours: ColourMap, styles: { from: string[]; to: string[] }): { svg: string; labels: LabelLine[] } | undefined {
   let unknown = false;
-  const recolour = (text: string) =>
-    text.replace(COLOUR, (colour) => {
-      const counterpart = colours.get(colourValue(colour) ?? "");
-      if (counterpart === undefined) unknown = true;
-      return counterpart === undefined ? colour : inNotationOf(colour, counterpart);
-    });
+  const swap = (colour: string) => {
+    const counterpart = colours.get(colourValue(colour) ?? "");
+    if (counterpart === undefined) unknown = true;
+    return counterpart === undefined ? colour : inNotationOf(colour, counterpart);
+  };
+  const edits: Edit[] = [];
   let index = 0;
-  let misfit = false;
-  const svg = recolour(drawn.svg.replace(STYLE, "\u0000")).replace(/\u0000/g, () => {
-    const style = drawn.svg.match(STYLE)![index];
-    const [from, to] = [styles.from[index], styles.to[index]];
-    index++;
-    const open = /^<style\b[^>]*>/.exec(style!)![0];
-    const css = style!.slice(open.length, -"</style>".length);
-    if (from === undefined || to === undefined || !css.startsWith(from)) {
-      misfit = true;
-      return style!;
+  for (const element of readSvg(drawn.svg)) {
+    if (element.text) {
+      const [from, to] = [styles.from[index], styles.to[index]];
+      index++;
+      const css = element.text.value;
+      if (from === undefined || to === undefined || !css.startsWith(from)) return undefined;
+      edits.push(...rewrite(element.text, `${to}${withColours(css.slice(from.length), "stylesheet", swap)}`, "text"));
     }
-    return `${open}${to}${recolour(css.slice(from.length))}</style>`;
-  });
-  if (misfit || index !== styles.from.length) return undefined;
-  const labels = drawn.labels.map((line) => ({ ...line, runs: line.runs.map((run) => ({ ...run, fill: recolour(run.fill) })) }));
-  return unknown ? undefined : { svg, labels };
+    for (const [name, field] of element.attributes) {
+      const context = name === "style" ? "declarationList" : COLOUR_ATTRIBUTES.has(name) ? { property: name } : undefined;
+      if (context) edits.push(...rewrite(field, withColours(field.value, context, swap), "attribute"));
+    }
+  }
+  if (index !== styles.from.length) return undefined;
+  const labels = drawn.labels.map((line) => ({ ...line, runs: line.runs.map((run) => ({ ...run, fill: withColours(run.fill, { property: "fill" }, swap) })) }));
+  return unknown ? undefined : { svg: applyEdits(drawn.svg, edits), labels };
 }
 
-/** The contents of each stylesheet of an SVG, in order. */
+/** The text of each stylesheet of an SVG, in order. */
 export function stylesheetsOf(svg: string): string[] {
-  return (svg.match(STYLE) ?? []).map((style) => style.replace(/^<style\b[^>]*>/, "").slice(0, -"</style>".length));
+  return readSvg(svg).flatMap((element) => (element.text ? [element.text.value] : []));
 }
 
 /**

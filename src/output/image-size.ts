@@ -1,3 +1,5 @@
+import { readSvg, rootOf } from "./svg-source.js";
+
 /** A picture's size in pixels, read from the file's own bytes (so cached outputs need no renderer). */
 export interface PixelSize {
   width: number;
@@ -11,9 +13,10 @@ export function pixelSize(format: string, data: Buffer): PixelSize | undefined {
     return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
   }
   if (format === "svg") {
-    const root = /<svg\b[^>]*>/.exec(data.toString("utf8", 0, 4096))?.[0] ?? "";
-    const attr = (name: string) => Number(new RegExp(`\\s${name}="([\\d.]+)(px)?"`).exec(root)?.[1]);
-    const viewBox = /\sviewBox="([^"]+)"/.exec(root)?.[1]?.split(/[\s,]+/).map(Number);
+    // The root's start tag is at the top: its first 4 kB, read as a tree, hold it.
+    const root = rootOf(readSvg(data.toString("utf8", 0, 4096)));
+    const attr = (name: string) => Number(root?.attributes.get(name)?.value.replace(/px$/, "") ?? "");
+    const viewBox = root?.attributes.get("viewbox")?.value.trim().split(/[\s,]+/).map(Number);
     const width = attr("width") || viewBox?.[2];
     const height = attr("height") || viewBox?.[3];
     return width && height ? { width: Math.round(width), height: Math.round(height) } : undefined;

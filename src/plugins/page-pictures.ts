@@ -11,6 +11,7 @@ import { LANGS, langOfLocale, type Lang } from "../langs.js";
 import { idFrom } from "../diagrams/raw-mermaid.js";
 import { TemplateSet, TemplateError } from "../emit/templates.js";
 import { autoThemeSvg } from "../output/auto-theme.js";
+import { scopeIds } from "../output/scope-ids.js";
 import { OutputCache } from "../output/cache.js";
 import { embedSnippet, type OutputFile } from "../output/embed.js";
 import { escapeHtml } from "../escape-html.js";
@@ -191,7 +192,7 @@ export class PagePictures {
     const { strategy, darkSelector, theme } = this.options;
     if (strategy === "inline") {
       const one = theme ? svg.get(theme)! : autoThemeSvg(svg.get("light")!, svg.get("dark")!, { ...(darkSelector && { darkSelector }) });
-      return `<figure class="vstack">${scopeIds(one, `vstack-${id}`)}</figure>`;
+      return `<figure class="vstack">${scopeIds(one, "vstack-diagram", `vstack-${id}`)}</figure>`;
     }
     const { assets } = await this.ready();
     const outputs: OutputFile[] = [];
@@ -210,13 +211,4 @@ export class PagePictures {
     }
     return embedSnippet({ diagram: { description: alt }, outputs }, base)!.replace(/\n\s*/g, "");
   }
-}
-
-/**
- * The SVG with its ids (and every reference to them) renamed from `vstack-diagram` to `stem`:
- * several pictures inline in one page must not share ids, or one's arrowheads, fonts' rules or
- * dark-theme rules would apply to another.
- */
-export function scopeIds(svg: string, stem: string): string {
-  return svg.replace(/vstack-diagram(?=[-_"\s{.,[:>#)])/g, stem);
 }

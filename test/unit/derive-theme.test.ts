@@ -40,14 +40,20 @@ describe("deriveTheme", () => {
 
   it("recolours the body and the classes' rules in the notation each colour is written in, and swaps the theme rules", () => {
     const drawn = {
-      svg: svg("#d{fill:#333;}#d .hw>*{fill:rgb(240, 242, 244)!important;}", '<rect style="fill:#f0f2f4"/><text fill="rgb(27, 31, 36)">A</text>'),
+      svg: svg("#d{fill:#333;}#d .hw&gt;*{fill:rgb(240, 242, 244)!important;}", '<rect style="fill:#f0f2f4"/><text fill="rgb(27, 31, 36)">A</text>'),
       labels: [{ id: "t0", runs: [{ text: "A", size: 16, bold: true, italic: false, fill: "rgb(27, 31, 36)" }] }],
     };
     const derived = deriveTheme(drawn, colours, styles)!;
-    expect(derived.svg).toBe(svg("#d{fill:#ccc;}#d .hw>*{fill:rgb(49, 53, 56)!important;}", '<rect style="fill:#313538"/><text fill="rgb(248, 249, 250)">A</text>'));
+    expect(derived.svg).toBe(svg("#d{fill:#ccc;}#d .hw&gt;*{fill:rgb(49, 53, 56)!important;}", '<rect style="fill:#313538"/><text fill="rgb(248, 249, 250)">A</text>'));
     expect(derived.labels[0]!.runs[0]!.fill).toBe("rgb(248, 249, 250)");
     // The light picture is left as it was.
     expect(drawn.labels[0]!.runs[0]!.fill).toBe("rgb(27, 31, 36)");
+  });
+
+  it("recolours only what the SVG's tree says is a colour: label text and other attributes that read like colours or markup are left alone", () => {
+    const body = '<text aria-label="fill:#f0f2f4; &lt;rect fill=&quot;#f0f2f4&quot;&gt;" fill="#1b1f24">red, #f0f2f4 &lt;style&gt;a{fill:#f0f2f4}&lt;/style&gt;</text>';
+    const derived = deriveTheme({ svg: svg("#d{fill:#333;}", body), labels: [] }, colours, styles)!;
+    expect(derived.svg).toBe(svg("#d{fill:#ccc;}", body.replace('fill="#1b1f24"', 'fill="#f8f9fa"')));
   });
 
   it("gives nothing when the picture holds a colour the requests do not explain", () => {

@@ -1,0 +1,61 @@
+/**
+ * The colours in CSS text, found by css-tree's parser: hex colours, rgb()/hsl() and, in the
+ * properties that take a colour, the named colours vstack and Mermaid write. A selector's `#id`,
+ * a media query's `dark` or a font called "Red Hat" are not colours, and are not found.
+ */
+import { parse, walk, type CssNode } from "css-tree";
+
+/** A colour as written, and where (offsets in the text searched). */
+export interface ColourAt {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** What the text is: a whole stylesheet, a style attribute's declarations, or the value of one property. */
+export type CssContext = "stylesheet" | "declarationList" | { property: string };
+
+const FUNCTIONS = new Set(["rgb", "rgba", "hsl", "hsla"]);
+const NAMED = new Set(["white", "black", "gray", "grey", "silver", "red", "green", "blue", "yellow", "orange", "purple", "transparent"]);
+/** Properties (and presentation attributes) whose value is, or holds, a colour. */
+const COLOUR_PROPERTIES = new Set(["fill", "stroke", "color", "stop-color", "flood-color", "lighting-color", "background", "background-color", "border", "border-color", "outline", "outline-color"]);
+
+/** Presentation attributes that take a colour. */
+export const COLOUR_ATTRIBUTES = new Set(["fill", "stroke", "stop-color", "flood-color", "lighting-color", "color"]);
+
+export function coloursIn(css: string, context: CssContext): ColourAt[] {
+  const found: ColourAt[] = [];
+  const take = (node: CssNode, property: string) => {
+    walk(node, (n) => {
+      const isColour = n.type === "Hash" || (n.type === "Function" && FUNCTIONS.has(n.name.toLowerCase())) || (n.type === "Identifier" && COLOUR_PROPERTIES.has(property) && NAMED.has(n.name));
+      if (!isColour || !n.loc) return;
+      found.push({ start: n.loc.start.offset, end: n.loc.end.offset, text: css.slice(n.loc.start.offset, n.loc.end.offset) });
+      return walk.skip;
+    });
+  };
+  if (typeof context === "object") {
+    take(parse(css, { context: "value", positions: true }), context.property.toLowerCase());
+  } else {
+    walk(parse(css, { context, positions: true }), {
+      visit: "Declaration",
+      enter: (declaration) => take(declaration.value, declaration.property.toLowerCase()),
+    });
+  }
+  return found;
+}
+
+/** The CSS text with each colour replaced by what `swap` makes of it. */
+export function withColours(css: string, context: CssContext, swap: (colour: string) => string): string {
+  let out = "";
+  let at = 0;
+  for (const colour of coloursIn(css, context)) {
+    out += css.slice(at, colour.start) + swap(colour.text);
+    at = colour.end;
+  }
+  return out + css.slice(at);
+}
+
+/** The same colour written the same way, spacing and case aside. */
+export function sameColour(a: string, b: string): boolean {
+  return a.replace(/\s+/g, "").toLowerCase() === b.replace(/\s+/g, "").toLowerCase();
+}
