@@ -46,10 +46,13 @@ export function fitFlow(flow: FlowItem[], stacking: FlowLink[], arrows: BoxLink[
   // wrapped again at the width the layout gave it, which a layer or a frame's header often has
   // more of (they are as wide as their stack).
   const room = layout.maxWidth - 2 * MARGIN;
-  const wrapAt = (width: (id: string) => number) => new Map([...items].map(([id, item]) => [id, wrapped(item, width(id), fontSize, lang)]));
+  // A unit's number stays with its name ("Container 1") unless the picture cannot fit so.
+  let keepNumbers = true;
+  const wrapAt = (width: (id: string) => number) => new Map([...items].map(([id, item]) => [id, wrapped(item, width(id), fontSize, lang, keepNumbers)]));
   const place = (boxes: Map<string, Text>, lined: BoxLink[]) => layoutStack(tree, (id) => boxSize(boxes.get(id)!, fontSize), STACK_SPACING, lanesOf(lined));
   const widthAt = (cap: number) => place(wrapAt(() => cap), linedAt(cap)).width;
   let [low, high] = [3 * fontSize, Math.max(3 * fontSize, ...[...items.values()].map((it) => boxSize(it, fontSize).width))];
+  if (widthAt(low) > room) keepNumbers = false;
   if (widthAt(high) <= room) low = high;
   else
     for (let i = 0; i < ROUNDS; i++) {
@@ -79,8 +82,8 @@ export function fitFlow(flow: FlowItem[], stacking: FlowLink[], arrows: BoxLink[
 type Text = { label: string; detail?: string };
 
 /** A label and detail wrapped at `width`. */
-function wrapped(item: Text, width: number, fontSize: number, lang: LayoutOptions["lang"]): Text {
-  return { label: wrapText(item.label, width, true, fontSize, lang), ...(item.detail !== undefined && { detail: wrapText(item.detail, width, false, fontSize / 1.2, lang) }) };
+function wrapped(item: Text, width: number, fontSize: number, lang: LayoutOptions["lang"], keepNumbers: boolean): Text {
+  return { label: wrapText(item.label, width, true, fontSize, lang, keepNumbers), ...(item.detail !== undefined && { detail: wrapText(item.detail, width, false, fontSize / 1.2, lang, keepNumbers) }) };
 }
 
 /** A box's size round its label and detail. */

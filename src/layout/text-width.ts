@@ -42,11 +42,13 @@ function isWide(code: number): boolean {
  * or underscore inside a long word, between CJK characters, and (German, French, Italian:
  * `lang`) between the syllables of a word still too long, with a hyphen at the break. A piece
  * that cannot be broken stays whole (its box grows). Line breaks already in the text are kept.
+ * `keepNumbers`: a short number stays on the line of the word before it ("Container 1"); a
+ * picture that cannot fit its width so may ask for them to break too.
  */
-export function wrapText(text: string, maxPx: number, bold: boolean, sizePx: number, lang?: Lang): string {
+export function wrapText(text: string, maxPx: number, bold: boolean, sizePx: number, lang?: Lang, keepNumbers = true): string {
   return text
     .split("\n")
-    .map((paragraph) => wrapLine(paragraph, maxPx, bold, sizePx, lang).join("\n"))
+    .map((paragraph) => wrapLine(paragraph, maxPx, bold, sizePx, lang, keepNumbers).join("\n"))
     .join("\n");
 }
 
@@ -54,7 +56,12 @@ export function wrapText(text: string, maxPx: number, bold: boolean, sizePx: num
 export const NO_LINE_START = "，。、；：？！）》」』】〕〉％…";
 export const NO_LINE_END = "（《「『【〔〈";
 
-function wrapLine(text: string, maxPx: number, bold: boolean, sizePx: number, lang: Lang | undefined): string[] {
+/** One to three digits: a unit's number. */
+function isShortNumber(text: string): boolean {
+  return text.length <= 3 && [...text].every((c) => c >= "0" && c <= "9");
+}
+
+function wrapLine(text: string, maxPx: number, bold: boolean, sizePx: number, lang: Lang | undefined, keepNumbers: boolean): string[] {
   const width = (s: string) => textWidth(s, bold, sizePx);
   if (width(text) <= maxPx) return [text];
   // Pieces with what joins each to the one before: a space, or nothing; `hyphen`: a break
@@ -70,10 +77,12 @@ function wrapLine(text: string, maxPx: number, bold: boolean, sizePx: number, la
   });
   // Chinese line-breaking rules (GB/T 15834, as CSS line-break applies them): closing
   // punctuation never starts a line and opening brackets never end one, so they stay glued.
+  // And a short number stays with the word before it: "Container 1", "VM 2", never "1" alone on a line.
   const glued: typeof pieces = [];
   for (const piece of pieces) {
     const last = glued.at(-1);
     if (last && piece.joiner === "" && !piece.hyphen && (NO_LINE_START.includes(piece.text[0]!) || NO_LINE_END.includes(last.text.at(-1)!))) last.text += piece.text;
+    else if (keepNumbers && last && piece.joiner === " " && isShortNumber(piece.text)) last.text += ` ${piece.text}`;
     else glued.push({ ...piece });
   }
   const lines: string[] = [];
