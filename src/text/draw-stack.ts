@@ -1,9 +1,9 @@
 import stringWidth from "string-width";
 import { uiText } from "../i18n/ui-strings.js";
-import { NO_LINE_END, NO_LINE_START } from "../layout/text-width.js";
 import type { Lang } from "../langs.js";
 import { buildModel } from "../layout/diagram.js";
 import type { ClassModel, DiagramModel, GridCell } from "../layout/model.js";
+import { wrapBox } from "./wrap.js";
 import { BOUNDARY_NAMES, type Theme } from "../kinds/palette.js";
 import type { Spec } from "../spec-format/types.js";
 
@@ -96,61 +96,14 @@ export function drawStack(model: DiagramModel, { width, color, lang }: TextOptio
   return `${lines.join("\n")}\n`;
 }
 
+/** A box's label and detail as lines of at most `room` cells. */
+function textOf(cell: GridCell, room: number): string[] {
+  return cell.space ? [] : wrapBox(cell, room);
+}
+
 /** The cells for text in a box `w` wide: inside its borders, with a space each side where it has room for one. */
 function roomIn(w: number): number {
   return w - 2 - (w >= 12 ? 2 : 0);
-}
-
-/** A box's label and detail as lines of at most `room` cells. */
-function textOf(cell: GridCell, room: number): string[] {
-  if (cell.space) return [];
-  const parts = [cell.label, ...(cell.detail !== undefined ? [cell.detail] : [])];
-  return parts.flatMap((p) => p.split("\n")).flatMap((line) => wrap(line, Math.max(1, room)));
-}
-
-/** Words onto lines of `room` cells; a word longer than a line is cut. */
-export function wrap(text: string, room: number): string[] {
-  const out: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (stringWidth(candidate) <= room) {
-      line = candidate;
-      continue;
-    }
-    if (line) out.push(line);
-    line = word;
-    while (stringWidth(line) > room) {
-      const cut = kinsoku(line, cutAt(line, room));
-      out.push(line.slice(0, cut));
-      line = line.slice(cut);
-    }
-  }
-  if (line) out.push(line);
-  return out;
-}
-
-/**
- * A cut moved back so that closing punctuation does not start the next line and an opening
- * bracket does not end this one (the character before goes down with it), as in pictures.
- */
-function kinsoku(text: string, cut: number): number {
-  let at = cut;
-  while (at > 1 && (NO_LINE_START.includes(text[at] ?? "") || NO_LINE_END.includes(text[at - 1] ?? ""))) at--;
-  return at;
-}
-
-/** The longest prefix (by code points) that fits `room` cells. */
-function cutAt(text: string, room: number): number {
-  let used = 0;
-  let at = 0;
-  for (const ch of text) {
-    const w = stringWidth(ch);
-    if (used + w > room) break;
-    used += w;
-    at += ch.length;
-  }
-  return Math.max(at, 1);
 }
 
 function centre(text: string, w: number): string {

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { builtinFiles } from "../../src/spec-format/builtins.js";
 import { loadSpec, loadSpecText } from "../../src/spec-format/load-spec.js";
 import type { Spec } from "../../src/spec-format/types.js";
-import { drawSpec, wrap } from "../../src/text/draw-stack.js";
+import { drawSpec } from "../../src/text/draw-stack.js";
+import { wrap } from "../../src/text/wrap.js";
 import { ROOT } from "../support/paths.js";
 
 const draw = (spec: Spec, width: number, color = false) => drawSpec(spec, "light", { width, color });
