@@ -11,20 +11,25 @@ export function wrapBox({ label, detail }: { label: string; detail?: string }, r
 export function wrap(text: string, room: number): string[] {
   const out: string[] = [];
   let line = "";
+  // The line's width kept as it grows (a space parts graphemes, so widths add): measuring the
+  // whole line again for each word would be quadratic in a long label.
+  let used = 0;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (stringWidth(candidate) <= room) {
-      line = candidate;
+    const w = stringWidth(word);
+    if (line && used + 1 + w <= room) {
+      [line, used] = [`${line} ${word}`, used + 1 + w];
       continue;
     }
     if (line) out.push(line);
     let from = 0;
-    for (let end = cutAt(word, from, room); end < word.length; end = cutAt(word, from, room)) {
-      const cut = kinsoku(word, from, end);
-      out.push(word.slice(from, cut));
-      from = cut;
-    }
+    if (w > room)
+      for (let end = cutAt(word, from, room); end < word.length; end = cutAt(word, from, room)) {
+        const cut = kinsoku(word, from, end);
+        out.push(word.slice(from, cut));
+        from = cut;
+      }
     line = word.slice(from);
+    used = from === 0 ? w : stringWidth(line);
   }
   if (line) out.push(line);
   return out;
