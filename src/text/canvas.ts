@@ -18,6 +18,7 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 export class Canvas {
   private readonly rows: Cell[][];
 
+  /** `width`: lines are cut there (what is drawn past it is dropped). */
   constructor(readonly width: number, height: number) {
     this.rows = Array.from({ length: height }, () => Array.from({ length: width }, () => ({ text: " " })));
   }
@@ -25,7 +26,7 @@ export class Canvas {
   /** Writes `text` from column x of row y, cut at the canvas's edge; `paint` undefined keeps the cells' own. */
   put(x: number, y: number, text: string, paint?: Paint): void {
     const row = this.rows[y];
-    if (!row) return;
+    if (!row || x >= this.width) return;
     let at = x;
     for (const { segment } of graphemes.segment(text)) {
       const w = Math.max(1, stringWidth(segment));
@@ -49,10 +50,10 @@ export class Canvas {
   }
 
   /**
-   * The rows as lines, without the blank margin left and below (an invisible frame's) nor trailing
-   * blanks; with `color`, each run of one paint in one escape.
+   * The rows as lines, at most `limit` cells wide, without the blank margin left and below (an
+   * invisible frame's) nor trailing blanks; with `color`, each run of one paint in one escape.
    */
-  lines(color: boolean): string[] {
+  lines(color: boolean, limit = this.width): string[] {
     // Painted or not alike, so that the coloured lines are the plain ones with escapes added.
     const blank = (c: Cell) => c.text === " " && !painted(c.paint);
     const ends = this.rows.map((row) => {
@@ -60,16 +61,18 @@ export class Canvas {
       while (end > 0 && blank(row[end - 1]!)) end--;
       return end;
     });
-    const starts = this.rows.map((row, r) => {
+    const left = this.rows.reduce((least, row, r) => {
       let start = 0;
       while (start < ends[r]! && blank(row[start]!)) start++;
-      return ends[r]! > 0 ? start : Infinity;
-    });
-    const left = Math.min(...starts);
+      return ends[r]! > 0 ? Math.min(least, start) : least;
+    }, Infinity);
     let last = this.rows.length;
     while (last > 0 && ends[last - 1] === 0) last--;
     return this.rows.slice(0, last).map((row, r) => {
-      const cells = row.slice(Math.min(left, ends[r]!), ends[r]);
+      const end = Math.min(ends[r]!, left + limit);
+      const cells = row.slice(Math.min(left, end), end);
+      // A wide character cut in half at the limit is left out.
+      if (row[end]?.text === "" && cells.length > 0) cells[cells.length - 1] = { ...cells.at(-1)!, text: " " };
       if (!color) return cells.map((c) => c.text).join("");
       let out = "";
       for (let start = 0; start < cells.length; ) {

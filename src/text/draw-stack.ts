@@ -58,7 +58,10 @@ export function drawStack(model: DiagramModel, { width, color, lang }: TextOptio
   walk(model.flow);
 
   const placed = fitCells(model.flow, model.links, width);
-  const canvas = new Canvas(placed.width, placed.height);
+  // Cut at the terminal's width where even the narrowest wrap does not fit (thousands of units
+  // side by side): a line never runs past it, and the canvas stays as large as the lines (and the
+  // blank margin of compared stacks, one cell, which the lines leave out).
+  const canvas = new Canvas(Math.min(placed.width, width + 1), placed.height);
   const used = new Set<Boundary>();
   const look = (id: string) => {
     const cls = classOf.get(id);
@@ -87,7 +90,7 @@ export function drawStack(model: DiagramModel, { width, color, lang }: TextOptio
     centred(canvas, { x: box.x + 1, y: box.y + 1, width: box.width - 2, height: box.height - 2 }, lines, paint?.text);
   }
 
-  const out = canvas.lines(color);
+  const out = canvas.lines(color, width);
   const keys = [...new Set(model.arrows.map((a) => `${a.ends}${a.label !== undefined ? `: ${a.label}` : ""}`))];
   if (keys.length > 0) out.push("", ...keys.map((k, i) => `${i + 1}. ${k}`));
   const outlines = (["vm", "container", "sandbox"] as const).filter((b) => used.has(b));
@@ -105,7 +108,8 @@ function centred(canvas: Canvas, { x, y, width, height }: Rect, lines: string[],
 
 /** A rectangle's outline (its inside left as it is). */
 function outline(canvas: Canvas, { x, y, width, height }: Rect, b: Border, paint: Paint | undefined): void {
-  const across = b.h.repeat(Math.max(0, width - 2));
+  // No longer than the canvas: what runs past its edge is cut anyway.
+  const across = b.h.repeat(Math.max(0, Math.min(width - 2, canvas.width)));
   canvas.put(x, y, `${b.tl}${across}${b.tr}`, paint);
   for (let r = y + 1; r < y + height - 1; r++) {
     canvas.put(x, r, b.v, paint);

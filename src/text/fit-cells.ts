@@ -14,9 +14,11 @@ export const CELL_SPACING: StackSpacing = { gap: 0, padding: 1 };
 /** A compared stack's name: text on the page, no box (as in the picture), at the top of its frame. */
 export const isBare = (item: FlowItem) => item.kind === "caption";
 
-/** A box's outline and the blank cell each side of its text. */
-const BOX_PAD = { x: 4, y: 2 };
-/** Labels are wrapped no narrower than this many cells, even when the drawing then runs wider than asked. */
+/** A box's outline and the blank cell each side of its text, which a box narrower than `ROOMY` does without. */
+const PAD_Y = 2;
+const padX = (room: number) => (room >= ROOMY ? 4 : 2);
+const ROOMY = 8;
+/** Labels are wrapped no narrower than this many cells; where the drawing is still too wide, its lines are cut. */
 const MIN_ROOM = 3;
 
 /** Where each box and frame goes, on whole cells, and each box's text as the lines it is drawn in. */
@@ -35,21 +37,23 @@ export function fitCells(flow: FlowItem[], stacking: FlowLink[], width: number):
   index(flow);
   const tree = flowTree(flow, stacking);
   const wrapAt = (room: (id: string) => number) => new Map([...items].map(([id, item]) => [id, wrapBox(item, room(id))]));
-  const sizeOf = (id: string, lines: string[]): Size => ({
-    width: Math.max(0, ...lines.map((l) => stringWidth(l))) + BOX_PAD.x,
-    height: lines.length + (isBare(items.get(id)!) ? 0 : BOX_PAD.y),
+  // Each wrap width has its padding, which only grows with it: the drawing only widens as the wrap does.
+  const sizeOf = (id: string, lines: string[], pad: number): Size => ({
+    width: lines.reduce((widest, l) => Math.max(widest, stringWidth(l)), 0) + pad,
+    height: lines.length + (isBare(items.get(id)!) ? 0 : PAD_Y),
   });
-  const place = (texts: Map<string, string[]>) => layoutStack(tree, (id) => sizeOf(id, texts.get(id) ?? []), CELL_SPACING);
+  const place = (texts: Map<string, string[]>, pad: number) => layoutStack(tree, (id) => sizeOf(id, texts.get(id) ?? [], pad), CELL_SPACING);
 
-  let [low, high] = [MIN_ROOM, Math.max(MIN_ROOM, ...[...items.values()].map((it) => sizeOf(it.nodeId, wrapBox(it, Infinity)).width - BOX_PAD.x))];
+  let [low, high] = [MIN_ROOM, Math.max(MIN_ROOM, ...[...items.values()].map((it) => sizeOf(it.nodeId, wrapBox(it, Infinity), 0).width))];
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    if (place(wrapAt(() => mid)).width <= width) low = mid;
+    if (place(wrapAt(() => mid), padX(mid)).width <= width) low = mid;
     else high = mid - 1;
   }
-  const placed = place(wrapAt(() => low));
-  const texts = wrapAt((id) => Math.max(low, Math.floor(placed.boxes.get(id)?.width ?? 0) - BOX_PAD.x));
-  const final = place(texts);
+  const pad = padX(low);
+  const placed = place(wrapAt(() => low), pad);
+  const texts = wrapAt((id) => Math.max(low, Math.floor(placed.boxes.get(id)?.width ?? 0) - pad));
+  const final = place(texts, pad);
   const snap = (rects: Map<string, Rect>) => new Map([...rects].map(([id, r]) => [id, cells(r)]));
   return { width: Math.ceil(final.width), height: Math.ceil(final.height), boxes: snap(final.boxes), frames: snap(final.frames), texts };
 }
