@@ -2,7 +2,7 @@ import type { LayoutOptions } from "./fit-width.js";
 import type { BoxLink } from "./link-ends.js";
 import type { FlowItem, FlowLink } from "./model.js";
 import { BOX_PAD, layoutStack, STACK_SPACING, type Lane, type Size } from "./stack-layout.js";
-import { FRAME, stackTree, SPAN, type TreeEdge, type TreeNode } from "./stack-tree.js";
+import { flowTree } from "./flow-tree.js";
 import { textWidth, wrapText } from "./text-width.js";
 
 /** Lines 1.5 × the label size apart. Arrow labels are wrapped at 120 px: a narrow label keeps its lane narrow. */
@@ -22,20 +22,9 @@ const ROUNDS = 10;
 export function fitFlow(flow: FlowItem[], stacking: FlowLink[], arrows: BoxLink[], layout: LayoutOptions): { flow: FlowItem[]; arrows: BoxLink[] } {
   const { fontSize, lang } = layout;
   const items = new Map<string, FlowItem>();
-  const nodes: TreeNode[] = [];
-  const walk = (list: FlowItem[], parentId: string | undefined) => {
-    for (const item of list) {
-      items.set(item.nodeId, item);
-      const frame = item.items && `${item.nodeId}${FRAME}`;
-      if (frame) nodes.push({ id: frame, isGroup: true, ...(parentId && { parentId }) });
-      const parent = frame ?? parentId;
-      nodes.push({ id: item.nodeId, ...(parent && { parentId: parent }), ...(item.span && { cssClasses: SPAN }) });
-      if (item.items) walk(item.items, frame);
-    }
-  };
-  walk(flow, undefined);
-  const edges: TreeEdge[] = stacking.map((l) => ({ start: l.from, end: l.to }));
-  const tree = stackTree(nodes, edges);
+  const index = (list: FlowItem[]): void => list.forEach((item) => (items.set(item.nodeId, item), item.items && index(item.items)));
+  index(flow);
+  const tree = flowTree(flow, stacking);
   // Arrow labels are wrapped at the boxes' width too, when that is narrower than their own.
   const lineAt = (a: BoxLink, cap: number) => (a.label === undefined ? a : { ...a, lines: wrapText(a.label, Math.min(cap, ARROW_LABEL_WIDTH), false, fontSize, lang) });
   const linedAt = (cap: number) => arrows.map((a) => lineAt(a, cap));

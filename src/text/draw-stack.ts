@@ -1,18 +1,21 @@
 import stringWidth from "string-width";
 import { uiText } from "../i18n/ui-strings.js";
-import { NO_LINE_END, NO_LINE_START } from "../layout/text-width.js";
 import type { Lang } from "../langs.js";
 import { buildModel } from "../layout/diagram.js";
-import type { ClassModel, DiagramModel, GridCell } from "../layout/model.js";
+import type { ClassModel, DiagramModel, FlowItem } from "../layout/model.js";
+import type { Rect } from "../layout/stack-layout.js";
 import { BOUNDARY_NAMES, type Theme } from "../kinds/palette.js";
 import type { Spec } from "../spec-format/types.js";
+import { Canvas, type Paint } from "./canvas.js";
+import { fitCells, isBare } from "./fit-cells.js";
 
 /**
- * A diagram drawn with Unicode box characters for a terminal: the same grid the block template
- * prints (columns, spans, units, comparisons side by side), each box's outline saying its
- * boundary as the picture's does (heavy: VM, dashed: container, dotted: sandbox), links as a
- * numbered list under it. Widths are measured in terminal cells (string-width: East Asian wide
- * characters and emoji take two), so CJK labels line up.
+ * A diagram drawn with Unicode box characters for a terminal, laid out as the picture is: the
+ * same stack tree and the same stack layout (layoutStack), measured in terminal cells
+ * (string-width: East Asian wide characters and emoji take two, so CJK labels line up). A unit
+ * with a stack of its own is a frame round it, its own box the frame's header; each outline says
+ * its boundary as the picture's does (heavy: VM, dashed: container, dotted: sandbox); compared
+ * stacks stand side by side under their names; links are a numbered list under the drawing.
  */
 export interface TextOptions {
   /** Terminal columns to fill. */
@@ -23,16 +26,18 @@ export interface TextOptions {
   lang?: Lang;
 }
 
-type Border = { h: string; v: string; tl: string; tr: string; bl: string; br: string };
-const BORDERS: Record<"none" | "vm" | "container" | "sandbox", Border> = {
-  none: { h: "─", v: "│", tl: "┌", tr: "┐", bl: "└", br: "┘" },
-  vm: { h: "━", v: "┃", tl: "┏", tr: "┓", bl: "┗", br: "┛" },
-  container: { h: "╌", v: "╎", tl: "┌", tr: "┐", bl: "└", br: "┘" },
-  sandbox: { h: "┈", v: "┊", tl: "┌", tr: "┐", bl: "└", br: "┘" },
+type Border = { h: string; v: string; tl: string; tr: string; bl: string; br: string; ml: string; mr: string };
+type Boundary = "none" | "vm" | "container" | "sandbox";
+/** `ml`, `mr`: where a frame's header band meets its sides. */
+const BORDERS: Record<Boundary, Border> = {
+  none: { h: "─", v: "│", tl: "┌", tr: "┐", bl: "└", br: "┘", ml: "├", mr: "┤" },
+  vm: { h: "━", v: "┃", tl: "┏", tr: "┓", bl: "┗", br: "┛", ml: "┣", mr: "┫" },
+  container: { h: "╌", v: "╎", tl: "┌", tr: "┐", bl: "└", br: "┘", ml: "├", mr: "┤" },
+  sandbox: { h: "┈", v: "┊", tl: "┌", tr: "┐", bl: "└", br: "┘", ml: "├", mr: "┤" },
 };
 
 /** The boundary a class's outline draws, read back from its width and dash (palette.ts BOUNDARY_OUTLINES). */
-function boundaryOf(cls: ClassModel | undefined): keyof typeof BORDERS {
+function boundaryOf(cls: ClassModel | undefined): Boundary {
   if (!cls) return "none";
   if (cls.dash === "7 4") return "container";
   if (cls.dash === "2 3") return "sandbox";
@@ -48,119 +53,67 @@ export function drawSpec(spec: Spec, theme: Theme, options: TextOptions): string
 export function drawStack(model: DiagramModel, { width, color, lang }: TextOptions): string {
   const classOf = new Map<string, ClassModel>();
   for (const cls of model.classes) for (const id of cls.nodeIds.split(",")) classOf.set(id, cls);
-  // Column c starts at x[c]: the grid's columns spread over the width.
-  const x = Array.from({ length: model.columns + 1 }, (_, c) => Math.round((c * width) / model.columns));
-  const lines: string[] = [];
-  const used = new Set<keyof typeof BORDERS>();
-  for (const row of model.rows) {
-    let col = 0;
-    const boxes = row.cells.map((cell) => {
-      const left = x[col]!;
-      col += cell.span;
-      return { cell, left, right: x[col]! };
-    });
-    const height = Math.max(1, ...boxes.map(({ cell, left, right }) => (cell.space ? 0 : textOf(cell, roomIn(right - left)).length)));
-    const band = Array.from({ length: height + 2 }, () => "");
-    for (const { cell, left, right } of boxes) {
-      const w = right - left;
-      if (cell.space) {
-        band.forEach((_, i) => (band[i] += " ".repeat(w)));
-        continue;
-      }
-      const cls = classOf.get(cell.nodeId);
-      const text = textOf(cell, roomIn(w));
-      const top = Math.floor((height - text.length) / 2);
-      const body = Array.from({ length: height }, (_, i) => text[i - top] ?? "");
-      if (cell.kind === "caption") {
-        band[0] += " ".repeat(w);
-        body.forEach((t, i) => (band[i + 1] += centre(t, w)));
-        band[height + 1] += " ".repeat(w);
-        continue;
-      }
-      const boundary = boundaryOf(cls);
-      if (boundary !== "none") used.add(boundary);
-      const b = BORDERS[boundary];
-      const paint = (s: string, part: "line" | "text") => (color && cls ? ansi(s, part === "line" ? cls.stroke : cls.color, cls.fill) : s);
-      band[0] += paint(`${b.tl}${b.h.repeat(Math.max(0, w - 2))}${b.tr}`, "line");
-      body.forEach((t, i) => (band[i + 1] += `${paint(b.v, "line")}${paint(centre(t, w - 2), "text")}${paint(b.v, "line")}`));
-      band[height + 1] += paint(`${b.bl}${b.h.repeat(Math.max(0, w - 2))}${b.br}`, "line");
-    }
-    lines.push(...band.map((l) => l.trimEnd()));
+  const bare = new Set<string>();
+  const walk = (items: FlowItem[]): void => items.forEach((it) => (isBare(it) && bare.add(it.nodeId), it.items && walk(it.items)));
+  walk(model.flow);
+
+  const placed = fitCells(model.flow, model.links, width);
+  // Cut at the terminal's width where even the narrowest wrap does not fit (thousands of units
+  // side by side): a line never runs past it, and the canvas stays as large as the lines (and the
+  // blank margin of compared stacks, one cell, which the lines leave out).
+  const canvas = new Canvas(Math.min(placed.width, width + 1), placed.height);
+  const used = new Set<Boundary>();
+  const look = (id: string) => {
+    const cls = classOf.get(id);
+    const boundary = boundaryOf(cls);
+    if (boundary !== "none") used.add(boundary);
+    return { border: BORDERS[boundary], cls };
+  };
+  // Frames first (outer before inner, as placed), then the boxes in them: a header over its frame's
+  // top. A compared stack's frame and name have no outline: its name is text at the top.
+  for (const [id, rect] of placed.frames) {
+    if (bare.has(id)) continue;
+    const { border, cls } = look(id);
+    outline(canvas, rect, border, color && cls ? { fg: cls.stroke } : undefined);
   }
+  for (const [id, box] of placed.boxes) {
+    const lines = placed.texts.get(id) ?? [];
+    if (bare.has(id)) {
+      centred(canvas, box, lines, undefined);
+      continue;
+    }
+    const { border, cls } = look(id);
+    const paint = color && cls ? { text: { fg: cls.color, bg: cls.fill }, line: { fg: cls.stroke, bg: cls.fill } } : undefined;
+    if (paint) canvas.paint(box.x, box.y, box.width, box.height, paint.text);
+    // A header's bottom edge meets its frame's sides.
+    outline(canvas, box, placed.frames.has(id) ? { ...border, bl: border.ml, br: border.mr } : border, paint?.line);
+    centred(canvas, { x: box.x + 1, y: box.y + 1, width: box.width - 2, height: box.height - 2 }, lines, paint?.text);
+  }
+
+  const out = canvas.lines(color, width);
   const keys = [...new Set(model.arrows.map((a) => `${a.ends}${a.label !== undefined ? `: ${a.label}` : ""}`))];
-  if (keys.length > 0) lines.push("", ...keys.map((k, i) => `${i + 1}. ${k}`));
+  if (keys.length > 0) out.push("", ...keys.map((k, i) => `${i + 1}. ${k}`));
   const outlines = (["vm", "container", "sandbox"] as const).filter((b) => used.has(b));
   // The legend's wording in the spec's language, less its "outline:" lead (the sample line says it).
   const name = (b: keyof typeof BOUNDARY_NAMES) => uiText(lang, BOUNDARY_NAMES[b]).replace(/^[^:：]*\s?[:：]\s*/, "");
-  if (outlines.length > 0) lines.push("", outlines.map((b) => `${BORDERS[b].h.repeat(3)} ${name(b)}`).join("   "));
-  return `${lines.join("\n")}\n`;
+  if (outlines.length > 0) out.push("", outlines.map((b) => `${BORDERS[b].h.repeat(3)} ${name(b)}`).join("   "));
+  return `${out.join("\n")}\n`;
 }
 
-/** The cells for text in a box `w` wide: inside its borders, with a space each side where it has room for one. */
-function roomIn(w: number): number {
-  return w - 2 - (w >= 12 ? 2 : 0);
+/** Lines of text centred in a rectangle. */
+function centred(canvas: Canvas, { x, y, width, height }: Rect, lines: string[], paint: Paint | undefined): void {
+  const top = y + Math.floor((height - lines.length) / 2);
+  lines.forEach((line, i) => canvas.put(x + Math.floor((width - stringWidth(line)) / 2), top + i, line, paint));
 }
 
-/** A box's label and detail as lines of at most `room` cells. */
-function textOf(cell: GridCell, room: number): string[] {
-  if (cell.space) return [];
-  const parts = [cell.label, ...(cell.detail !== undefined ? [cell.detail] : [])];
-  return parts.flatMap((p) => p.split("\n")).flatMap((line) => wrap(line, Math.max(1, room)));
-}
-
-/** Words onto lines of `room` cells; a word longer than a line is cut. */
-export function wrap(text: string, room: number): string[] {
-  const out: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (stringWidth(candidate) <= room) {
-      line = candidate;
-      continue;
-    }
-    if (line) out.push(line);
-    line = word;
-    while (stringWidth(line) > room) {
-      const cut = kinsoku(line, cutAt(line, room));
-      out.push(line.slice(0, cut));
-      line = line.slice(cut);
-    }
+/** A rectangle's outline (its inside left as it is). */
+function outline(canvas: Canvas, { x, y, width, height }: Rect, b: Border, paint: Paint | undefined): void {
+  // No longer than the canvas: what runs past its edge is cut anyway.
+  const across = b.h.repeat(Math.max(0, Math.min(width - 2, canvas.width)));
+  canvas.put(x, y, `${b.tl}${across}${b.tr}`, paint);
+  for (let r = y + 1; r < y + height - 1; r++) {
+    canvas.put(x, r, b.v, paint);
+    canvas.put(x + width - 1, r, b.v, paint);
   }
-  if (line) out.push(line);
-  return out;
-}
-
-/**
- * A cut moved back so that closing punctuation does not start the next line and an opening
- * bracket does not end this one (the character before goes down with it), as in pictures.
- */
-function kinsoku(text: string, cut: number): number {
-  let at = cut;
-  while (at > 1 && (NO_LINE_START.includes(text[at] ?? "") || NO_LINE_END.includes(text[at - 1] ?? ""))) at--;
-  return at;
-}
-
-/** The longest prefix (by code points) that fits `room` cells. */
-function cutAt(text: string, room: number): number {
-  let used = 0;
-  let at = 0;
-  for (const ch of text) {
-    const w = stringWidth(ch);
-    if (used + w > room) break;
-    used += w;
-    at += ch.length;
-  }
-  return Math.max(at, 1);
-}
-
-function centre(text: string, w: number): string {
-  const free = Math.max(0, w - stringWidth(text));
-  return `${" ".repeat(Math.floor(free / 2))}${text}${" ".repeat(Math.ceil(free / 2))}`;
-}
-
-function ansi(text: string, fg: string, bg: string): string {
-  const rgb = (hex: string) => (/^#[0-9a-f]{6}$/i.test(hex) ? [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(";") : undefined);
-  const f = rgb(fg);
-  const b = rgb(bg);
-  return `${f ? `\x1b[38;2;${f}m` : ""}${b ? `\x1b[48;2;${b}m` : ""}${text}\x1b[0m`;
+  if (height > 1) canvas.put(x, y + height - 1, `${b.bl}${across}${b.br}`, paint);
 }
