@@ -1,7 +1,8 @@
 import { runAsWorker } from "synckit";
 import { formatDiagnostic } from "../diagnostics.js";
 import { liveChromium } from "../render/pool.js";
-import { PagePictures, type FencePicture, type PluginOptions } from "./page-pictures.js";
+import { PagePictures, type FencePicture } from "./page-pictures.js";
+import type { PluginOptions } from "./plugin-options.js";
 
 export interface WorkerRequest {
   options: PluginOptions;

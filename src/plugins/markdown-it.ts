@@ -4,10 +4,10 @@ import { fileURLToPath } from "node:url";
 import { createSyncFn } from "synckit";
 import { VstackError } from "../errors.js";
 import { endBrowsersNow } from "../render/pool.js";
-import type { PluginOptions } from "./page-pictures.js";
+import type { PluginOptions } from "./plugin-options.js";
 import type { WorkerReply, WorkerRequest } from "./markdown-it-worker.js";
 
-export { STRATEGIES, type PluginOptions, type Strategy } from "./page-pictures.js";
+export { STRATEGIES, type PluginOptions, type Strategy } from "./plugin-options.js";
 
 export interface MarkdownItVstackOptions extends PluginOptions {
   /** The page's path when `env.path` does not say it (markdown-it itself knows no files). */

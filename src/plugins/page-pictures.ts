@@ -1,76 +1,23 @@
-import { createHash } from "node:crypto";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { diagramOutputs, type OutputContext } from "../run/diagram-outputs.js";
+import { diagramOutputs } from "../run/diagram-outputs.js";
+import type { OutputContext } from "../run/output-context.js";
 import { runIdentity } from "../run/run-identity.js";
 import { layoutOf, resolveBuildOptions, type BuildOptions, type ResolvedBuildOptions } from "../run/options.js";
 import { isRenderFailure, renderFailure } from "../run/render-failure.js";
 import { resolveRenderFlags } from "../config/project-options.js";
 import { markdownDiagrams } from "../diagrams/markdown.js";
-import { LANGS, langOfLocale, type Lang } from "../langs.js";
+import { LANGS, langOfLocale } from "../langs.js";
 import { idFrom } from "../diagrams/raw-mermaid.js";
 import { TemplateSet, TemplateError } from "../emit/templates.js";
-import { autoThemeSvg } from "../output/auto-theme.js";
-import { scopeIds } from "../output/scope-ids.js";
 import { OutputCache } from "../output/cache.js";
-import { embedSnippet, type OutputFile } from "../output/embed.js";
-import { escapeHtml } from "../escape-html.js";
 import { discardingSink } from "../output/sink.js";
-import { writeIfChanged } from "../output/write.js";
 import { displayPath } from "../paths.js";
 import type { Theme } from "../kinds/palette.js";
 import { lazyRenderer, type LazyRenderer } from "../render/lazy-renderer.js";
+import { pictureHtml } from "./picture-html.js";
+import { STRATEGIES, type PluginOptions } from "./plugin-options.js";
 import { defaultAssetsDir } from "./site-assets.js";
-
-/**
- * How a site plugin puts a picture in the page, after rehype-mermaid's `strategy`:
- * - `inline`: the SVG itself, one for both themes (it follows `prefers-color-scheme` and the
- *   page's `.dark` / `[data-theme="dark"]`, or `darkSelector` alone); no files to serve.
- * - `picture`: light and dark SVG files in `assetsDir`, a `<picture>` that picks one by the
- *   reader's colour scheme.
- * - `img`: one SVG file that switches by itself (`--theme auto`), in an `<img>`.
- * - `classes`: the light and dark files as two `<img>`s with `lightClass` / `darkClass`, for a
- *   site whose theme switch shows one (MkDocs Material's `only-light`, a Tailwind `dark:hidden`).
- */
-export const STRATEGIES = ["inline", "picture", "img", "classes"] as const;
-export type Strategy = (typeof STRATEGIES)[number];
-
-export interface PluginOptions {
-  /** The project folder: where `vstack.config.yaml` is looked for, and what paths are shown relative to. Default: the working folder. */
-  cwd?: string;
-  /** A config file other than the one found from `cwd`, or `false` for none. */
-  config?: string | false;
-  strategy?: Strategy;
-  /** `inline` only: one theme instead of both. */
-  theme?: Theme;
-  /** The site's dark-mode selector (`.dark`, `[data-theme='dark']`): an inline picture then follows it alone, not the OS. */
-  darkSelector?: string;
-  /**
-   * Where picture files are written (`picture`, `img`, `classes`), relative to `cwd`. Default: the
-   * `vstack` folder in the folder the site tool serves as it is (Docusaurus and Hugo `static/`,
-   * Astro `public/`, VitePress `<srcDir>/public/`), else `public/vstack`.
-   */
-  assetsDir?: string;
-  /** The URL the site serves `assetsDir` at. Default `/vstack/`. */
-  publicPath?: string;
-  lightClass?: string;
-  darkClass?: string;
-  /**
-   * The language the pages' `use:` and `table:` fences are drawn in unless a fence names one
-   * (`lang:`): a multilingual site passes each locale's. Default: the config's one language, else English.
-   */
-  lang?: Lang | string;
-  /** Also draw ```mermaid fences (off by default: a site may have its own Mermaid plugin). */
-  mermaid?: boolean;
-  /** The Chromium to use, and how many pages draw at once (as the CLI's --chromium and --jobs). */
-  chromium?: string;
-  jobs?: number;
-  /**
-   * The browser closes this long after the last page is done (ms, default 1000), so a site
-   * build that has no end hook for plugins still exits; the next page starts it again.
-   */
-  idleClose?: number;
-}
 
 /** A fence of a page and the HTML that stands in its place. `start`/`end`: offsets of the whole fence in the page. */
 export interface FencePicture {
@@ -138,7 +85,7 @@ export class PagePictures {
         try {
           const made = await diagramOutputs(diagram, context);
           const svg = new Map(made.files.map((f, i) => [f.theme, made.contents[i]!.toString("utf8")]));
-          pictures.push({ start: diagram.fence!.start, end: diagram.fence!.end, line: diagram.fence!.bodyLine - 1, html: await this.html(diagram.id, diagram.description, svg) });
+          pictures.push({ start: diagram.fence!.start, end: diagram.fence!.end, line: diagram.fence!.bodyLine - 1, html: await pictureHtml(diagram.id, diagram.description, svg, this.options, (await this.ready()).assets) });
         } catch (err) {
           if (!isRenderFailure(err)) throw err;
           errors.push(renderFailure(diagram, err, opts.template));
@@ -185,30 +132,5 @@ export class PagePictures {
     const { strategy, theme } = this.options;
     if (strategy === "img") return ["auto"];
     return strategy === "inline" && theme ? [theme] : ["light", "dark"];
-  }
-
-  /** The HTML for a drawn diagram, from its SVG per theme; files written where the strategy serves them. */
-  private async html(id: string, alt: string, svg: Map<string, string>): Promise<string> {
-    const { strategy, darkSelector, theme } = this.options;
-    if (strategy === "inline") {
-      const one = theme ? svg.get(theme)! : autoThemeSvg(svg.get("light")!, svg.get("dark")!, { ...(darkSelector && { darkSelector }) });
-      return `<figure class="vstack">${scopeIds(one, "vstack-diagram", `vstack-${id}`)}</figure>`;
-    }
-    const { assets } = await this.ready();
-    const outputs: OutputFile[] = [];
-    for (const [t, text] of svg) {
-      // The content's hash in the name: a changed picture is a new URL, so no browser shows a stale one.
-      const sha256 = createHash("sha256").update(text).digest("hex");
-      const file = `${id}.${sha256.slice(0, 10)}.${t}.svg`;
-      await writeIfChanged(join(assets, file), text);
-      outputs.push({ file, format: "svg", theme: t as OutputFile["theme"], sha256 });
-    }
-    const base = this.options.publicPath!;
-    if (strategy === "classes") {
-      const src = (t: string) => escapeHtml(`${base.replace(/\/$/, "")}/${outputs.find((o) => o.theme === t)!.file}`);
-      const alts = escapeHtml(alt);
-      return `<img class="${escapeHtml(this.options.lightClass!)}" src="${src("light")}" alt="${alts}"><img class="${escapeHtml(this.options.darkClass!)}" src="${src("dark")}" alt="${alts}">`;
-    }
-    return embedSnippet({ diagram: { description: alt }, outputs }, base)!.replace(/\n\s*/g, "");
   }
 }

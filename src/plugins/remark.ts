@@ -4,10 +4,12 @@ import type { Code, Paragraph, Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
-import { PagePictures, type PluginOptions } from "./page-pictures.js";
+import { PagePictures } from "./page-pictures.js";
+import type { PluginOptions } from "./plugin-options.js";
 import { hydratedByReact, innerHtmlNode } from "./react-mdx.js";
 
-export { PagePictures, STRATEGIES, type PluginOptions, type Strategy } from "./page-pictures.js";
+export { PagePictures } from "./page-pictures.js";
+export { STRATEGIES, type PluginOptions, type Strategy } from "./plugin-options.js";
 
 export interface RemarkVstackOptions extends PluginOptions {
   /** One PagePictures for several processors (e.g. a site's MD and MDX pipelines); by default each plugin instance has its own. */

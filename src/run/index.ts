@@ -1,7 +1,8 @@
 import type { KindDeclarations } from "../kinds/schema.js";
 import type { Lang } from "../langs.js";
 import { resolve } from "node:path";
-import { diagramOutputs, type DiagramOutputs, type OutputContext } from "./diagram-outputs.js";
+import { diagramOutputs, type DiagramOutputs } from "./diagram-outputs.js";
+import type { OutputContext } from "./output-context.js";
 import { runIdentity } from "./run-identity.js";
 import { isRenderFailure, renderFailure } from "./render-failure.js";
 import { layoutOf, resolveBuildOptions, type BuildOptions } from "./options.js";

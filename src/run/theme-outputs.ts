@@ -1,0 +1,71 @@
+import type { Diagram } from "../diagrams/diagram.js";
+import type { DeckSlide } from "../output/deck.js";
+import { pixelSize } from "../output/image-size.js";
+import { animatedSvg } from "../output/animate-steps.js";
+import type { Theme } from "../kinds/palette.js";
+import type { Format } from "../presets.js";
+import { stepName } from "../layout/steps.js";
+import type { DrawnPicture } from "./derive-picture.js";
+import { drawPicture, type Drawn } from "./draw-picture.js";
+import { madeFile, type MadeFile } from "./made-file.js";
+import type { OutputContext } from "./output-context.js";
+
+/** How wide the terminal drawings (txt, ansi) are written: the columns a README or a wide terminal shows. */
+const TEXT_COLUMNS = 100;
+
+/** `bases`: the pictures drawn for the other theme, in the order this one draws them (whole, then frames). */
+export async function themeOutputs(diagram: Diagram, theme: Theme, formats: readonly Format[], context: OutputContext, bases: Array<DrawnPicture | undefined> = []) {
+  const outputs: MadeFile[] = [];
+  const add = (format: string, data: Buffer) => outputs.push(madeFile(`${diagram.id}.${theme}.${format}`, format, theme, data));
+  // A drawn table has no Mermaid text, so no .mmd file.
+  const drawing = diagram.drawing?.(theme);
+  const mermaid = drawing ? undefined : diagram.mermaid!(theme);
+  if (mermaid !== undefined && formats.includes("mmd")) add("mmd", Buffer.from(mermaid));
+  // The stack in box characters, plain or in the theme's colours: from the spec, with no browser.
+  // (Mermaid text has no grid to draw: .mmd inputs and mermaid fences get none.)
+  for (const format of (["txt", "ansi"] as const).filter((f) => formats.includes(f))) {
+    if (diagram.spec) add(format, Buffer.from((await import("../text/draw-stack.js")).drawSpec(diagram.spec, theme, { width: TEXT_COLUMNS, color: format === "ansi" })));
+  }
+  const files = formats.filter((f): f is "svg" | "png" | "pdf" => f === "svg" || f === "png" || f === "pdf");
+  // A deck's slide holds a PNG and an SVG with its text as outlines (a machine without Noto shows the same slide).
+  const deck = formats.includes("pptx");
+  const wanted = [...new Set<Drawn>([...files, ...(deck ? (["png", "deck"] as const) : [])])];
+  const slides: DeckSlide[] = [];
+  const pictures: Array<DrawnPicture | undefined> = [];
+  if (wanted.length === 0) return { outputs, rendered: 0, derived: 0, svg: undefined, slides, pictures };
+  // A drawn table shows its title; a spec's picture shows it in its caption.
+  const captioned = Boolean(drawing || (diagram.spec && context.opts.caption));
+  const slide = (found: Map<Drawn, Buffer>, title: string) => {
+    const png = found.get("png")!;
+    const { width = 1, height = 1 } = pixelSize("png", png) ?? {};
+    slides.push({ title, captioned, svg: found.get("deck")!, png, width, height, notes: speakerNotes(diagram) });
+  };
+  const source = drawing ?? mermaid!;
+  const whole = await drawPicture(diagram, theme, source, wanted, context, [], bases[0]);
+  pictures.push(whole.picture);
+  for (const f of files) add(f, whole.found.get(f)!);
+  let { rendered, derived } = whole;
+  // Build steps: one frame per row, bottom → top, each the whole canvas with the rows above
+  // hidden; or (animate) one SVG that plays the same build.
+  const steps = context.opts.steps && diagram.steps ? diagram.steps() : [];
+  if (context.opts.steps === "animate") {
+    if (files.includes("svg") && steps.length > 1) outputs.push(madeFile(`${diagram.id}.animated.${theme}.svg`, "svg", theme, Buffer.from(animatedSvg(whole.found.get("svg")!.toString("utf8"), steps))));
+    steps.length = 0;
+  }
+  for (let n = 1; n <= steps.length && steps.length > 1; n++) {
+    const frame = await drawPicture(diagram, theme, source, wanted, context, steps.slice(n).flat(), bases[n]);
+    pictures.push(frame.picture);
+    rendered += frame.rendered;
+    derived += frame.derived;
+    for (const f of files) outputs.push(madeFile(`${diagram.id}.${stepName(n, steps.length)}.${theme}.${f}`, f, theme, frame.found.get(f)!));
+    if (deck) slide(frame.found, `${diagram.title} (${n}/${steps.length})`);
+  }
+  if (deck && slides.length === 0) slide(whole.found, diagram.title);
+  return { outputs, rendered, derived, svg: whole.found.get("svg"), slides, pictures };
+}
+
+/** What a speaker reads under the slide: the spec's notes, then its sources. */
+function speakerNotes(d: Diagram): string {
+  return [d.summary ?? "", ...d.notes, d.sources.length > 0 ? `Sources: ${d.sources.join(" · ")}` : ""].filter(Boolean).join("\n\n");
+}
+
