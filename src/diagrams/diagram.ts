@@ -24,25 +24,41 @@ export interface DiagramInfo {
   lang?: Lang;
 }
 
+/** Where raw Mermaid came from: the user's text, and the file text and place it starts at (to report Mermaid's errors there). */
+export interface MermaidOrigin {
+  text: string;
+  source: string;
+  line: number;
+  indent: number;
+}
+
 /**
- * One diagram to render, whatever it came from: a vstack spec, a `.mmd` file or a Markdown
- * fence. Everything build() needs to name, describe, emit and cache it.
+ * What a diagram is, by type: what it was read into and how it is laid out and printed. How
+ * each type is drawn, styled and written out is said in one place (run/diagram-types.ts).
+ * - `stack`: a vstack spec, laid out by vstack, printed as Mermaid by a template.
+ * - `mermaid`: Mermaid text as the user wrote it (a `.mmd` file or a fence), drawn as it is.
+ * - `table`: a fact table, laid out and drawn by vstack with no Mermaid.
+ */
+export type DiagramBody =
+  | {
+      type: "stack";
+      spec: Spec;
+      /** The Mermaid text for a theme. */
+      mermaid(theme: Theme): string;
+      /** The Mermaid node ids that appear at each build step, bottom → top (layout/steps.ts). */
+      steps(): string[][];
+    }
+  | { type: "mermaid"; text: string; origin: MermaidOrigin }
+  | { type: "table"; drawing(theme: Theme): Drawing };
+
+/**
+ * One diagram to render, whatever it came from: a vstack spec, a `.mmd` file, a table or a
+ * Markdown fence. Everything build() needs to name, describe, emit and cache it.
  */
 export interface Diagram extends DiagramInfo {
   /** Absolute paths of every file it was made from (its own, and the specs a comparison names). */
   inputs: string[];
-  /** The spec, for diagrams drawn from one. */
-  spec?: Spec;
-  /** The Mermaid text for a theme (every diagram but a drawn table). */
-  mermaid?(theme: Theme): string;
-  /** A picture vstack lays out itself, without Mermaid (a fact table). */
-  drawing?(theme: Theme): Drawing;
-  /** For specs: the Mermaid node ids that appear at each build step, bottom → top (layout/steps.ts). */
-  steps?(): string[][];
-  /** Raw Mermaid: the text does not set a theme, so the renderer must. */
-  raw: boolean;
-  /** For raw Mermaid: the user's text, and the file text and place it starts at (to report Mermaid's errors there). */
-  origin?: { text: string; source: string; line: number; indent: number };
+  body: DiagramBody;
   /** For a Markdown fence: the file's text and where the fence is in it (to write it out with a picture in its place). */
   fence?: Fence & { path: string; text: string };
 }

@@ -22,9 +22,7 @@ export function rawDiagram(id: string, path: string, file: string, text: string,
     tags: [],
     file,
     inputs: [resolve(path)],
-    mermaid: () => (text.endsWith("\n") ? text : `${text}\n`),
-    raw: true,
-    origin: { text, ...at },
+    body: { type: "mermaid", text: text.endsWith("\n") ? text : `${text}\n`, origin: { text, ...at } },
   };
 }
 

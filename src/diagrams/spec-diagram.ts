@@ -22,10 +22,12 @@ export function specDiagram(spec: Spec, absolute: string, templates: TemplateSet
     description: describeSpec(spec),
     // In another language, the catalogs that translate it are inputs too: an edited translation redraws.
     inputs: [...files, ...(lang ? new Set(files.map((f) => catalogOfFile(f, lang))) : [])],
-    spec,
-    mermaid: (theme) => emitMermaid(spec, theme, templates, template, layout),
-    // The grid is the same in every theme.
-    steps: () => buildSteps(buildModel(spec, "light", layout), spec),
-    raw: false,
+    body: {
+      type: "stack",
+      spec,
+      mermaid: (theme) => emitMermaid(spec, theme, templates, template, layout),
+      // The grid is the same in every theme.
+      steps: () => buildSteps(buildModel(spec, "light", layout), spec),
+    },
   };
 }

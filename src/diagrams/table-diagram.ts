@@ -42,8 +42,7 @@ export function tableDiagram(table: FactTable, meta: { id: string; file: string;
     // Shown with the comparisons in the gallery and `vstack list`.
     family: "comparisons",
     ...(table.lang && { lang: table.lang }),
-    drawing: (theme) => drawTable(table, theme, tableLayout(table, layout)),
-    raw: false,
+    body: { type: "table", drawing: (theme) => drawTable(table, theme, tableLayout(table, layout)) },
   };
 }
 

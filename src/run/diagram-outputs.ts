@@ -6,6 +6,7 @@ import type { DeckSlide } from "../output/deck.js";
 import { THEMES, type Theme } from "../kinds/palette.js";
 import { madeFile } from "./made-file.js";
 import type { OutputContext } from "./output-context.js";
+import { diagramType } from "./diagram-types.js";
 import { themeOutputs } from "./theme-outputs.js";
 
 export interface DiagramOutputs {
@@ -32,7 +33,7 @@ export async function diagramOutputs(diagram: Diagram, context: OutputContext): 
   // The dark pictures of vstack's own diagrams are made from the light ones (recoloured, not drawn
   // again); other diagrams' themes go to the renderer together, so each is done early in a long run.
   const perTheme =
-    drawn.length === 2 && !diagram.raw && diagram.mermaid
+    drawn.length === 2 && diagramType(diagram.body).derivesTheme
       ? await themeOutputs(diagram, "light", formatsOf("light"), context).then(async (light) => [light, await themeOutputs(diagram, "dark", formatsOf("dark"), context, light.pictures)])
       : await Promise.all(drawn.map((theme) => themeOutputs(diagram, theme, formatsOf(theme), context)));
   const made = perTheme.filter((_, i) => themes.includes(drawn[i]!)).flatMap((t) => t.outputs);

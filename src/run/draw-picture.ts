@@ -5,6 +5,7 @@ import type { Diagram } from "../diagrams/diagram.js";
 import type { DrawnPicture } from "./derive-picture.js";
 import { withFonts } from "../fonts/with-fonts.js";
 import type { Drawing } from "../table/draw-table.js";
+import { diagramType } from "./diagram-types.js";
 import type { OutputContext } from "./output-context.js";
 
 /** What the browser draws: the picture formats, and `deck`, the SVG a slide deck holds (text as outlines). */
@@ -19,11 +20,9 @@ export type Drawn = "svg" | "png" | "pdf" | "deck";
 export async function drawPicture(diagram: Diagram, theme: Theme, source: string | Drawing, wanted: Drawn[], { opts, cache, renderer, sink, identity }: OutputContext, hide: string[], base?: DrawnPicture) {
   const background = opts.background ?? BACKGROUND[theme];
   const mermaid = typeof source === "string" ? source : "";
-  // A flowchart has the links as Mermaid edges; over a block diagram the page draws them.
-  // The legend's colours need the colour maths, loaded with the first picture (an up-to-date run draws none).
-  const decorations = diagram.spec ? (await import("../layout/decorations.js")).decorationsOf(diagram.spec, theme, { ...opts, arrows: /^\s*block(-beta)?\s*$/m.test(mermaid) }) : undefined;
-  const look = [opts.canvas ?? null, opts.fontSize ?? null, decorations ?? null, ...(hide.length > 0 ? [hide] : [])];
-  const shape = [...identity, typeof source === "string" ? source : source.svg, diagram.title, diagram.description, background, diagram.raw ? theme : null, ...look];
+  const style = await diagramType(diagram.body).style(theme, opts, mermaid);
+  const look = [opts.canvas ?? null, opts.fontSize ?? null, style, ...(hide.length > 0 ? [hide] : [])];
+  const shape = [...identity, typeof source === "string" ? source : source.svg, diagram.title, diagram.description, background, ...look];
   const keys: Record<Drawn, string> = { svg: cacheKey([...shape, "svg", opts.fonts]), png: cacheKey([...shape, "png", opts.scale]), pdf: cacheKey([...shape, "pdf"]), deck: cacheKey([...shape, "svg", "outline"]) };
   const found = new Map<Drawn, Buffer>();
   for (const f of wanted) {
@@ -39,7 +38,7 @@ export async function drawPicture(diagram: Diagram, theme: Theme, source: string
     background,
     ...(wanted.includes("png") && { pngScale: opts.scale }),
     ...(wanted.includes("pdf") && { pdf: true }),
-    ...(diagram.raw ? { theme: theme === "dark" ? "dark" : "default" } : { svgText: true, ...(decorations && { decorations }) }),
+    ...style,
     ...(opts.canvas && { canvas: opts.canvas }),
     ...(opts.fontSize && { fontSize: opts.fontSize }),
     ...(hide.length > 0 && { hide }),

@@ -2,6 +2,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { Diagram } from "../diagrams/diagram.js";
 import { mermaidErrorPlace } from "../diagrams/mermaid-place.js";
 import { MermaidSyntaxError, RenderFailedError } from "../render/renderer.js";
+import { diagramType } from "./diagram-types.js";
 
 /** Whether an error is a diagram's own failure to render (reported, the run goes on) rather than a fault of vstack. */
 export function isRenderFailure(err: unknown): err is MermaidSyntaxError | RenderFailedError {
@@ -11,10 +12,11 @@ export function isRenderFailure(err: unknown): err is MermaidSyntaxError | Rende
 /** A diagram that Mermaid or the page would not draw, as a diagnostic at its place in the user's file where there is one. */
 export function renderFailure(diagram: Diagram, err: MermaidSyntaxError | RenderFailedError, template: string): Diagnostic {
   const syntax = err instanceof MermaidSyntaxError;
-  const what = syntax ? `Mermaid rejected the text${diagram.raw ? "" : ` made with template "${template}"`}` : "the renderer failed";
+  const type = diagramType(diagram.body);
+  const what = syntax ? `Mermaid rejected ${type.madeWith(template)}` : "the renderer failed";
   const failure = { code: syntax ? "mermaid-rejected" : "render-failed", file: diagram.file, message: `${diagram.id}: ${what}: ${firstAndLast(err.message)}` };
   // The user's own Mermaid: the error at its line in their file, not in the text Mermaid saw.
-  const { origin } = diagram;
+  const { origin } = type;
   const place = syntax && origin ? mermaidErrorPlace(err.message, origin.text) : undefined;
   if (!origin || !place) return failure;
   const message = failure.message.replace(/Parse error on line \d+: /, "").replace(/(No diagram type detected matching given configuration) for text: .*/s, "$1; the first line must name one (flowchart, sequenceDiagram, classDiagram, block-beta, …)");

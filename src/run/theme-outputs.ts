@@ -6,6 +6,7 @@ import type { Theme } from "../kinds/palette.js";
 import type { Format } from "../presets.js";
 import { stepName } from "../layout/steps.js";
 import type { DrawnPicture } from "./derive-picture.js";
+import { diagramType } from "./diagram-types.js";
 import { drawPicture, type Drawn } from "./draw-picture.js";
 import { madeFile, type MadeFile } from "./made-file.js";
 import type { OutputContext } from "./output-context.js";
@@ -17,14 +18,14 @@ const TEXT_COLUMNS = 100;
 export async function themeOutputs(diagram: Diagram, theme: Theme, formats: readonly Format[], context: OutputContext, bases: Array<DrawnPicture | undefined> = []) {
   const outputs: MadeFile[] = [];
   const add = (format: string, data: Buffer) => outputs.push(madeFile(`${diagram.id}.${theme}.${format}`, format, theme, data));
+  const type = diagramType(diagram.body);
+  const source = type.source(theme);
   // A drawn table has no Mermaid text, so no .mmd file.
-  const drawing = diagram.drawing?.(theme);
-  const mermaid = drawing ? undefined : diagram.mermaid!(theme);
-  if (mermaid !== undefined && formats.includes("mmd")) add("mmd", Buffer.from(mermaid));
-  // The stack in box characters, plain or in the theme's colours: from the spec, with no browser.
-  // (Mermaid text has no grid to draw: .mmd inputs and mermaid fences get none.)
+  if (typeof source === "string" && formats.includes("mmd")) add("mmd", Buffer.from(source));
+  // The stack in box characters, plain or in the theme's colours, with no browser. (Mermaid
+  // text has no stack to draw: .mmd inputs and mermaid fences get none.)
   for (const format of (["txt", "ansi"] as const).filter((f) => formats.includes(f))) {
-    if (diagram.spec) add(format, Buffer.from((await import("../text/draw-stack.js")).drawSpec(diagram.spec, theme, { width: TEXT_COLUMNS, color: format === "ansi" })));
+    if (type.text) add(format, Buffer.from(await type.text(theme, TEXT_COLUMNS, format === "ansi")));
   }
   const files = formats.filter((f): f is "svg" | "png" | "pdf" => f === "svg" || f === "png" || f === "pdf");
   // A deck's slide holds a PNG and an SVG with its text as outlines (a machine without Noto shows the same slide).
@@ -34,20 +35,19 @@ export async function themeOutputs(diagram: Diagram, theme: Theme, formats: read
   const pictures: Array<DrawnPicture | undefined> = [];
   if (wanted.length === 0) return { outputs, rendered: 0, derived: 0, svg: undefined, slides, pictures };
   // A drawn table shows its title; a spec's picture shows it in its caption.
-  const captioned = Boolean(drawing || (diagram.spec && context.opts.caption));
+  const captioned = type.captioned(Boolean(context.opts.caption));
   const slide = (found: Map<Drawn, Buffer>, title: string) => {
     const png = found.get("png")!;
     const { width = 1, height = 1 } = pixelSize("png", png) ?? {};
     slides.push({ title, captioned, svg: found.get("deck")!, png, width, height, notes: speakerNotes(diagram) });
   };
-  const source = drawing ?? mermaid!;
   const whole = await drawPicture(diagram, theme, source, wanted, context, [], bases[0]);
   pictures.push(whole.picture);
   for (const f of files) add(f, whole.found.get(f)!);
   let { rendered, derived } = whole;
   // Build steps: one frame per row, bottom → top, each the whole canvas with the rows above
   // hidden; or (animate) one SVG that plays the same build.
-  const steps = context.opts.steps && diagram.steps ? diagram.steps() : [];
+  const steps = context.opts.steps ? type.steps() : [];
   if (context.opts.steps === "animate") {
     if (files.includes("svg") && steps.length > 1) outputs.push(madeFile(`${diagram.id}.animated.${theme}.svg`, "svg", theme, Buffer.from(animatedSvg(whole.found.get("svg")!.toString("utf8"), steps))));
     steps.length = 0;
