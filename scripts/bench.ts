@@ -8,7 +8,8 @@
  *
  * Figures are wall-clock on this machine; peak memory is the resident size of the whole
  * process tree (Node and Chromium). `--quick` uses smaller inputs; `--only layout` prints the
- * stack layout's figures (area, faults, time against block-beta) alone, `--only install` what
+ * stack layout's figures (area, faults, time against block-beta) alone, `--only themes` the gallery
+ * and what a second theme costs, `--only install` what
  * `npm install vstack` puts on disk (it packs this checkout and installs it from the registry).
  */
 import { spawn } from "node:child_process";
@@ -32,7 +33,7 @@ const MMDC = join(ROOT, "node_modules", ".bin", "mmdc");
 /** mermaid-cli 12 types its browser as puppeteer 25's; vstack runs puppeteer-core 24 (Node 20). Same protocol at run time. */
 type CliBrowser = Parameters<typeof renderMermaid>[0];
 const quick = process.argv.includes("--quick");
-/** `--only layout`: the stack layout's figures alone. */
+/** `--only layout`, `themes` or `install`: one part alone. */
 const only = process.argv[process.argv.indexOf("--only") + 1];
 const COUNTS = quick ? [10, 50] : [10, 50, 100, 500];
 const SIZES = quick ? [10, 100] : [10, 50, 100, 250, 500];
@@ -266,6 +267,7 @@ async function main(): Promise<void> {
   const browser = await puppeteer.launch(browserArgs);
   try {
     if (only !== "layout") await gallery(browser);
+    if (only === "themes") return;
     await stackLayout(browser);
     if (only === "layout") return;
     await counts(browser);

@@ -18,7 +18,7 @@
 import { parse, walk } from "css-tree";
 import { COLOUR_ATTRIBUTES, coloursIn, sameColour, type ColourAt, type CssContext } from "./css-colours.js";
 import { applyEdits, escapeAttribute, readSvg, rewrite, rootOf, type Edit, type Field, type SvgElement } from "./svg-source.js";
-import { withStylesheet } from "./svg-style.js";
+import { stylesheetEdit } from "./svg-style.js";
 
 export interface AutoThemeOptions {
   /**
@@ -40,7 +40,7 @@ interface ColourField {
   name: string;
   field: Field;
   context: CssContext;
-  colours: ColourAt[];
+  colours: readonly ColourAt[];
 }
 
 export function autoThemeSvg(light: string, dark: string, options: AutoThemeOptions = {}): string {
@@ -85,15 +85,16 @@ export function autoThemeSvg(light: string, dark: string, options: AutoThemeOpti
   const declare = (pick: "light" | "dark") => defs.map((v) => `${v.name}:${v[pick]}`).join(";");
   const id = `#${root}`;
   const byClass = options.darkSelector ?? ':is(.dark,[data-theme="dark"])';
-  const inClass = (css: string) => scoped(css, root, `${byClass} ${id}`);
-  const inMedia = (css: string) => scoped(css, root, `${id}:not(:is(.light,[data-theme="light"]) *)`);
+  const [inClass, inMedia] = [`${byClass} ${id}`, `${id}:not(:is(.light,[data-theme="light"]) *)`];
+  const changed = changedStyles.map((css) => scoped(css, root, [inClass, inMedia]));
   const rules = [
     `${id}{${declare("light")}}`,
-    ...(options.darkSelector ? [] : [`@media (prefers-color-scheme: dark){${inMedia(`${id}{${declare("dark")}}`)}${changedStyles.map(inMedia).join("")}}`]),
-    inClass(`${id}{${declare("dark")}}`),
-    ...changedStyles.map(inClass),
+    ...(options.darkSelector ? [] : [`@media (prefers-color-scheme: dark){${inMedia}{${declare("dark")}}${changed.map(([, media]) => media).join("")}}`]),
+    `${inClass}{${declare("dark")}}`,
+    ...changed.map(([byClassCss]) => byClassCss),
   ];
-  return withStylesheet(applyEdits(light, edits), rules.join(""));
+  const added = stylesheetEdit(lightTree, rules.join(""));
+  return applyEdits(light, added ? [...edits, added] : edits);
 }
 
 /** Every value of the tree that may hold colours, in document order, with the colours in it; a stylesheet is one (named `#text`). */
@@ -118,7 +119,7 @@ function skeleton(svg: string, fields: ColourField[]): string {
 }
 
 /** The text with each found colour (offsets in the whole value; `offset`: where `text` starts in it) replaced. */
-function replaced<T extends ColourAt>(text: string, found: T[], offset: number, by: (colour: T) => string): string {
+function replaced<T extends ColourAt>(text: string, found: readonly T[], offset: number, by: (colour: T) => string): string {
   let out = "";
   let at = 0;
   for (const f of found) {
@@ -147,14 +148,14 @@ function themedDeclarations(style: string, differing: ColourAt[], withVars: (tex
   return applyEdits(style, edits);
 }
 
-/** A stylesheet with each selector's `#<root>` (an id selector, as css-tree reads it) written as `prefixed`. */
-function scoped(css: string, root: string, prefixed: string): string {
-  const edits: Edit[] = [];
+/** A stylesheet once per prefix, each selector's `#<root>` (an id selector, as css-tree reads it) written as that prefix. */
+function scoped(css: string, root: string, prefixes: string[]): string[] {
+  const places: Array<{ start: number; end: number }> = [];
   walk(parse(css, { positions: true }), {
     visit: "IdSelector",
     enter: (node) => {
-      if (node.name === root && node.loc) edits.push({ start: node.loc.start.offset, end: node.loc.end.offset, text: prefixed });
+      if (node.name === root && node.loc) places.push({ start: node.loc.start.offset, end: node.loc.end.offset });
     },
   });
-  return applyEdits(css, edits);
+  return prefixes.map((text) => applyEdits(css, places.map((p) => ({ ...p, text }))));
 }

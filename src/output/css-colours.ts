@@ -23,7 +23,24 @@ const COLOUR_PROPERTIES = new Set(["fill", "stroke", "color", "stop-color", "flo
 /** Presentation attributes that take a colour. */
 export const COLOUR_ATTRIBUTES = new Set(["fill", "stroke", "stop-color", "flood-color", "lighting-color", "color"]);
 
-export function coloursIn(css: string, context: CssContext): ColourAt[] {
+/**
+ * Found colours by context and text: a picture repeats the same few style attributes hundreds of
+ * times, and parsing each again was most of a theme's cost. Bounded: emptied when full.
+ */
+const known = new Map<string, readonly ColourAt[]>();
+const KNOWN_MAX = 4096;
+
+export function coloursIn(css: string, context: CssContext): readonly ColourAt[] {
+  const key = `${typeof context === "object" ? context.property : context}\u0000${css}`;
+  let found = known.get(key);
+  if (!found) {
+    if (known.size >= KNOWN_MAX) known.clear();
+    known.set(key, (found = parsedColours(css, context)));
+  }
+  return found;
+}
+
+function parsedColours(css: string, context: CssContext): ColourAt[] {
   const found: ColourAt[] = [];
   const take = (node: CssNode, property: string) => {
     walk(node, (n) => {

@@ -58,9 +58,10 @@ export function readSvg(source: string): SvgElement[] {
 function elementOf(node: ParsedElement, source: string): SvgElement {
   const location = node.sourceCodeLocation!;
   const attributes = new Map<string, Field>();
+  // parse5 keys places by the name as written (lower case) and values by the name it adjusted (viewBox, xlink:href).
+  const values = new Map(node.attrs.map((a) => [`${a.prefix ? `${a.prefix}:` : ""}${a.name}`.toLowerCase(), a.value]));
   for (const [name, at] of Object.entries(location.attrs ?? {})) {
-    const attr = node.attrs.find((a) => `${a.prefix ? `${a.prefix}:` : ""}${a.name}`.toLowerCase() === name);
-    attributes.set(name, { ...valueSpan(source, at.startOffset, at.endOffset), value: attr?.value ?? "" });
+    attributes.set(name, { ...valueSpan(source, at.startOffset, at.endOffset), value: values.get(name) ?? "" });
   }
   const tag = location.startTag!;
   const selfClosing = source.startsWith("/>", tag.endOffset - 2);
@@ -97,20 +98,17 @@ export function applyEdits(source: string, edits: Edit[]): string {
   return out + source.slice(at);
 }
 
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;" };
+const entity = (c: string) => ENTITIES[c]!;
+
 /** Text as an XML serializer writes it between tags. */
 export function escapeText(text: string): string {
-  let out = "";
-  for (const c of text) out += c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c;
-  return out;
+  return text.replace(/[&<>]/g, entity);
 }
 
 /** An attribute value as an XML serializer writes it between double quotes. */
 export function escapeAttribute(value: string): string {
-  let out = "";
-  for (const c of value) {
-    out += c === "&" ? "&amp;" : c === '"' ? "&quot;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "\n" ? "&#10;" : c === "\r" ? "&#13;" : c === "\t" ? "&#9;" : c;
-  }
-  return out;
+  return value.replace(/[&<>"\n\r\t]/g, entity);
 }
 
 /** An edit that writes `value` over a field, or none when the value is unchanged. */
