@@ -47,7 +47,18 @@ function explain(e: YAMLError, source: string[], lines: LineCounter, at: At): Di
       break;
     }
     case "BLOCK_AS_IMPLICIT_KEY":
-      if (/Nested mappings/.test(e.message)) return at(line, col, "yaml-colon-in-value", `this value holds ": ", which YAML reads as another key; put the value in quotes ("${text(line).slice(col - 1).trim()}")`);
+      if (/Nested mappings/.test(e.message)) {
+        // A value with ": " in it, or (the value alone on its line) a next line indented deeper than its key.
+        if (text(line).slice(col - 1).includes(": ")) return at(line, col, "yaml-colon-in-value", `this value holds ": ", which YAML reads as another key; put the value in quotes ("${text(line).slice(col - 1).trim()}")`);
+        const next = nextLine(source, line);
+        const key = /^\s*(?:-\s+)?([^\s:#][^:#]*?):/.exec(text(line))?.[1];
+        if (next !== undefined && key !== undefined) return at(next, indentOf(text(next)) + 1, "yaml-indent", `this line is indented further than "${key}" on line ${line}, so YAML reads it as part of that value; indent it as far as "${key}"`);
+      }
+      if (/block sequence/.test(e.message)) {
+        // A list item indented differently from the items above it.
+        const above = previousItem(source, line);
+        if (above !== undefined) return at(line, indentOf(text(line)) + 1, "yaml-indent", `this list item is indented differently from the one on line ${above}; items of one list start in the same column`);
+      }
       break;
     case "BAD_INDENT":
       if (/Flow map/.test(e.message)) return unclosed(line, source, at, /[{}]/g, "{", "yaml-unclosed-brace", "this { is never closed on its line; end it with }");
@@ -68,6 +79,18 @@ function unclosed(from: number, source: string[], at: At, marks: RegExp, open: s
     if (left > 0) return at(n, source[n - 1]!.lastIndexOf(open) + 1, code, message);
   }
   return at(from, 1, code, message);
+}
+
+/** The first line after `line` that holds more than spaces or a comment. */
+function nextLine(source: string[], line: number): number | undefined {
+  for (let n = line + 1; n <= source.length; n++) if (!/^\s*(#.*)?$/.test(source[n - 1]!)) return n;
+  return undefined;
+}
+
+/** The nearest line above `line` that starts a list item ("- "). */
+function previousItem(source: string[], line: number): number | undefined {
+  for (let n = line - 1; n >= 1; n--) if (/^\s*-(\s|$)/.test(source[n - 1]!)) return n;
+  return undefined;
 }
 
 function indentOf(line: string): number {
