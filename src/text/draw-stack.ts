@@ -5,6 +5,7 @@ import { buildModel } from "../layout/diagram.js";
 import type { ClassModel, DiagramModel, FlowItem } from "../layout/model.js";
 import type { Rect } from "../layout/stack-layout.js";
 import { BOUNDARY_NAMES, type Theme } from "../kinds/palette.js";
+import { LINK_STYLE_NAMES } from "../spec-format/links.js";
 import type { Spec } from "../spec-format/types.js";
 import { Canvas, type Paint } from "./canvas.js";
 import { fitCells, isBare } from "./fit-cells.js";
@@ -91,7 +92,8 @@ export function drawStack(model: DiagramModel, { width, color, lang }: TextOptio
   }
 
   const out = canvas.lines(color, width);
-  const keys = [...new Set(model.arrows.map((a) => `${a.ends}${a.label !== undefined ? `: ${a.label}` : ""}`))];
+  // Each arrow with what kind of arrow it is, which the picture says by its line (dashed: creates).
+  const keys = [...new Set(model.arrows.map((a) => `${a.ends}${a.label !== undefined ? `: ${a.label}` : ""} (${uiText(lang, LINK_STYLE_NAMES[a.style].legend)})`))];
   if (keys.length > 0) out.push("", ...keys.map((k, i) => `${i + 1}. ${k}`));
   const outlines = (["vm", "container", "sandbox"] as const).filter((b) => used.has(b));
   // The legend's wording in the spec's language, less its "outline:" lead (the sample line says it).
