@@ -164,6 +164,8 @@ describe("vstack CLI", () => {
     const r = await runCli(["render", "good.yaml", "-o", "out", "-f", "svg,png", "-t", "light,auto"], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(readdirSync(join(dir, "out")).sort()).toEqual(["manifest.json", "my-stack.auto.svg", "my-stack.light.png", "my-stack.light.svg"]);
+    // The summary says what was made: the PNG in light only.
+    expect(r.stdout).toMatch(/\(svg, png × light; svg × auto\)/);
     const auto = readFileSync(join(dir, "out", "my-stack.auto.svg"), "utf8");
     expect(auto).toContain("@media (prefers-color-scheme: dark)");
     const manifest = JSON.parse(readFileSync(join(dir, "out", "manifest.json"), "utf8")) as { diagrams: Array<{ outputs: Array<{ file: string; theme: string }>; embed: string }> };

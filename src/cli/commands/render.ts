@@ -56,7 +56,10 @@ export async function handler(args: ArgumentsCamelCase<RenderArgs>): Promise<num
     process.stdout.write(`vstack: removed ${plural(report.removed.length, "file")} that nothing makes any more: ${report.removed.join(" ")}\n`);
   }
   const from = config ? ` (config: ${config.file})` : "";
-  reporter.finish(report, `${runSummary(report, outDir, `${formats.join(", ")} × ${themes.join(", ")}`)}${from}`);
+  // `auto` is one SVG for both schemes: the run's other formats are made in light and dark only.
+  const plain = themes.filter((t) => t !== "auto");
+  const made = [...(plain.length > 0 ? [`${formats.join(", ")} × ${plain.join(", ")}`] : []), ...(themes.includes("auto") ? ["svg × auto"] : [])];
+  reporter.finish(report, `${runSummary(report, outDir, made.join("; "))}${from}`);
   return problems ? 1 : 0;
 }
 
