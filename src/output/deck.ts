@@ -8,6 +8,8 @@ const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
 /** One slide: a picture (vector, with its PNG for applications that draw no SVG), its title, and speaker notes. */
 export interface DeckSlide {
   title: string;
+  /** The picture read out in words (the SVG's description): the image's alt text. */
+  description: string;
   /** The picture shows the title itself (a spec's caption, a table's title): the slide does not show it again. */
   captioned: boolean;
   svg: Buffer;
@@ -55,7 +57,7 @@ export async function deckPptx(slides: DeckSlide[], theme: Theme, title: string)
     const scale = Math.min(box.w / s.width, box.h / s.height);
     const w = s.width * scale;
     const h = s.height * scale;
-    slide.addImage({ data: `image/svg+xml;base64,${s.svg.toString("base64")}`, x: box.x + (box.w - w) / 2, y: box.y + (box.h - h) / 2, w, h, altText: s.title });
+    slide.addImage({ data: `image/svg+xml;base64,${s.svg.toString("base64")}`, x: box.x + (box.w - w) / 2, y: box.y + (box.h - h) / 2, w, h, altText: s.description });
     slide.addNotes(s.notes);
   }
   const written = (await pptx.write({ outputType: "nodebuffer" })) as Buffer;

@@ -39,7 +39,7 @@ export async function themeOutputs(diagram: Diagram, theme: Theme, formats: read
   const slide = (found: Map<Drawn, Buffer>, title: string) => {
     const png = found.get("png")!;
     const { width = 1, height = 1 } = pixelSize("png", png) ?? {};
-    slides.push({ title, captioned, svg: found.get("deck")!, png, width, height, notes: speakerNotes(diagram) });
+    slides.push({ title, description: diagram.description, captioned, svg: found.get("deck")!, png, width, height, notes: speakerNotes(diagram) });
   };
   const whole = await drawPicture(diagram, theme, source, wanted, context, [], bases[0]);
   pictures.push(whole.picture);

@@ -142,6 +142,9 @@ describe("PowerPoint deck", () => {
     expect(svg).not.toMatch(/@font-face/); // outlined: no font needed on the presenter's machine
     const notes = execFileSync("unzip", ["-p", join(out, "deck.light.pptx"), "ppt/notesSlides/notesSlide1.xml"], { encoding: "utf8" });
     expect(notes).toContain("Sources:");
+    // The picture's alt text is the diagram read out, as the SVG's description, not just its title.
+    const slide = execFileSync("unzip", ["-p", join(out, "deck.light.pptx"), "ppt/slides/slide1.xml"], { encoding: "utf8" });
+    expect(slide).toMatch(/<p:cNvPr [^>]*descr="[^"]*Type 1 \(bare-metal\) hypervisor, bottom to top: Hardware/);
   });
 
   it("is the same file when made again (render --check can compare it)", async () => {
