@@ -25,12 +25,15 @@ export const COLOUR_ATTRIBUTES = new Set(["fill", "stroke", "stop-color", "flood
 
 /**
  * Found colours by context and text: a picture repeats the same few style attributes hundreds of
- * times, and parsing each again was most of a theme's cost. Bounded: emptied when full.
+ * times, and parsing each again was most of a theme's cost. Bounded in entries and in the length
+ * of text kept (a stylesheet, with embedded fonts tens of kilobytes, is parsed each time).
  */
 const known = new Map<string, readonly ColourAt[]>();
 const KNOWN_MAX = 4096;
+const KNOWN_LONGEST = 512;
 
 export function coloursIn(css: string, context: CssContext): readonly ColourAt[] {
+  if (css.length > KNOWN_LONGEST) return parsedColours(css, context);
   const key = `${typeof context === "object" ? context.property : context}\u0000${css}`;
   let found = known.get(key);
   if (!found) {
