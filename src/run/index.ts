@@ -1,7 +1,7 @@
 import type { KindDeclarations } from "../kinds/schema.js";
 import type { Lang } from "../langs.js";
 import { resolve } from "node:path";
-import { diagramOutputs, type DiagramOutputs } from "./diagram-outputs.js";
+import type { DiagramOutputs } from "./diagram-outputs.js";
 import type { OutputContext } from "./output-context.js";
 import { runIdentity } from "./run-identity.js";
 import { isRenderFailure, renderFailure } from "./render-failure.js";
@@ -85,6 +85,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       if (report) opts.onDiagram?.(report);
     }
   };
+  // Loaded when there is something to make: an up-to-date run reads no SVG and no CSS (parse5, css-tree).
+  const { diagramOutputs } = await import("./diagram-outputs.js");
   try {
     // Every diagram is queued at once; the renderer's pool decides how many draw at a time.
     await Promise.all(
