@@ -6,9 +6,8 @@
  * without the animation every box is simply shown.
  */
 
-import { fromHtml } from "hast-util-from-html";
-import { visit } from "unist-util-visit";
-import { rootId, withStylesheet } from "./svg-style.js";
+import { applyEdits, readSvg, rootOf } from "./svg-source.js";
+import { stylesheetEdit } from "./svg-style.js";
 
 /** Seconds per step, and how long a row takes to fade in. */
 const STEP = 0.8;
@@ -16,8 +15,10 @@ const FADE = 0.4;
 const BOX_ID = /^[\w-]+$/;
 
 export function animatedSvg(svg: string, steps: string[][]): string {
-  const root = rootId(svg);
-  if (!root || steps.length < 2) return svg;
+  if (steps.length < 2) return svg;
+  const elements = readSvg(svg);
+  const root = rootOf(elements)?.attributes.get("id")?.value;
+  if (!root) return svg;
   const at = new Map(steps.flatMap((ids, i) => ids.map((id) => [id, i] as const)));
   const rules: string[] = [];
   // A box: a block diagram's `#<root>-<id>`, or a flowchart's `<root>-flowchart-<id>-<n>` and the frame it heads.
@@ -30,11 +31,11 @@ export function animatedSvg(svg: string, steps: string[][]): string {
   // a block diagram's link and its label or number): it appears with the later of its ends. Read
   // from the parsed SVG, whatever order its attributes come in.
   const arrows = new Map<string, number>();
-  visit(fromHtml(svg, { fragment: true, space: "svg" }), "element", (el) => {
-    const { dataFrom: from, dataTo: to } = el.properties;
+  for (const element of elements) {
+    const [from, to] = [element.attributes.get("data-from")?.value, element.attributes.get("data-to")?.value];
     // Box ids are letters, digits, `_` and `-`; anything else is no arrow of vstack's and goes into no selector.
-    if (typeof from === "string" && typeof to === "string" && BOX_ID.test(from) && BOX_ID.test(to)) arrows.set(`${from}\u0000${to}`, Math.max(at.get(from) ?? 0, at.get(to) ?? 0));
-  });
+    if (from !== undefined && to !== undefined && BOX_ID.test(from) && BOX_ID.test(to)) arrows.set(`${from}\u0000${to}`, Math.max(at.get(from) ?? 0, at.get(to) ?? 0));
+  }
   for (const [key, i] of arrows) {
     const [from, to] = key.split("\u0000");
     rules.push(`#${root} [data-from="${from}"][data-to="${to}"]{animation-delay:${(i * STEP + FADE).toFixed(1)}s}`);
@@ -44,7 +45,8 @@ export function animatedSvg(svg: string, steps: string[][]): string {
     `@keyframes vstack-step-in{from{opacity:0}to{opacity:1}}`,
     `@media (prefers-reduced-motion:no-preference){${animated.join(",")}{animation:vstack-step-in ${FADE}s ease-out both}${rules.join("")}}`,
   ].join("");
-  return withStylesheet(svg, css);
+  const added = stylesheetEdit(elements, css);
+  return added ? applyEdits(svg, [added]) : svg;
 }
 
 /** A node id as a CSS identifier (ids here are letters, digits, `_` and `-`; a leading digit is escaped). */

@@ -15,8 +15,8 @@
  * are rewritten as css-tree parses them, and label text is never taken for either.
  */
 
-import { parse, walk } from "css-tree";
-import { COLOUR_ATTRIBUTES, coloursIn, sameColour, type ColourAt, type CssContext } from "./css-colours.js";
+import { walk } from "css-tree";
+import { colourContext, coloursIn, parseCss, replaceColours, sameColour, type ColourAt } from "./css-colours.js";
 import { applyEdits, escapeAttribute, readSvg, rewrite, rootOf, type Edit, type Field, type SvgElement } from "./svg-source.js";
 import { stylesheetEdit } from "./svg-style.js";
 
@@ -39,7 +39,6 @@ interface ColourField {
   element: SvgElement;
   name: string;
   field: Field;
-  context: CssContext;
   colours: readonly ColourAt[];
 }
 
@@ -69,7 +68,7 @@ export function autoThemeSvg(light: string, dark: string, options: AutoThemeOpti
     }
     const differing = mine.colours.map((c, j) => ({ ...c, dark: theirs.colours[j]!.text })).filter((c) => !sameColour(c.text, c.dark));
     if (differing.length === 0) continue;
-    const withVars = (text: string, offset: number) => replaced(text, differing, offset, (c) => `var(${varOf(c.text, c.dark)})`);
+    const withVars = (text: string, offset: number) => replaceColours(text, differing, (c) => `var(${varOf(c.text, c.dark)})`, offset);
     if (mine.name === "style") of(mine.element).style = themedDeclarations(mine.field.value, differing, withVars);
     else of(mine.element).extra.push(`${mine.name}:${withVars(mine.field.value, 0)}`);
   }
@@ -101,10 +100,10 @@ export function autoThemeSvg(light: string, dark: string, options: AutoThemeOpti
 function colourFields(elements: SvgElement[]): ColourField[] {
   const fields: ColourField[] = [];
   for (const element of elements) {
-    if (element.text) fields.push({ element, name: "#text", field: element.text, context: "stylesheet", colours: [] });
+    if (element.text) fields.push({ element, name: "#text", field: element.text, colours: [] });
     for (const [name, field] of element.attributes) {
-      const context: CssContext | undefined = name === "style" ? "declarationList" : COLOUR_ATTRIBUTES.has(name) ? { property: name } : undefined;
-      if (context) fields.push({ element, name, field, context, colours: coloursIn(field.value, context) });
+      const context = colourContext(name);
+      if (context) fields.push({ element, name, field, colours: coloursIn(field.value, context) });
     }
   }
   return fields;
@@ -114,20 +113,8 @@ function colourFields(elements: SvgElement[]): ColourField[] {
 function skeleton(svg: string, fields: ColourField[]): string {
   return applyEdits(
     svg,
-    fields.map((f) => ({ start: f.field.start, end: f.field.end, text: f.name === "#text" ? "" : escapeAttribute(replaced(f.field.value, f.colours, 0, () => "\u0000")) })),
+    fields.map((f) => ({ start: f.field.start, end: f.field.end, text: f.name === "#text" ? "" : escapeAttribute(replaceColours(f.field.value, f.colours, () => "\u0000")) })),
   );
-}
-
-/** The text with each found colour (offsets in the whole value; `offset`: where `text` starts in it) replaced. */
-function replaced<T extends ColourAt>(text: string, found: readonly T[], offset: number, by: (colour: T) => string): string {
-  let out = "";
-  let at = 0;
-  for (const f of found) {
-    if (f.start < offset || f.end > offset + text.length) continue;
-    out += `${text.slice(at, f.start - offset)}${by(f)}`;
-    at = f.end - offset;
-  }
-  return out + text.slice(at);
 }
 
 /**
@@ -137,7 +124,7 @@ function replaced<T extends ColourAt>(text: string, found: readonly T[], offset:
  */
 function themedDeclarations(style: string, differing: ColourAt[], withVars: (text: string, offset: number) => string): string {
   const edits: Edit[] = [];
-  walk(parse(style, { context: "declarationList", positions: true }), {
+  walk(parseCss(style, "declarationList"), {
     visit: "Declaration",
     enter: (declaration) => {
       const { start, end } = { start: declaration.loc!.start.offset, end: declaration.loc!.end.offset };
@@ -151,7 +138,7 @@ function themedDeclarations(style: string, differing: ColourAt[], withVars: (tex
 /** A stylesheet once per prefix, each selector's `#<root>` (an id selector, as css-tree reads it) written as that prefix. */
 function scoped(css: string, root: string, prefixes: string[]): string[] {
   const places: Array<{ start: number; end: number }> = [];
-  walk(parse(css, { positions: true }), {
+  walk(parseCss(css, "stylesheet"), {
     visit: "IdSelector",
     enter: (node) => {
       if (node.name === root && node.loc) places.push({ start: node.loc.start.offset, end: node.loc.end.offset });

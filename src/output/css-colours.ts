@@ -21,7 +21,7 @@ const NAMED = new Set(["white", "black", "gray", "grey", "silver", "red", "green
 const COLOUR_PROPERTIES = new Set(["fill", "stroke", "color", "stop-color", "flood-color", "lighting-color", "background", "background-color", "border", "border-color", "outline", "outline-color"]);
 
 /** Presentation attributes that take a colour. */
-export const COLOUR_ATTRIBUTES = new Set(["fill", "stroke", "stop-color", "flood-color", "lighting-color", "color"]);
+const COLOUR_ATTRIBUTES = new Set(["fill", "stroke", "stop-color", "flood-color", "lighting-color", "color"]);
 
 /**
  * Found colours by context and text: a picture repeats the same few style attributes hundreds of
@@ -53,26 +53,39 @@ function parsedColours(css: string, context: CssContext): ColourAt[] {
       return walk.skip;
     });
   };
-  if (typeof context === "object") {
-    take(parse(css, { context: "value", positions: true }), context.property.toLowerCase());
-  } else {
-    walk(parse(css, { context, positions: true }), {
-      visit: "Declaration",
-      enter: (declaration) => take(declaration.value, declaration.property.toLowerCase()),
-    });
-  }
+  if (typeof context === "object") take(parseCss(css, context), context.property.toLowerCase());
+  else walk(parseCss(css, context), { visit: "Declaration", enter: (declaration) => take(declaration.value, declaration.property.toLowerCase()) });
   return found;
+}
+
+/** CSS text parsed by css-tree as what `context` says it is, with each node's place in the text. */
+export function parseCss(css: string, context: CssContext): CssNode {
+  return parse(css, { context: typeof context === "object" ? "value" : context, positions: true });
+}
+
+/** What an SVG attribute's value is as CSS, for the attributes that may hold colours: a style's declarations, or a presentation attribute's value. */
+export function colourContext(attribute: string): CssContext | undefined {
+  return attribute === "style" ? "declarationList" : COLOUR_ATTRIBUTES.has(attribute) ? { property: attribute } : undefined;
 }
 
 /** The CSS text with each colour replaced by what `swap` makes of it. */
 export function withColours(css: string, context: CssContext, swap: (colour: string) => string): string {
+  return replaceColours(css, coloursIn(css, context), (colour) => swap(colour.text));
+}
+
+/**
+ * `text` with each found colour replaced, `found` being offsets in a value of which `text` is the
+ * part starting at `offset` (colours outside it are left out).
+ */
+export function replaceColours<T extends ColourAt>(text: string, found: readonly T[], by: (colour: T) => string, offset = 0): string {
   let out = "";
   let at = 0;
-  for (const colour of coloursIn(css, context)) {
-    out += css.slice(at, colour.start) + swap(colour.text);
-    at = colour.end;
+  for (const f of found) {
+    if (f.start < offset || f.end > offset + text.length) continue;
+    out += `${text.slice(at, f.start - offset)}${by(f)}`;
+    at = f.end - offset;
   }
-  return out + css.slice(at);
+  return out + text.slice(at);
 }
 
 /** The same colour written the same way, spacing and case aside. */

@@ -8,7 +8,7 @@
  */
 import { colourAs, colourValue } from "../colour.js";
 import type { LabelLine, RenderRequest, RenderResult } from "../render/renderer.js";
-import { COLOUR_ATTRIBUTES, withColours } from "./css-colours.js";
+import { colourContext, withColours } from "./css-colours.js";
 import { applyEdits, readSvg, rewrite, type Edit } from "./svg-source.js";
 
 /**
@@ -67,7 +67,7 @@ export function deriveTheme(drawn: Pick<RenderResult, "svg" | "labels">, colours
       edits.push(...rewrite(element.text, `${to}${withColours(css.slice(from.length), "stylesheet", swap)}`, "text"));
     }
     for (const [name, field] of element.attributes) {
-      const context = name === "style" ? "declarationList" : COLOUR_ATTRIBUTES.has(name) ? { property: name } : undefined;
+      const context = colourContext(name);
       if (context) edits.push(...rewrite(field, withColours(field.value, context, swap), "attribute"));
     }
   }

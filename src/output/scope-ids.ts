@@ -5,8 +5,8 @@
  * `id` attributes, ARIA id lists, `href`s, `url(#…)` in attributes and CSS, and id selectors
  * (`#id`, `[id^="…"]`) in stylesheets. A label that happens to contain the stem is left alone.
  */
-import { parse, walk, type CssNode } from "css-tree";
-import type { CssContext } from "./css-colours.js";
+import { walk, type CssNode } from "css-tree";
+import { parseCss, type CssContext } from "./css-colours.js";
 import { applyEdits, readSvg, rewrite, type Edit } from "./svg-source.js";
 
 const ID_LISTS = new Set(["aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "aria-flowto", "aria-activedescendant"]);
@@ -37,7 +37,7 @@ export function scopeIds(svg: string, from: string, to: string): string {
 /** CSS with the ids it names renamed: id selectors, `[id…="…"]` selectors and `url(#…)`. */
 function inCss(css: string, context: CssContext, rename: (id: string) => string): string {
   const edits: Edit[] = [];
-  const ast: CssNode = typeof context === "object" ? parse(css, { context: "value", positions: true }) : parse(css, { context, positions: true });
+  const ast = parseCss(css, context);
   const replace = (node: CssNode, text: string) => node.loc && edits.push({ start: node.loc.start.offset, end: node.loc.end.offset, text });
   walk(ast, (node) => {
     if (node.type === "IdSelector" && rename(node.name) !== node.name) replace(node, `#${rename(node.name)}`);
