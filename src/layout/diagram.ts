@@ -5,6 +5,7 @@ import type { Spec, StackSpec } from "../spec-format/types.js";
 import { BLOCK_PADDING, DEFAULT_LAYOUT, fitRows, type LayoutOptions } from "./fit-width.js";
 import { flowOfStack, headerLinks } from "./flow.js";
 import { fitFlow } from "./fit-flow.js";
+import { flowItems } from "./flow-tree.js";
 import { BOX_PADDING } from "./stack-layout.js";
 import { block, layoutStack, mergeSpaces, naturalWidth, PLAIN, toGridRows, type GridPlan, type Rows } from "./grid.js";
 import { linksOf } from "./link-ends.js";
@@ -66,10 +67,7 @@ function legendOf(spec: Spec, classes: ClassModel[]): DiagramModel["legend"] {
 }
 
 function spanIdsOf(flow: FlowItem[]): string {
-  const ids: string[] = [];
-  const walk = (items: FlowItem[]) => items.forEach((it) => (it.span && ids.push(it.nodeId), it.items && walk(it.items)));
-  walk(flow);
-  return ids.join(",");
+  return [...flowItems(flow).values()].filter((it) => it.span).map((it) => it.nodeId).join(",");
 }
 
 function gridOfStack(spec: StackSpec, plan: GridPlan): { columns: number; rows: Rows } {
@@ -133,8 +131,7 @@ function classesOf(rows: Rows, flow: FlowItem[], theme: Theme, kinds: KindTable)
   const byKind = new Map<string, Set<string>>();
   const add = (kind: string, id: string) => byKind.set(kind, (byKind.get(kind) ?? new Set()).add(id));
   for (const row of rows) for (const cell of row) if (!cell.space) add(cell.kind, cell.nodeId);
-  const walk = (items: FlowItem[]) => items.forEach((it) => (add(it.kind, it.nodeId), it.items && walk(it.items)));
-  walk(flow);
+  for (const it of flowItems(flow).values()) add(it.kind, it.nodeId);
   return [...byKind.keys()].sort().map((key) => {
     const { kind, boundary } = parseLookKey(key);
     const look = lookOf(kind, kinds);

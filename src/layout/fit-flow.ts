@@ -2,7 +2,7 @@ import type { LayoutOptions } from "./fit-width.js";
 import type { BoxLink } from "./link-ends.js";
 import type { FlowItem, FlowLink } from "./model.js";
 import { BOX_PAD, layoutStack, STACK_SPACING, type Lane, type Size } from "./stack-layout.js";
-import { flowTree } from "./flow-tree.js";
+import { flowItems, flowTree } from "./flow-tree.js";
 import { textWidth, wrapText } from "./text-width.js";
 
 /** Lines 1.5 × the label size apart. Arrow labels are wrapped at 120 px: a narrow label keeps its lane narrow. */
@@ -21,9 +21,7 @@ const ROUNDS = 10;
  */
 export function fitFlow(flow: FlowItem[], stacking: FlowLink[], arrows: BoxLink[], layout: LayoutOptions): { flow: FlowItem[]; arrows: BoxLink[] } {
   const { fontSize, lang } = layout;
-  const items = new Map<string, FlowItem>();
-  const index = (list: FlowItem[]): void => list.forEach((item) => (items.set(item.nodeId, item), item.items && index(item.items)));
-  index(flow);
+  const items = flowItems(flow);
   const tree = flowTree(flow, stacking);
   // Arrow labels are wrapped at the boxes' width too, when that is narrower than their own.
   const lineAt = (a: BoxLink, cap: number) => (a.label === undefined ? a : { ...a, lines: wrapText(a.label, Math.min(cap, ARROW_LABEL_WIDTH), false, fontSize, lang) });

@@ -22,3 +22,11 @@ export function flowTree(flow: FlowItem[], stacking: FlowLink[]): StackTree {
   const edges: TreeEdge[] = stacking.map((l) => ({ start: l.from, end: l.to }));
   return stackTree(nodes, edges);
 }
+
+/** Every item of the flow, nested ones too, by node id. */
+export function flowItems(flow: FlowItem[]): Map<string, FlowItem> {
+  const items = new Map<string, FlowItem>();
+  const index = (list: FlowItem[]): void => list.forEach((item) => (items.set(item.nodeId, item), item.items && index(item.items)));
+  index(flow);
+  return items;
+}

@@ -2,7 +2,8 @@ import stringWidth from "string-width";
 import { uiText } from "../i18n/ui-strings.js";
 import type { Lang } from "../langs.js";
 import { buildModel } from "../layout/diagram.js";
-import type { ClassModel, DiagramModel, FlowItem } from "../layout/model.js";
+import { flowItems } from "../layout/flow-tree.js";
+import type { ClassModel, DiagramModel } from "../layout/model.js";
 import type { Rect } from "../layout/stack-layout.js";
 import { BOUNDARY_NAMES, type Theme } from "../kinds/palette.js";
 import { LINK_STYLE_NAMES } from "../spec-format/links.js";
@@ -54,9 +55,7 @@ export function drawSpec(spec: Spec, theme: Theme, options: TextOptions): string
 export function drawStack(model: DiagramModel, { width, color, lang }: TextOptions): string {
   const classOf = new Map<string, ClassModel>();
   for (const cls of model.classes) for (const id of cls.nodeIds.split(",")) classOf.set(id, cls);
-  const bare = new Set<string>();
-  const walk = (items: FlowItem[]): void => items.forEach((it) => (isBare(it) && bare.add(it.nodeId), it.items && walk(it.items)));
-  walk(model.flow);
+  const bare = new Set([...flowItems(model.flow).values()].filter(isBare).map((it) => it.nodeId));
 
   const placed = fitCells(model.flow, model.links, width);
   // Cut at the terminal's width where even the narrowest wrap does not fit (thousands of units

@@ -1,5 +1,5 @@
 import stringWidth from "string-width";
-import { flowTree } from "../layout/flow-tree.js";
+import { flowItems, flowTree } from "../layout/flow-tree.js";
 import type { FlowItem, FlowLink } from "../layout/model.js";
 import { layoutStack, type Rect, type Size, type StackPlacement, type StackSpacing } from "../layout/stack-layout.js";
 import { wrapBox } from "./wrap.js";
@@ -32,9 +32,7 @@ export interface CellLayout extends StackPlacement {
  * wrapped again at the width the layout gave it (a layer or a header is as wide as its stack).
  */
 export function fitCells(flow: FlowItem[], stacking: FlowLink[], width: number): CellLayout {
-  const items = new Map<string, FlowItem>();
-  const index = (list: FlowItem[]): void => list.forEach((item) => (items.set(item.nodeId, item), item.items && index(item.items)));
-  index(flow);
+  const items = flowItems(flow);
   const tree = flowTree(flow, stacking);
   const wrapAt = (room: (id: string) => number) => new Map([...items].map(([id, item]) => [id, wrapBox(item, room(id))]));
   // Each wrap width has its padding, which only grows with it: the drawing only widens as the wrap does.

@@ -24,7 +24,7 @@ export function wrap(text: string, room: number): string[] {
     let from = 0;
     if (w > room)
       for (let end = cutAt(word, from, room); end < word.length; end = cutAt(word, from, room)) {
-        let cut = kinsoku(word, from, end);
+        let cut = cutPlace(word, from, end);
         let hyphen = false;
         if (isLetter(word[cut - 1]) && isLetter(word[cut])) {
           // A run of letters inside the piece (Latin in Chinese) goes down whole; a word that is
@@ -49,7 +49,7 @@ export function wrap(text: string, room: number): string[] {
  * punctuation does not start the next line and an opening bracket does not end this one (the
  * character before goes down with it), as in pictures.
  */
-function kinsoku(text: string, from: number, cut: number): number {
+function cutPlace(text: string, from: number, cut: number): number {
   // After a hyphen, slash or underscore inside the piece, where the picture breaks a long word too.
   for (let at = cut; at > from + 1; at--) if (BREAK_AFTER.includes(text[at - 1]!)) return at;
   let at = cut;
