@@ -1,12 +1,12 @@
 import type { LayoutOptions } from "./fit-width.js";
 import type { BoxLink } from "./link-ends.js";
 import type { FlowItem, FlowLink } from "./model.js";
-import { BOX_PAD, layoutStack, STACK_SPACING, type Lane, type Size } from "./stack-layout.js";
+import { BOX_PAD, layoutStack, STACK_SPACING, type Lane } from "./stack-layout.js";
 import { flowItems, flowTree } from "./flow-tree.js";
-import { textWidth, wrapText } from "./text-width.js";
+import { arrowLabelSize, boxSize, DETAIL_RATIO, type BoxText as Text } from "./text-box.js";
+import { wrapText } from "./text-width.js";
 
-/** Lines 1.5 × the label size apart. Arrow labels are wrapped at 120 px: a narrow label keeps its lane narrow. */
-const LINE_HEIGHT = 1.5;
+/** Arrow labels are wrapped at 120 px: a narrow label keeps its lane narrow. */
 const ARROW_LABEL_WIDTH = 120;
 /** The margin Mermaid leaves round the drawing, each side. */
 const MARGIN = 8;
@@ -26,7 +26,7 @@ export function fitFlow(flow: FlowItem[], stacking: FlowLink[], arrows: BoxLink[
   // Arrow labels are wrapped at the boxes' width too, when that is narrower than their own.
   const lineAt = (a: BoxLink, cap: number) => (a.label === undefined ? a : { ...a, lines: wrapText(a.label, Math.min(cap, ARROW_LABEL_WIDTH), false, fontSize, lang) });
   const linedAt = (cap: number) => arrows.map((a) => lineAt(a, cap));
-  const lanesOf = (lined: BoxLink[]): Lane[] => lined.map((a) => ({ from: a.from, to: a.to, label: a.lines !== undefined && a.copy === 0 ? textSize(a.lines, false, fontSize) : { width: 0, height: 0 } }));
+  const lanesOf = (lined: BoxLink[]): Lane[] => lined.map((a) => ({ from: a.from, to: a.to, label: arrowLabelSize(a, fontSize) ?? { width: 0, height: 0 } }));
 
   // Every box is wrapped at one width, the widest at which the picture fits (found by bisection:
   // the picture only narrows as that width does), or the narrowest allowed; then each box is
@@ -66,22 +66,7 @@ export function fitFlow(flow: FlowItem[], stacking: FlowLink[], arrows: BoxLink[
   return { flow: apply(flow), arrows: lined };
 }
 
-type Text = { label: string; detail?: string };
-
 /** A label and detail wrapped at `width`. */
 function wrapped(item: Text, width: number, fontSize: number, lang: LayoutOptions["lang"], keepNumbers: boolean): Text {
-  return { label: wrapText(item.label, width, true, fontSize, lang, keepNumbers), ...(item.detail !== undefined && { detail: wrapText(item.detail, width, false, fontSize / 1.2, lang, keepNumbers) }) };
-}
-
-/** A box's size round its label and detail. */
-function boxSize({ label, detail }: Text, fontSize: number): Size {
-  const head = textSize(label, true, fontSize);
-  const more = detail === undefined ? { width: 0, height: 0 } : textSize(detail, false, fontSize / 1.2, fontSize);
-  return { width: Math.max(head.width, more.width) + BOX_PAD.x, height: head.height + more.height + BOX_PAD.y };
-}
-
-/** A block of text's size: its widest line, and its lines `lineSize × 1.5` apart. */
-function textSize(text: string, bold: boolean, sizePx: number, lineSize = sizePx): Size {
-  const lines = text.split("\n");
-  return { width: Math.max(...lines.map((l) => textWidth(l, bold, sizePx))), height: lines.length * lineSize * LINE_HEIGHT };
+  return { label: wrapText(item.label, width, true, fontSize, lang, keepNumbers), ...(item.detail !== undefined && { detail: wrapText(item.detail, width, false, fontSize / DETAIL_RATIO, lang, keepNumbers) }) };
 }

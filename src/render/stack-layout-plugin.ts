@@ -1,10 +1,8 @@
-import { BOX_PAD, layoutStack, STACK_SPACING, type Rect } from "../layout/stack-layout.js";
+import { arrowScene, route } from "../layout/arrow-scene.js";
+import { layoutStack, STACK_SPACING, type Rect } from "../layout/stack-layout.js";
 import { isStacking, stackTree, FILLED, FRAME, SPAN, type TreeEdge, type TreeNode } from "../layout/stack-tree.js";
-import { routeLinks } from "./route-links.js";
+import { routeLinks } from "../layout/route-links.js";
 import type { Keyed } from "./svg-link-key.js";
-
-/** A numbered marker's diameter, as the page draws it (svg-link-key.ts). */
-const MARKER = 20;
 
 /**
  * vstack's stack layout as a Mermaid layout (`registerLayoutLoaders`, docs/mermaid-layout-api.md),
@@ -108,31 +106,7 @@ async function render(data: LayoutData, svg: Selection, h: Helpers): Promise<voi
     if (!spans && !placed.frames.has(n.id) && rect.height > (measured.get(n.id)?.height ?? 0) + 1) el.node().classList.add(FILLED);
   }
   // Arrows: through the free space between boxes, never over one (vstack's router, as for block diagrams).
-  // An arrow between a unit and a box outside it leaves or enters the unit's frame as a whole (the
-  // VM calls /dev/kvm, the engine creates the container): from the frame's border, not from its
-  // header band through what the frame holds.
-  const within = (outer: Rect, inner: Rect) => inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
-  const frames = Object.fromEntries([...placed.frames].map(([id, rect]) => [`${id}${FRAME}`, rect]));
-  const endOf = (id: string, other: string) => {
-    const frame = placed.frames.get(id);
-    return !frame || within(frame, placed.boxes.get(other)!) ? id : `${id}${FRAME}`;
-  };
-  const links = arrows.map((e) => ({ from: endOf(e.start, e.end), to: endOf(e.end, e.start), ...(e.label && { label: labelSize(e) }) }));
-  // A header's text is centred on its band, as wide as the label measured.
-  const headers = Object.fromEntries(
-    [...placed.frames.keys()].flatMap((id) => {
-      const [band, size] = [placed.boxes.get(id), measured.get(id)];
-      return band && size ? [[`${id}${FRAME}`, { box: id, text: { ...band, x: band.x + (band.width - size.width) / 2, width: size.width } }]] : [];
-    }),
-  );
-  // Each box's text, centred in it, as large as Mermaid measured it without its padding.
-  const texts = [...placed.boxes].map(([id, box]) => {
-    const size = measured.get(id) ?? box;
-    const [width, height] = [Math.min(box.width, size.width - BOX_PAD.x), Math.min(box.height, size.height - BOX_PAD.y)];
-    return { x: box.x + (box.width - width) / 2, y: box.y + (box.height - height) / 2, width, height };
-  });
-  // Arrows are drawn under the boxes: one across a narrow gap stops at their borders.
-  const routes = routeLinks({ boxes: Object.fromEntries(placed.boxes), frames, headers, texts, links, marker: MARKER, into: 0 });
+  const routes = routeLinks(arrowScene(placed, (id) => measured.get(id), arrows.map((e) => ({ from: e.start, to: e.end, ...(e.label && { label: labelSize(e) }) }))));
   // A label with no room by its line shows a number there instead, which the page explains in a
   // key under the picture (the words come from the page, as vstack wrote them before wrapping).
   const page = window as unknown as { vstackArrowKeys?: Array<{ from: string; to: string; key: string }>; vstackKeyed?: Keyed[] };
@@ -164,33 +138,4 @@ async function render(data: LayoutData, svg: Selection, h: Helpers): Promise<voi
 function labelSize(e: LayoutEdge): { width: number; height: number } {
   const measured = e as LayoutEdge & { width?: number; height?: number };
   return { width: measured.width ?? 0, height: measured.height ?? 0 };
-}
-
-/**
- * An orthogonal route from one box's border to another's: straight where they face each other
- * across a shared span, else out of the source's side and into the target's top or bottom.
- */
-export function route(from: Rect, to: Rect): Array<{ x: number; y: number }> {
-  const shared = (a0: number, a1: number, b0: number, b1: number) => (Math.max(a0, b0) < Math.min(a1, b1) ? (Math.max(a0, b0) + Math.min(a1, b1)) / 2 : undefined);
-  const x = shared(from.x, from.x + from.width, to.x, to.x + to.width);
-  if (x !== undefined) {
-    const down = to.y >= from.y + from.height;
-    return [
-      { x, y: down ? from.y + from.height : from.y },
-      { x, y: down ? to.y : to.y + to.height },
-    ];
-  }
-  const y = shared(from.y, from.y + from.height, to.y, to.y + to.height);
-  if (y !== undefined) {
-    const right = to.x >= from.x + from.width;
-    return [
-      { x: right ? from.x + from.width : from.x, y },
-      { x: right ? to.x : to.x + to.width, y },
-    ];
-  }
-  const right = to.x >= from.x + from.width;
-  const start = { x: right ? from.x + from.width : from.x, y: from.y + from.height / 2 };
-  const tx = to.x + to.width / 2;
-  const down = to.y >= from.y + from.height / 2;
-  return [start, { x: tx, y: start.y }, { x: tx, y: down ? to.y : to.y + to.height }];
 }

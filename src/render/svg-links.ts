@@ -1,5 +1,5 @@
 import type { DrawnLink } from "../layout/decorations.js";
-import type { LinkScene, RoutedLink } from "./route-links.js";
+import type { LinkScene, RoutedLink } from "../layout/route-links.js";
 import type { LinkKeyApi } from "./svg-link-key.js";
 import type { SvgFinishApi } from "./svg-finish.js";
 import type { LabelLine } from "./renderer.js";

@@ -10,7 +10,7 @@ import { installSvgLinkKey, type Keyed, type LinkKeyApi } from "./svg-link-key.j
 import { installSvgFinish, type SvgFinishApi } from "./svg-finish.js";
 import { installSvgPortable } from "./svg-portable.js";
 import { installSvgSanitizer } from "./sanitize-svg.js";
-import { routeLinks } from "./route-links.js";
+import { routeLinks } from "../layout/route-links.js";
 import type { Decorations } from "../layout/decorations.js";
 import { MermaidSyntaxError, type LabelLine, type RenderRequest, type RenderResult } from "./renderer.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { routeLinks, type LinkScene, type Rect } from "../../src/render/route-links.js";
+import { routeLinks, type LinkScene, type Rect } from "../../src/layout/route-links.js";
 
 /** A box with one line of text centred in it, the way Mermaid's blocks hold their labels. */
 function box(x: number, y: number, width: number, height: number, textWidth = width - 40): { rect: Rect; text: Rect } {
