@@ -30,8 +30,8 @@ export const PAGE_HTML = `<!doctype html><html><head><meta charset="utf-8"><styl
 export class WarmPage {
   /** How many diagrams this page has drawn; the pool recycles pages after a bound. */
   renders = 0;
-  /** The device scale factor the viewport has now: changing it costs a relayout, so only on change. */
-  private scale = 0;
+  /** The viewport now: changing it costs a relayout, so only on change. */
+  private viewport = { ...VIEWPORT, deviceScaleFactor: 0 };
 
   private constructor(
     private readonly context: BrowserContext | undefined,
@@ -78,11 +78,9 @@ export class WarmPage {
   async render(request: RenderRequest): Promise<RenderResult> {
     this.renders++;
     const { page } = this;
-    const scale = request.pngScale ?? (this.scale || 1);
-    if (scale !== this.scale) {
-      await page.setViewport({ ...VIEWPORT, deviceScaleFactor: scale });
-      this.scale = scale;
-    }
+    const scale = request.pngScale ?? (this.viewport.deviceScaleFactor || 1);
+    // Mermaid draws at the standard page size (a gantt chart fills it); a picture already drawn keeps whatever size the page has.
+    await this.resize(request.shown ? this.viewport : VIEWPORT, scale);
     const config = {
       ...MERMAID_CONFIG,
       ...(request.theme && { theme: request.theme }),
@@ -102,10 +100,21 @@ export class WarmPage {
     if (png) {
       const element = await page.$("#vstack svg");
       if (!element) throw new Error("the rendered SVG vanished from the page before its PNG was taken");
-      const shot = await element.screenshot({ type: "png", omitBackground: request.background === "transparent" });
+      // The whole picture inside the viewport: a capture beyond it makes Chromium resize the view
+      // for the shot, and on a busy machine that has returned a PNG with a part not drawn yet.
+      const margin = 16; // the body's 8 px on each side
+      await this.resize({ width: Math.max(VIEWPORT.width, Math.ceil(drawn.width) + margin), height: Math.max(VIEWPORT.height, Math.ceil(drawn.height) + margin) }, scale);
+      const shot = await element.screenshot({ type: "png", omitBackground: request.background === "transparent", captureBeyondViewport: false });
       result.png = Buffer.from(shot);
     }
     return result;
+  }
+
+  private async resize(size: { width: number; height: number }, deviceScaleFactor: number): Promise<void> {
+    const now = this.viewport;
+    if (now.width === size.width && now.height === size.height && now.deviceScaleFactor === deviceScaleFactor) return;
+    this.viewport = { width: size.width, height: size.height, deviceScaleFactor };
+    await this.page.setViewport(this.viewport);
   }
 
   async close(): Promise<void> {
