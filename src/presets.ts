@@ -69,3 +69,10 @@ export type PageStyle = (typeof PAGE_STYLES)[number];
  */
 export const FONT_MODES = ["embed", "outline", "system"] as const;
 export type FontMode = (typeof FONT_MODES)[number];
+
+/**
+ * How a deck (pptx) holds a spec's diagram: `picture`, the SVG as rendered with its PNG;
+ * `shapes`, PowerPoint shapes laid out as the picture is, to edit (tables and Mermaid stay pictures).
+ */
+export const DECK_STYLES = ["picture", "shapes"] as const;
+export type DeckStyle = (typeof DECK_STYLES)[number];

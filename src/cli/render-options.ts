@@ -1,7 +1,7 @@
 import { UsageError } from "./usage-error.js";
 import { DEFAULT_TEMPLATE } from "../emit/templates.js";
 import type { Argv } from "yargs";
-import { FONT_MODES, MAX_JOBS, MAX_SCALE, MAX_WIDTH_RANGE, PAGE_STYLES } from "../presets.js";
+import { DECK_STYLES, FONT_MODES, MAX_JOBS, MAX_SCALE, MAX_WIDTH_RANGE, PAGE_STYLES } from "../presets.js";
 import { resolveRenderFlags as resolveProject, type RenderFlags, type ResolvedRender } from "../config/project-options.js";
 import { printDiagnostics } from "./print.js";
 import type { Shard } from "../inputs.js";
@@ -39,6 +39,7 @@ export function renderFlags<T>(y: Argv<T>): Argv<T & RenderFlags> {
     })
     .option("caption", { describe: "draw the title above the diagram and its sources' hosts below (--no-caption: not)", type: "boolean", defaultDescription: "off (slide: on)" })
     .option("fonts", { describe: "how SVGs carry their fonts: embed (a subset of the glyphs drawn, so every browser shows the same), outline (text as paths, for PowerPoint, Keynote and LaTeX) or system (a font list only)", choices: FONT_MODES, defaultDescription: "embed" })
+    .option("deck", { describe: "how a pptx deck holds each spec's diagram: picture (the SVG as rendered, with its PNG) or shapes (boxes, frames, arrows and text as PowerPoint shapes, to edit)", choices: DECK_STYLES, defaultDescription: "picture" })
     .option("background", { describe: "background colour (CSS), or 'transparent'", type: "string", defaultDescription: "the theme's own (slide: transparent)", coerce: (v: string) => String(v).trim() })
     .option("template", { describe: "template to print Mermaid with: flowchart (vstack's stack layout) or block (block-beta)", type: "string", defaultDescription: DEFAULT_TEMPLATE })
     .option("templates", { describe: "folder of your own templates (<name>.mmd.hbs, partials/*.hbs), laid over the built-in ones", type: "string" })

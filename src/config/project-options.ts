@@ -12,7 +12,7 @@ import type { LoadedConfig } from "./load-config.js";
 import { DEFAULT_TEMPLATE } from "../emit/templates.js";
 
 /** Build options whose flag has the same name. */
-type SameNamed = "scale" | "fonts" | "maxWidth" | "legend" | "caption" | "steps" | "background" | "template" | "chromium" | "jobs" | "cache" | "cacheDir" | "shard" | "gallery" | "markdownOut" | "pageStyle";
+type SameNamed = "scale" | "fonts" | "deck" | "maxWidth" | "legend" | "caption" | "steps" | "background" | "template" | "chromium" | "jobs" | "cache" | "cacheDir" | "shard" | "gallery" | "markdownOut" | "pageStyle";
 
 /**
  * The flags `render`, `watch` and `preview` share: the build's options, some under a flag's
@@ -73,6 +73,7 @@ export async function resolveRenderFlags(flags: RenderFlags, typedIn = process.c
     ...defined("canvas", "canvas" in preset ? preset.canvas : undefined),
     ...defined("fontSize", "fontSize" in preset ? preset.fontSize : undefined),
     ...defined("fonts", flags.fonts ?? config.fonts),
+    ...defined("deck", flags.deck ?? config.deck),
     ...defined("legend", flags.legend ?? config.legend),
     ...defined("caption", flags.caption ?? config.caption ?? ("caption" in preset ? preset.caption : undefined)),
     ...defined("steps", flags.steps ?? config.steps),

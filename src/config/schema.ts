@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { FONT_MODES, MAX_JOBS, MAX_SCALE, MAX_WIDTH_RANGE, PAGE_STYLES } from "../presets.js";
+import { DECK_STYLES, FONT_MODES, MAX_JOBS, MAX_SCALE, MAX_WIDTH_RANGE, PAGE_STYLES } from "../presets.js";
 import { COLOUR_HINT, isCssColour } from "../colour.js";
 import { kindsSchema } from "../kinds/schema.js";
 import { LEGEND_PLACES } from "../presets.js";
@@ -32,6 +32,7 @@ export const configSchema = z.strictObject({
   lang: listOf(z.enum(LANG_CHOICES)).describe("the languages to draw specs in: en (default), de, fr, it, zh, or all; other languages' files are <id>.<lang>.<theme>.<fmt>").optional(),
   caption: z.boolean().describe("draw the title above the diagram and its sources' hosts below (default: off; slide preset: on)").optional(),
   fonts: z.enum(FONT_MODES).describe("how SVGs carry their fonts: embed (a subset of the fonts drawn, default), outline (text as paths, for PowerPoint and LaTeX) or system (a font list only)").optional(),
+  deck: z.enum(DECK_STYLES).describe("how a pptx deck holds each spec's diagram: picture (the SVG as rendered, with its PNG; default) or shapes (boxes, frames, arrows and text as PowerPoint shapes, to edit)").optional(),
   background: z.string().min(1).refine(isCssColour, `not a colour; give ${COLOUR_HINT}`).describe("CSS colour or transparent").optional(),
   template: z.string().min(1).describe("block or flowchart").optional(),
   templates: z.string().min(1).describe("folder of your own templates").optional(),

@@ -1,5 +1,6 @@
 import type { Theme } from "../kinds/palette.js";
 import type { Family } from "../spec-format/families.js";
+import type { Scene } from "../layout/scene.js";
 import type { Spec } from "../spec-format/types.js";
 import type { Drawing } from "../table/draw-table.js";
 import type { Lang } from "../langs.js";
@@ -47,6 +48,8 @@ export type DiagramBody =
       mermaid(theme: Theme): string;
       /** The Mermaid node ids that appear at each build step, bottom → top (layout/steps.ts). */
       steps(): string[][];
+      /** The diagram placed as its picture is, for printers that draw without Mermaid (layout/scene.ts). */
+      scene(theme: Theme): Promise<Scene>;
     }
   | { type: "mermaid"; text: string; origin: MermaidOrigin }
   | { type: "table"; drawing(theme: Theme): Drawing };

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { emitMermaid } from "../emit/emit.js";
 import type { TemplateSet } from "../emit/templates.js";
-import type { LayoutOptions } from "../layout/fit-width.js";
+import { DEFAULT_LAYOUT, type LayoutOptions } from "../layout/fit-width.js";
 import { describeSpec } from "../layout/describe.js";
 import { buildModel } from "../layout/diagram.js";
 import { buildSteps } from "../layout/steps.js";
@@ -28,6 +28,8 @@ export function specDiagram(spec: Spec, absolute: string, templates: TemplateSet
       mermaid: (theme) => emitMermaid(spec, theme, templates, template, layout),
       // The grid is the same in every theme.
       steps: () => buildSteps(buildModel(spec, "light", layout), spec),
+      // Loaded when a deck asks for shapes: no other run reads the router in Node.
+      scene: async (theme) => (await import("../layout/scene.js")).placeModel(buildModel(spec, theme, layout), layout ?? DEFAULT_LAYOUT),
     },
   };
 }

@@ -1,15 +1,22 @@
 import JSZip from "jszip";
 import pptxgenjs from "pptxgenjs";
 import { BACKGROUND, swatch, type Theme } from "../kinds/palette.js";
+import { textWidth } from "../layout/text-width.js";
+import { drawShapes, type SlideShapes } from "./deck-shapes.js";
 
 // pptxgenjs's types describe its CommonJS build; the ES build it loads here exports the class itself.
 const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
 
-/** One slide: a picture (vector, with its PNG for applications that draw no SVG), its title, and speaker notes. */
-export interface DeckSlide {
+/** One slide: its title, speaker notes, and the diagram as a picture or as shapes to edit. */
+export type DeckSlide = {
   title: string;
-  /** The picture read out in words (the SVG's description): the image's alt text. */
+  /** The diagram read out in words (the SVG's description): the picture's alt text, the shapes' group description. */
   description: string;
+  notes: string;
+} & ({ picture: DeckPicture } | { shapes: SlideShapes });
+
+/** A picture (vector, with its PNG for applications that draw no SVG). */
+export interface DeckPicture {
   /** The picture shows the title itself (a spec's caption, a table's title): the slide does not show it again. */
   captioned: boolean;
   svg: Buffer;
@@ -17,18 +24,21 @@ export interface DeckSlide {
   /** The picture's size in CSS pixels: its aspect ratio is kept. */
   width: number;
   height: number;
-  notes: string;
 }
 
 /** 16:9, in inches (PowerPoint's "Widescreen" is 13.33 × 7.5; pptxgenjs's 16:9 is 10 × 5.625). */
 const SLIDE = { w: 10, h: 5.625 };
 const MARGIN = 0.3;
 const TITLE_H = 0.7;
+const TITLE_PT = 26;
+/** Where a slide's diagram goes under its title (inches). */
+export const UNDER_TITLE = { x: MARGIN, y: 0.15 + TITLE_H + 0.1, w: SLIDE.w - 2 * MARGIN, h: SLIDE.h - (0.15 + TITLE_H + 0.1) - MARGIN };
 
 /**
  * A PowerPoint deck (Office Open XML), written with pptxgenjs: one 16:9 slide per picture, its
  * title in the slide's title placeholder (so the outline and screen readers have it), the
  * picture fitted below it, notes and sources in the speaker notes, on the theme's background.
+ * A slide with shapes (`--deck shapes`) draws them there instead (deck-shapes.ts).
  * A picture that shows its own title fills the slide instead, and the title placeholder sits
  * just below the slide's edge, off the slide, where it is read but not shown: the title appears
  * once. Each picture is an SVG with a PNG beside it, as PowerPoint itself stores one:
@@ -44,24 +54,36 @@ export async function deckPptx(slides: DeckSlide[], theme: Theme, title: string)
     pptx.defineSlideMaster({
       title: name,
       background: { color: BACKGROUND[theme].replace("#", "") },
-      objects: [{ placeholder: { options: { name: "title", type: "title", x: MARGIN, y: titleY, w: SLIDE.w - 2 * MARGIN, h: TITLE_H, fontSize: 26, bold: true, color: ink, fontFace: "Noto Sans" }, text: "" } }],
+      objects: [{ placeholder: { options: { name: "title", type: "title", x: MARGIN, y: titleY, w: SLIDE.w - 2 * MARGIN, h: TITLE_H, fontSize: TITLE_PT, bold: true, color: ink, fontFace: "Noto Sans" }, text: "" } }],
     });
   master("VSTACK", 0.15);
   master("VSTACK-CAPTIONED", SLIDE.h + 0.1);
-  const UNDER_TITLE = { x: MARGIN, y: 0.15 + TITLE_H + 0.1, w: SLIDE.w - 2 * MARGIN, h: SLIDE.h - (0.15 + TITLE_H + 0.1) - MARGIN };
   for (const s of slides) {
-    const slide = pptx.addSlide({ masterName: s.captioned ? "VSTACK-CAPTIONED" : "VSTACK" });
-    slide.addText(s.title, { placeholder: "title" });
-    // Fitted into the area under the title (or the whole slide), centred, never stretched.
-    const box = s.captioned ? { x: 0, y: 0, ...SLIDE } : UNDER_TITLE;
-    const scale = Math.min(box.w / s.width, box.h / s.height);
-    const w = s.width * scale;
-    const h = s.height * scale;
-    slide.addImage({ data: `image/svg+xml;base64,${s.svg.toString("base64")}`, x: box.x + (box.w - w) / 2, y: box.y + (box.h - h) / 2, w, h, altText: s.description });
+    const picture = "picture" in s ? s.picture : undefined;
+    const slide = pptx.addSlide({ masterName: picture?.captioned ? "VSTACK-CAPTIONED" : "VSTACK" });
+    const size = titleSize(s.title);
+    // (The placeholder's own size wins over the text box's: a smaller one is set on the run.)
+    slide.addText(size < TITLE_PT ? [{ text: s.title, options: { fontSize: size } }] : s.title, { placeholder: "title" });
+    if (picture) {
+      // Fitted into the area under the title (or the whole slide), centred, never stretched.
+      const box = picture.captioned ? { x: 0, y: 0, ...SLIDE } : UNDER_TITLE;
+      const scale = Math.min(box.w / picture.width, box.h / picture.height);
+      const w = picture.width * scale;
+      const h = picture.height * scale;
+      slide.addImage({ data: `image/svg+xml;base64,${picture.svg.toString("base64")}`, x: box.x + (box.w - w) / 2, y: box.y + (box.h - h) / 2, w, h, altText: s.description });
+    } else if ("shapes" in s) drawShapes(pptx, slide, s.shapes, UNDER_TITLE);
     slide.addNotes(s.notes);
   }
   const written = (await pptx.write({ outputType: "nodebuffer" })) as Buffer;
   return withPngPreviews(written, slides);
+}
+
+/** The title's size in points: the master's on one line; a title too long for it, smaller, on two (the placeholder holds two of 20 pt). */
+function titleSize(title: string): number {
+  const line = (SLIDE.w - 2 * MARGIN) * 72;
+  const wide = textWidth(title, true, TITLE_PT) * 1.04; // a little room for the application's own measure
+  if (wide <= line) return TITLE_PT;
+  return Math.max(12, Math.min(20, Math.floor((TITLE_PT * 2 * line) / wide / 1.1)));
 }
 
 /** The same slides give the same bytes (`render --check` compares them): every date in the file is this one. */
@@ -76,10 +98,11 @@ const FIXED_DATE = new Date("2000-01-01T00:00:00Z");
 async function withPngPreviews(pptx: Buffer, slides: DeckSlide[]): Promise<Buffer> {
   const zip = await JSZip.loadAsync(pptx);
   for (const [i, s] of slides.entries()) {
+    if (!("picture" in s)) continue;
     const rels = await zip.file(`ppt/slides/_rels/slide${i + 1}.xml.rels`)?.async("string");
     const png = rels && /Target="\.\.\/media\/([^"]+\.png)"/.exec(rels)?.[1];
     if (!png) throw new Error(`slide ${i + 1} of the deck has no picture preview to replace`);
-    zip.file(`ppt/media/${png}`, s.png);
+    zip.file(`ppt/media/${png}`, s.picture.png);
   }
   const core = await zip.file("docProps/core.xml")?.async("string");
   if (core) zip.file("docProps/core.xml", core.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${FIXED_DATE.toISOString().replace(/\.000Z$/, "Z")}`));

@@ -1,5 +1,6 @@
 import type { DiagramBody, MermaidOrigin } from "../diagrams/diagram.js";
 import type { Theme } from "../kinds/palette.js";
+import type { SlideShapes } from "../output/deck-shapes.js";
 import type { RenderRequest } from "../render/renderer.js";
 import type { Drawing } from "../table/draw-table.js";
 import type { ResolvedBuildOptions } from "./options.js";
@@ -18,6 +19,8 @@ export interface DiagramType {
   derivesTheme: boolean;
   /** Its drawing in box characters for a terminal (txt, ansi), for types that have one. */
   text?(theme: Theme, width: number, color: boolean): Promise<string>;
+  /** Its diagram as shapes for an editable deck, for types that are laid out by vstack (`--deck shapes`). */
+  shapes?(theme: Theme, opts: ResolvedBuildOptions): Promise<SlideShapes>;
   /** The boxes that appear at each build step, bottom → top; none for types that do not build up. */
   steps(): string[][];
   /** Whether its picture shows its title (`caption`: the run's choice for specs). */
@@ -40,6 +43,11 @@ export function diagramType(body: DiagramBody): DiagramType {
           return { svgText: true, decorations: decorationsOf(body.spec, theme, { ...opts, arrows: /^\s*block(-beta)?\s*$/m.test(mermaid) }) };
         },
         derivesTheme: true,
+        shapes: async (theme, opts) => {
+          const { decorationsOf } = await import("../layout/decorations.js");
+          const { ink, paper, legend } = decorationsOf(body.spec, theme, { legend: opts.legend, caption: false, arrows: false });
+          return { scene: await body.scene(theme), legend: legend?.entries ?? [], ink, paper };
+        },
         text: async (theme, width, color) => (await import("../text/draw-stack.js")).drawSpec(body.spec, theme, { width, color }),
         steps: body.steps,
         captioned: (caption) => caption,

@@ -3,7 +3,7 @@ import type { Lang } from "../langs.js";
 import { resolve } from "node:path";
 import { THEMES } from "../kinds/palette.js";
 import type { OutputTheme } from "../presets.js";
-import type { Canvas, FontMode, Format, PageStyle } from "../presets.js";
+import type { Canvas, DeckStyle, FontMode, Format, PageStyle } from "../presets.js";
 import type { Renderer } from "../render/renderer.js";
 import { DEFAULT_LAYOUT, type LayoutOptions } from "../layout/fit-width.js";
 import type { LegendPlace } from "../presets.js";
@@ -57,6 +57,8 @@ export interface BuildOptions {
   langs?: Lang[];
   /** How SVGs carry their fonts (default embed); PNG and PDF always hold what the browser drew. */
   fonts?: FontMode;
+  /** How a deck holds a spec's diagram: its picture (default), or shapes to edit. */
+  deck?: DeckStyle;
   /** Template name (a `<name>.mmd.hbs` file). */
   template?: string;
   /** A folder of templates laid over the built-in ones. */
@@ -115,6 +117,7 @@ export function resolveBuildOptions(options: BuildOptions = {}): ResolvedBuildOp
     themes: options.themes ?? [...THEMES],
     scale: options.scale ?? 2,
     fonts: options.fonts ?? "embed",
+    deck: options.deck ?? "picture",
     legend: options.legend ?? "bottom",
     caption: options.caption ?? false,
     steps: options.steps ?? false,

@@ -4,6 +4,7 @@ import { pixelSize } from "../output/image-size.js";
 import { animatedSvg } from "../output/animate-steps.js";
 import type { Theme } from "../kinds/palette.js";
 import type { Format } from "../presets.js";
+import { sceneWithout } from "../layout/scene.js";
 import { stepName } from "../layout/steps.js";
 import type { DrawnPicture } from "./derive-picture.js";
 import { diagramType } from "./diagram-types.js";
@@ -28,39 +29,49 @@ export async function themeOutputs(diagram: Diagram, theme: Theme, formats: read
     if (type.text) add(format, Buffer.from(await type.text(theme, TEXT_COLUMNS, format === "ansi")));
   }
   const files = formats.filter((f): f is "svg" | "png" | "pdf" => f === "svg" || f === "png" || f === "pdf");
-  // A deck's slide holds a PNG and an SVG with its text as outlines (a machine without Noto shows the same slide).
+  // A deck's slide holds a PNG and an SVG with its text as outlines (a machine without Noto shows
+  // the same slide), or, for `--deck shapes`, the diagram as shapes, laid out in Node.
   const deck = formats.includes("pptx");
-  const wanted = [...new Set<Drawn>([...files, ...(deck ? (["png", "deck"] as const) : [])])];
+  const shapes = deck && context.opts.deck === "shapes" && type.shapes ? await type.shapes(theme, context.opts) : undefined;
+  const wanted = [...new Set<Drawn>([...files, ...(deck && !shapes ? (["png", "deck"] as const) : [])])];
+  // Build steps: one frame per row, bottom → top, each the whole canvas with the rows above
+  // hidden; or (animate) one SVG that plays the same build.
+  const steps = context.opts.steps && context.opts.steps !== "animate" ? type.steps() : [];
+  const frames = steps.length > 1 ? steps.map((_, i) => steps.slice(i + 1).flat()) : [];
   const slides: DeckSlide[] = [];
-  const pictures: Array<DrawnPicture | undefined> = [];
-  if (wanted.length === 0) return { outputs, rendered: 0, derived: 0, svg: undefined, slides, pictures };
-  // A drawn table shows its title; a spec's picture shows it in its caption.
-  const captioned = type.captioned(Boolean(context.opts.caption));
-  const slide = (found: Map<Drawn, Buffer>, title: string) => {
-    const png = found.get("png")!;
+  const slide = (found: Map<Drawn, Buffer> | undefined, title: string, hidden: string[]) => {
+    const about = { title, description: diagram.description, notes: speakerNotes(diagram) };
+    if (shapes) return slides.push({ ...about, shapes: { ...shapes, scene: sceneWithout(shapes.scene, hidden) } });
+    const png = found!.get("png")!;
     const { width = 1, height = 1 } = pixelSize("png", png) ?? {};
-    slides.push({ title, description: diagram.description, captioned, svg: found.get("deck")!, png, width, height, notes: speakerNotes(diagram) });
+    // A drawn table shows its title; a spec's picture shows it in its caption.
+    return slides.push({ ...about, picture: { captioned: type.captioned(Boolean(context.opts.caption)), svg: found!.get("deck")!, png, width, height } });
   };
+  const frameTitle = (n: number) => `${diagram.title} (${n}/${frames.length})`;
+  const pictures: Array<DrawnPicture | undefined> = [];
+  if (wanted.length === 0) {
+    if (shapes && frames.length === 0) slide(undefined, diagram.title, []);
+    else if (shapes) frames.forEach((hidden, i) => slide(undefined, frameTitle(i + 1), hidden));
+    return { outputs, rendered: 0, derived: 0, svg: undefined, slides, pictures };
+  }
   const whole = await drawPicture(diagram, theme, source, wanted, context, [], bases[0]);
   pictures.push(whole.picture);
   for (const f of files) add(f, whole.found.get(f)!);
   let { rendered, derived } = whole;
-  // Build steps: one frame per row, bottom → top, each the whole canvas with the rows above
-  // hidden; or (animate) one SVG that plays the same build.
-  const steps = context.opts.steps ? type.steps() : [];
-  if (context.opts.steps === "animate") {
-    if (files.includes("svg") && steps.length > 1) outputs.push(madeFile(`${diagram.id}.animated.${theme}.svg`, "svg", theme, Buffer.from(animatedSvg(whole.found.get("svg")!.toString("utf8"), steps))));
-    steps.length = 0;
+  if (context.opts.steps === "animate" && files.includes("svg")) {
+    const animated = type.steps();
+    if (animated.length > 1) outputs.push(madeFile(`${diagram.id}.animated.${theme}.svg`, "svg", theme, Buffer.from(animatedSvg(whole.found.get("svg")!.toString("utf8"), animated))));
   }
-  for (let n = 1; n <= steps.length && steps.length > 1; n++) {
-    const frame = await drawPicture(diagram, theme, source, wanted, context, steps.slice(n).flat(), bases[n]);
+  for (const [i, hidden] of frames.entries()) {
+    const n = i + 1;
+    const frame = await drawPicture(diagram, theme, source, wanted, context, hidden, bases[n]);
     pictures.push(frame.picture);
     rendered += frame.rendered;
     derived += frame.derived;
-    for (const f of files) outputs.push(madeFile(`${diagram.id}.${stepName(n, steps.length)}.${theme}.${f}`, f, theme, frame.found.get(f)!));
-    if (deck) slide(frame.found, `${diagram.title} (${n}/${steps.length})`);
+    for (const f of files) outputs.push(madeFile(`${diagram.id}.${stepName(n, frames.length)}.${theme}.${f}`, f, theme, frame.found.get(f)!));
+    if (deck) slide(frame.found, frameTitle(n), hidden);
   }
-  if (deck && slides.length === 0) slide(whole.found, diagram.title);
+  if (deck && slides.length === 0) slide(whole.found, diagram.title, []);
   return { outputs, rendered, derived, svg: whole.found.get("svg"), slides, pictures };
 }
 

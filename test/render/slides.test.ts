@@ -7,6 +7,15 @@ import { PNG } from "pngjs";
 import puppeteer from "puppeteer-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { chromiumArgs } from "../../src/render/chromium.js";
+import { decorationsOf } from "../../src/layout/decorations.js";
+import { buildModel } from "../../src/layout/diagram.js";
+import { placeModel } from "../../src/layout/scene.js";
+import { UNDER_TITLE } from "../../src/output/deck.js";
+import { fitShapes } from "../../src/output/deck-shapes.js";
+import { PRESETS } from "../../src/presets.js";
+import { layoutOf } from "../../src/run/options.js";
+import { builtinFiles } from "../../src/spec-format/builtins.js";
+import { loadSpec } from "../../src/spec-format/load-spec.js";
 import { runCli } from "../support/cli.js";
 import { tempDir } from "../support/paths.js";
 import { parseSvg } from "../support/svg.js";
@@ -131,7 +140,7 @@ describe("PowerPoint deck", () => {
     expect(slide!.title).toBe("Xen Project hypervisor");
     expect(slide!.titleShown).toBe(true);
     expect(slide!.pictureCaption).toBeUndefined();
-    expect(slide!.picture.y).toBeGreaterThanOrEqual(slide!.titleBottom);
+    expect(slide!.picture!.y).toBeGreaterThanOrEqual(slide!.titleBottom);
   });
 
   it("carries the vector picture with text as outlines, and the notes and sources for the speaker", () => {
@@ -153,6 +162,60 @@ describe("PowerPoint deck", () => {
     const again = await runCli(["render", "vm-vs-container", "--preset", "slide", "--steps", "--format", "png,pptx", "-o", out, "--cache-dir", join(dir, "cache")]);
     expect(again.code, again.stderr).toBe(0);
     expect(Buffer.compare(readFileSync(join(out, "deck.light.pptx")), before)).toBe(0);
+  });
+});
+
+describe("PowerPoint deck of shapes (--deck shapes)", () => {
+  it("draws each step as shapes to edit, laid out as the picture: in LibreOffice Impress every box's words sit in its box, and the file holds no picture", async () => {
+    const shapesOut = join(dir, "shapes");
+    const r = await runCli(["render", "vm-vs-container", "--preset", "slide", "--steps", "-f", "pptx", "--deck", "shapes", "-t", "light", "-o", shapesOut, "--cache-dir", join(dir, "cache")]);
+    expect(r.code, r.stderr).toBe(0);
+    const file = join(shapesOut, "deck.light.pptx");
+    expect(execFileSync("unzip", ["-l", file], { encoding: "utf8" })).not.toMatch(/ppt\/media\//);
+    // The scene the run drew, and where the deck put it.
+    const { spec } = await loadSpec(builtinFiles().find((f) => f.endsWith("/vm-vs-container.yaml"))!);
+    const layout = layoutOf(PRESETS.slide);
+    const scene = placeModel(buildModel(spec!, "light", layout), layout);
+    const legend = decorationsOf(spec!, "light", { legend: "bottom", caption: false, arrows: false }).legend!.entries;
+    const { k, x0, y0 } = fitShapes({ scene, legend }, UNDER_TITLE);
+    // Each arrow is one line shape with its head; each box a shape holding its words.
+    const last = execFileSync("unzip", ["-p", file, `ppt/slides/slide${STEPS}.xml`], { encoding: "utf8" });
+    expect(last.match(/<a:custGeom>/g)).toHaveLength(scene.arrows.length);
+    expect(last.match(/<a:tailEnd type="triangle"/g)!.length).toBeGreaterThanOrEqual(scene.arrows.length);
+
+    const pdfDir = join(dir, "shapes-pdf");
+    mkdirSync(pdfDir);
+    execFileSync("libreoffice", ["--headless", `-env:UserInstallation=file://${join(dir, "lo-profile")}`, "--convert-to", "pdf", "--outdir", pdfDir, file], { stdio: "pipe", timeout: 120_000 });
+    const pdf = join(pdfDir, "deck.light.pdf");
+    expect(execFileSync("pdfinfo", [pdf], { encoding: "utf8" })).toMatch(new RegExp(`Pages:\\s+${STEPS}\\n`));
+    /** The words LibreOffice drew on a page, in points from the top-left (72 per inch). */
+    const words = (page: number) => {
+      const html = execFileSync("pdftotext", ["-bbox", "-f", String(page), "-l", String(page), pdf, "-"], { encoding: "utf8" });
+      return Array.from(new DOMParser().parseFromString(html, "text/xml").getElementsByTagName("word")).map((w) => {
+        const at = (name: string) => Number(w.getAttribute(name));
+        return { text: w.textContent ?? "", x: (at("xMin") + at("xMax")) / 2, y: (at("yMin") + at("yMax")) / 2 };
+      });
+    };
+    const drawn = words(STEPS);
+    for (const box of scene.boxes) {
+      const word = box.label[0]!.split(" ")[0]!;
+      const r = { x: (x0 + box.rect.x * k) * 72, y: (y0 + box.rect.y * k) * 72, w: box.rect.width * k * 72, h: box.rect.height * k * 72 };
+      const found = drawn.some((w) => w.text === word && w.x >= r.x - 1 && w.x <= r.x + r.w + 1 && w.y >= r.y - 1 && w.y <= r.y + r.h + 1);
+      expect(found, `"${word}" of ${box.id} in its box at ${JSON.stringify(r)}`).toBe(true);
+    }
+    // The first step has the bottom row only; its legend is the whole one (shown throughout).
+    const first = words(1).map((w) => w.text);
+    expect(first.filter((w) => w === "Hardware")).toHaveLength(2);
+    expect(first).not.toContain("App");
+    expect(first).toContain("hypervisor"); // the legend's words
+
+    // A title too long for one line at the master's 26 pt is set smaller, on two lines, above the diagram.
+    const long = join(dir, "shapes-long");
+    const again = await runCli(["render", "container-networking", "--preset", "slide", "-f", "pptx", "--deck", "shapes", "-t", "light", "-o", long, "--cache-dir", join(dir, "cache")]);
+    expect(again.code, again.stderr).toBe(0);
+    const [slide] = await readDeck(join(long, "deck.light.pptx"));
+    expect(slide!.titleSize).toBeLessThanOrEqual(20);
+    expect(slide!.titleBottom).toBeLessThanOrEqual(Math.min(...slide!.shapes.map((b) => b.y)));
   });
 });
 
@@ -202,8 +265,9 @@ describe("animated build (--steps animate)", () => {
 });
 
 /**
- * What each slide of a deck shows, read from its XML: the text of its title placeholder and
- * whether that lies on the slide, where its picture is, and the caption drawn in the picture.
+ * What each slide of a deck shows, read from its XML: the text of its title placeholder, its size
+ * and whether it lies on the slide, where its picture is and the caption drawn in the picture, or
+ * (a slide of shapes, no picture) where its other shapes are.
  */
 async function readDeck(file: string) {
   const zip = await JSZip.loadAsync(readFileSync(file));
@@ -221,16 +285,20 @@ async function readDeck(file: string) {
       const doc = await xml(name);
       const title = Array.from(doc.getElementsByTagName("p:sp")).find((sp) => sp.getElementsByTagName("p:ph")[0]?.getAttribute("type") === "title")!;
       const at = boxOf(title);
-      const pic = doc.getElementsByTagName("p:pic")[0]!;
+      const run = title.getElementsByTagName("a:rPr")[0];
+      const about = { title: title.getElementsByTagName("a:t")[0]!.textContent ?? "", titleSize: Number(run?.getAttribute("sz") ?? 0) / 100, titleBottom: at.y + at.h };
+      const shapes = Array.from(doc.getElementsByTagName("p:sp")).filter((sp) => sp !== title).map(boxOf);
+      const pic = doc.getElementsByTagName("p:pic")[0];
+      if (!pic) return { ...about, shapes, titleShown: true, picture: undefined, slide, pictureCaption: undefined };
       const rels = await xml(name.replace("slides/", "slides/_rels/").replace(/\.xml$/, ".xml.rels"));
       const svgId = pic.getElementsByTagName("asvg:svgBlip")[0]!.getAttribute("r:embed");
       const target = Array.from(rels.getElementsByTagName("Relationship")).find((r) => r.getAttribute("Id") === svgId)!.getAttribute("Target")!;
       const svg = parseSvg(await zip.file(`ppt/${target.replace(/^\.\.\//, "")}`)!.async("string"));
       const caption = Array.from(svg.getElementsByTagName("g")).find((g) => g.getAttribute("class") === "vstack-caption");
       return {
-        title: title.getElementsByTagName("a:t")[0]!.textContent ?? "",
+        ...about,
+        shapes,
         titleShown: at.y < slide.h && at.y + at.h > 0 && at.x < slide.w && at.x + at.w > 0,
-        titleBottom: at.y + at.h,
         picture: boxOf(pic),
         slide,
         // The first line of the caption is the title (the words stay, invisible, over their outlines).

@@ -7,6 +7,10 @@ import { chromiumArgs } from "../../src/render/chromium.js";
 import { builtinFiles } from "../../src/spec-format/builtins.js";
 import { tempDir } from "../support/paths.js";
 import { ownChromium } from "../support/shared-browser.js";
+import { buildModel } from "../../src/layout/diagram.js";
+import { DEFAULT_LAYOUT } from "../../src/layout/fit-width.js";
+import { placeModel } from "../../src/layout/scene.js";
+import { loadSpec } from "../../src/spec-format/load-spec.js";
 import { measurePicture, overlap, pictureFaults, type Box, type PictureGeometry } from "../support/picture-geometry.js";
 
 /**
@@ -26,9 +30,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function measure(id: string): Promise<PictureGeometry> {
+/** `wide`: on a page wider than the picture, so it is drawn at its own size (else fitted to 800 px). */
+async function measure(id: string, wide = false): Promise<PictureGeometry> {
   const page = await browser.newPage();
   try {
+    if (wide) await page.setViewport({ width: 4000, height: 800 });
     return await measurePicture(page, readFileSync(join(dir, `${id}.light.svg`), "utf8"));
   } finally {
     await page.close();
@@ -77,5 +83,52 @@ describe("vstack's stack layout (the flowchart template, drawn by vstack)", () =
       faults.push(...[...f.textOverlaps, ...f.edgesThroughBoxes, ...f.edgesThroughLabels].map((what) => `${id}: ${what}`));
     }
     expect(faults).toEqual([]);
+  });
+
+  // The model a printer without a browser reads (the editable deck): the same layout and router
+  // over sizes from vstack's font metrics instead of Chromium's measures.
+  it("places every box, frame and arrow label of the scene (layout/scene.ts) where the picture has them, within a few pixels", async () => {
+    let worst = { id: "", by: 0 };
+    const deviations: number[] = [];
+    const labels: Array<{ id: string; by: number }> = [];
+    for (const file of builtinFiles()) {
+      const { spec } = await loadSpec(file);
+      const scene = placeModel(buildModel(spec!, "light", DEFAULT_LAYOUT), DEFAULT_LAYOUT);
+      const m = await measure(spec!.id, true);
+      const drawn = new Map([...m.boxes, ...m.frames.map((f) => ({ ...f, id: f.id.replace(/_frame$/, "") + "#frame" }))].map((b) => [b.id, b]));
+      const placed = [...scene.boxes.map((b) => ({ id: b.id, ...b.rect })), ...scene.frames.map((f) => ({ id: `${f.id}#frame`, ...f.rect }))];
+      expect(placed.length, spec!.id).toBe(m.boxes.length + m.frames.length);
+      // The two pictures are placed apart by the page's margin: compared from the first layer.
+      const [a, b] = [drawn.get(placed[0]!.id)!, placed[0]!];
+      for (const p of placed) {
+        const d = drawn.get(p.id);
+        expect(d, `${spec!.id}: ${p.id}`).toBeDefined();
+        const by = Math.max(Math.abs(d!.x - a.x - (p.x - b.x)), Math.abs(d!.y - a.y - (p.y - b.y)), Math.abs(d!.width - p.width), Math.abs(d!.height - p.height));
+        if (by > worst.by) worst = { id: `${spec!.id}: ${p.id}`, by };
+        deviations.push(by);
+      }
+      // Each arrow label the picture shows by its line, or its number where it found no room, the
+      // scene has there too (compared by centre).
+      for (const label of m.labels) {
+        const arrow = m.arrows.find((r) => r.id === label.id)!;
+        const routed = scene.arrows.find((r) => r.from === arrow.from && r.to === arrow.to);
+        const own = routed?.label?.rect ?? (routed?.marker && { x: routed.marker.x, y: routed.marker.y, width: 0, height: 0 });
+        expect(own, `${spec!.id}: the label of ${arrow.from} → ${arrow.to}`).toBeDefined();
+        const centre = (r: { x: number; y: number; width: number; height: number }) => [r.x + r.width / 2, r.y + r.height / 2];
+        const [[dx, dy], [sx, sy]] = [centre(label), centre(own!)];
+        const by = Math.max(Math.abs(dx! - a.x - (sx! - b.x)), Math.abs(dy! - a.y - (sy! - b.y)));
+        labels.push({ id: `${spec!.id}: label of ${arrow.from} → ${arrow.to}`, by });
+      }
+    }
+    // Measured today: of 598 boxes and frames, 86 off by more than 2 px, 13 by more than 4, none
+    // by 6 (a label a little wider in Chromium than in the metrics widens its column; 7 specs). Of
+    // 73 arrow labels and numbers, 72 within 4 px; one (docker-desktop-macos's "VirtioFS file
+    // sharing") is placed 40 px along its line, where the router's search found room first.
+    const share = (px: number) => deviations.filter((d) => d > px).length / deviations.length;
+    expect(worst.by, worst.id).toBeLessThanOrEqual(6);
+    expect(share(2)).toBeLessThan(0.16);
+    expect(share(4)).toBeLessThan(0.03);
+    expect(labels.length).toBeGreaterThan(60);
+    expect(labels.filter((l) => l.by > 6).length, JSON.stringify(labels.filter((l) => l.by > 6))).toBeLessThanOrEqual(1);
   });
 });
