@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { build as esbuild } from "esbuild";
 import puppeteer, { type Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TemplateSet } from "../../src/emit/templates.js";
@@ -94,4 +95,57 @@ describe.each(Object.entries(HOSTS))("plain Mermaid %s draws every built-in's fl
       expect(got[i], spec.id).toEqual({ ...want, labels: want.labels.map((l) => l.replace(/\s+/g, "")).sort() });
     });
   });
+});
+
+/**
+ * Excalidraw's "Mermaid to Excalidraw" import (the library excalidraw.com uses; it lays the text
+ * out with Pele, not Mermaid) turns each built-in's flowchart text into shapes to edit: a box
+ * with its words, fill, outline colour and dash for every node, a rectangle for every frame,
+ * and every line and arrow with its label.
+ */
+describe("Excalidraw's Mermaid import", () => {
+  it("makes every box (its words, fill, outline and dash), frame, line and arrow label of every built-in a shape", async () => {
+    const tools = join(ROOT, "test", "site-tools");
+    const bundled = await esbuild({
+      stdin: { contents: 'import { parseMermaidToExcalidraw } from "@excalidraw/mermaid-to-excalidraw"; window.toExcalidraw = parseMermaidToExcalidraw;', resolveDir: tools },
+      bundle: true,
+      format: "esm",
+      write: false,
+      logLevel: "silent",
+    });
+    const page = await browser.newPage();
+    try {
+      await page.setContent("<!doctype html><body></body>");
+      await page.addScriptTag({ content: bundled.outputFiles[0]!.text, type: "module" });
+      await page.waitForFunction(() => typeof (window as unknown as { toExcalidraw?: unknown }).toExcalidraw === "function");
+      const templates = new TemplateSet();
+      for (const spec of specs) {
+        const text = emitMermaid(spec, "light", templates, "flowchart");
+        const elements = await page.evaluate(async (source) => {
+          type Element = { type: string; id: string; label?: { text: string }; backgroundColor?: string; strokeColor?: string; strokeStyle?: string };
+          const convert = (window as unknown as { toExcalidraw: (t: string) => Promise<{ elements: Element[] }> }).toExcalidraw;
+          return (await convert(source)).elements.map((e) => ({ type: e.type, id: e.id, label: e.label?.text ?? "", fill: e.backgroundColor, stroke: e.strokeColor, dashed: e.strokeStyle === "dashed" }));
+        }, text);
+        const want = expected(spec);
+        const rectangles = elements.filter((e) => e.type === "rectangle");
+        const arrows = elements.filter((e) => e.type === "arrow");
+        // A frame's title is blank (its unit's own box names it): the boxes are the labelled rectangles.
+        expect(rectangles.filter((r) => r.label.trim() !== "").length, spec.id).toBe(want.boxes);
+        expect(rectangles.filter((r) => r.label.trim() === "").length, spec.id).toBe(want.frames);
+        expect(arrows.length, spec.id).toBe(want.lines);
+        expect(arrows.map((a) => a.label.replace(/\s+/g, "")).filter((l) => l !== "").sort(), spec.id).toEqual(want.labels.map((l) => l.replace(/\s+/g, "")).sort());
+        // Each box keeps its kind's colours, and its boundary's dash (a sandbox's dots come in as dashes).
+        const byId = new Map(rectangles.map((r) => [r.id, r]));
+        for (const cls of buildModel(spec, "light").classes) {
+          for (const id of cls.nodeIds.split(",")) {
+            const box = byId.get(id);
+            expect(box, `${spec.id}: ${id}`).toBeDefined();
+            expect([box!.fill, box!.stroke, box!.dashed], `${spec.id}: ${id}`).toEqual([cls.fill, cls.stroke, cls.dash !== undefined]);
+          }
+        }
+      }
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
 });
