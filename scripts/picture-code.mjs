@@ -13,10 +13,10 @@ import { build } from "esbuild";
 
 /**
  * Where pictures are made: each diagram's outputs (cache, theme derivation, fonts), the renderer
- * (page, labels, links, PDF), and vstack's stack layout, which the page loads as a file of its
- * own (dist/browser/stack-layout.mjs), so no import reaches it.
+ * (page, labels, links, PDF), vstack's stack layout, which the page loads as a file of its
+ * own (dist/browser/stack-layout.mjs), so no import reaches it, and the decks (their shapes too).
  */
-export const PICTURE_ENTRIES = ["src/run/diagram-outputs.ts", "src/render/lazy-renderer.ts", "src/render/stack-layout-plugin.ts"];
+export const PICTURE_ENTRIES = ["src/run/diagram-outputs.ts", "src/render/lazy-renderer.ts", "src/render/stack-layout-plugin.ts", "src/run/decks.ts"];
 
 /** The fingerprint of the picture code under `root` (a checkout of vstack). */
 export async function pictureCode(root) {

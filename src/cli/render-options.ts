@@ -64,6 +64,8 @@ export async function resolveRenderFlags(flags: RenderFlags & { quiet?: boolean 
   }
   const resolved = await resolveProject(flags);
   if (!flags.quiet) printDiagnostics(resolved.config?.warnings ?? []);
+  // Said on the command line, --deck means a deck is wanted (a config's `deck` applies whenever one is).
+  if (flags.deck !== undefined && !resolved.formats.includes("pptx")) throw new UsageError(`--deck ${flags.deck} says how a deck holds its diagrams, and this run writes no deck; add pptx to the formats (-f ${[...resolved.formats, "pptx"].join(",")})`);
   return resolved;
 }
 

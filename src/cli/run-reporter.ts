@@ -48,7 +48,9 @@ export class RunReporter {
   onDiagram = (d: DiagramReport): void => {
     if (this.bar) this.bar.increment({ id: d.diagram.id });
     else if (this.chatty && this.listDiagrams) {
-      process.stdout.write(`  ${d.diagram.id}: ${d.files.join(" ")}${fromCache(d) ? " (cached)" : ""}\n`);
+      // A run that writes only decks has no file of the diagram's own: its slides are in the deck.
+      const files = d.files.length > 0 ? d.files.join(" ") : "(slides in the deck)";
+      process.stdout.write(`  ${d.diagram.id}: ${files}${fromCache(d) ? " (cached)" : ""}\n`);
     }
   };
 

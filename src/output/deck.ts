@@ -2,7 +2,8 @@ import JSZip from "jszip";
 import pptxgenjs from "pptxgenjs";
 import { BACKGROUND, swatch, type Theme } from "../kinds/palette.js";
 import { textWidth } from "../layout/text-width.js";
-import { drawShapes, type SlideShapes } from "./deck-shapes.js";
+import type { Lang } from "../langs.js";
+import { deckFont, drawShapes, type SlideShapes } from "./deck-shapes.js";
 
 // pptxgenjs's types describe its CommonJS build; the ES build it loads here exports the class itself.
 const PptxGenJS = pptxgenjs as unknown as typeof pptxgenjs.default;
@@ -13,6 +14,8 @@ export type DeckSlide = {
   /** The diagram read out in words (the SVG's description): the picture's alt text, the shapes' group description. */
   description: string;
   notes: string;
+  /** The language its text is in (its fonts follow): English when absent. */
+  lang?: Lang;
 } & ({ picture: DeckPicture } | { shapes: SlideShapes });
 
 /** A picture (vector, with its PNG for applications that draw no SVG). */
@@ -62,8 +65,8 @@ export async function deckPptx(slides: DeckSlide[], theme: Theme, title: string)
     const picture = "picture" in s ? s.picture : undefined;
     const slide = pptx.addSlide({ masterName: picture?.captioned ? "VSTACK-CAPTIONED" : "VSTACK" });
     const size = titleSize(s.title);
-    // (The placeholder's own size wins over the text box's: a smaller one is set on the run.)
-    slide.addText(size < TITLE_PT ? [{ text: s.title, options: { fontSize: size } }] : s.title, { placeholder: "title" });
+    // (The placeholder's own size and face win over the text box's: the run sets them.)
+    slide.addText([{ text: s.title, options: { ...deckFont(s.lang), ...(size < TITLE_PT && { fontSize: size }) } }], { placeholder: "title" });
     if (picture) {
       // Fitted into the area under the title (or the whole slide), centred, never stretched.
       const box = picture.captioned ? { x: 0, y: 0, ...SLIDE } : UNDER_TITLE;
@@ -71,7 +74,7 @@ export async function deckPptx(slides: DeckSlide[], theme: Theme, title: string)
       const w = picture.width * scale;
       const h = picture.height * scale;
       slide.addImage({ data: `image/svg+xml;base64,${picture.svg.toString("base64")}`, x: box.x + (box.w - w) / 2, y: box.y + (box.h - h) / 2, w, h, altText: s.description });
-    } else if ("shapes" in s) drawShapes(pptx, slide, s.shapes, UNDER_TITLE);
+    } else if ("shapes" in s) drawShapes(pptx, slide, s.shapes, UNDER_TITLE, s.lang);
     slide.addNotes(s.notes);
   }
   const written = (await pptx.write({ outputType: "nodebuffer" })) as Buffer;

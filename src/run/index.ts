@@ -34,7 +34,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const resolved = await resolveInputs(opts.inputs, { exclude: [opts.outDir, opts.markdownOut], cwd: opts.cwd });
   const files = opts.shard ? shardFiles(resolved.files, opts.shard, opts.cwd) : resolved.files;
   const identity = await runIdentity(templates, opts);
-  const look = [opts.formats, opts.themes, opts.langs, opts.scale, opts.fonts, opts.legend, opts.caption, opts.steps, opts.kinds ?? null, opts.background ?? null, opts.canvas ?? null, opts.fontSize ?? null, opts.maxWidth ?? null];
+  const look = [opts.formats, opts.themes, opts.langs, opts.scale, opts.fonts, opts.deck, opts.legend, opts.caption, opts.steps, opts.kinds ?? null, opts.background ?? null, opts.canvas ?? null, opts.fontSize ?? null, opts.maxWidth ?? null];
   const runKey = cacheKey([RUN_RECORD_FORMAT, ...identity, opts.cwd, files, opts.outDir, opts.markdownOut, opts.pageStyle, ...look, opts.gallery, opts.manifest]);
   const sink = opts.check ? checkingSink(opts.cwd) : writingSink();
   const finish = (partial: Omit<BuildReport, "elapsedMs" | "stale" | "cwd">): BuildReport => ({ ...partial, cwd: opts.cwd, stale: sink.stale, elapsedMs: performance.now() - started });

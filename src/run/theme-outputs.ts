@@ -40,7 +40,7 @@ export async function themeOutputs(diagram: Diagram, theme: Theme, formats: read
   const frames = steps.length > 1 ? steps.map((_, i) => steps.slice(i + 1).flat()) : [];
   const slides: DeckSlide[] = [];
   const slide = (found: Map<Drawn, Buffer> | undefined, title: string, hidden: string[]) => {
-    const about = { title, description: diagram.description, notes: speakerNotes(diagram) };
+    const about = { title, description: diagram.description, notes: speakerNotes(diagram), ...(diagram.lang && { lang: diagram.lang }) };
     if (shapes) return slides.push({ ...about, shapes: { ...shapes, scene: sceneWithout(shapes.scene, hidden) } });
     const png = found!.get("png")!;
     const { width = 1, height = 1 } = pixelSize("png", png) ?? {};

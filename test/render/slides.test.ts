@@ -217,6 +217,28 @@ describe("PowerPoint deck of shapes (--deck shapes)", () => {
     expect(slide!.titleSize).toBeLessThanOrEqual(20);
     expect(slide!.titleBottom).toBeLessThanOrEqual(Math.min(...slide!.shapes.map((b) => b.y)));
   });
+
+  it("sets Chinese in Noto Sans CJK, and follows a change of --deck in the same folder", async () => {
+    const zh = join(dir, "shapes-zh");
+    const r = await runCli(["render", "vm-vs-container", "--lang", "zh", "--preset", "slide", "-f", "pptx", "--deck", "shapes", "-t", "light", "-o", zh, "--cache-dir", join(dir, "cache")]);
+    expect(r.code, r.stderr).toBe(0);
+    const deck = join(zh, "deck.zh.light.pptx");
+    const xml = execFileSync("unzip", ["-p", deck, "ppt/slides/slide1.xml"], { encoding: "utf8" });
+    expect(xml).toContain('lang="zh-CN"');
+    expect(xml).not.toContain('typeface="Noto Sans"');
+    const pdfDir = join(dir, "shapes-zh-pdf");
+    execFileSync("libreoffice", ["--headless", `-env:UserInstallation=file://${join(dir, "lo-profile")}`, "--convert-to", "pdf", "--outdir", pdfDir, deck], { stdio: "pipe", timeout: 120_000 });
+    // Impress drew the text in the CJK face the deck names, not a fallback of its own.
+    const fonts = execFileSync("pdffonts", [join(pdfDir, "deck.zh.light.pdf")], { encoding: "utf8" });
+    expect(fonts).toMatch(/NotoSansCJK/);
+    // The same folder, the same cache: a picture deck now, then shapes again.
+    const again = (style: string) => runCli(["render", "vm-vs-container", "--lang", "zh", "--preset", "slide", "-f", "pptx", "--deck", style, "-t", "light", "-o", zh, "--cache-dir", join(dir, "cache")]);
+    const media = () => execFileSync("unzip", ["-l", deck], { encoding: "utf8" }).includes("ppt/media/");
+    expect((await again("picture")).code).toBe(0);
+    expect(media()).toBe(true);
+    expect((await again("shapes")).code).toBe(0);
+    expect(media()).toBe(false);
+  });
 });
 
 describe("animated build (--steps animate)", () => {

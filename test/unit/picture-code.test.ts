@@ -12,7 +12,7 @@ describe("the picture code's fingerprint (part of every cache key)", () => {
     const root = tempDir();
     cpSync(join(ROOT, "src"), join(root, "src"), { recursive: true });
     const first = (await pictureCode(root)) as Fingerprint;
-    const shaping = ["src/output/derive-theme.ts", "src/run/derive-picture.ts", "src/output/css-colours.ts", "src/output/svg-source.ts", "src/output/auto-theme.ts", "src/colour.ts", "src/kinds/palette.ts", "src/layout/decorations.ts", "src/render/warm-page.ts", "src/render/svg-labels.ts", "src/render/pdf-metadata.ts", "src/fonts/font-set.ts", "src/fonts/embed-fonts.ts", "src/run/diagram-outputs.ts", "src/render/stack-layout-plugin.ts", "src/layout/stack-layout.ts"];
+    const shaping = ["src/output/derive-theme.ts", "src/run/derive-picture.ts", "src/output/css-colours.ts", "src/output/svg-source.ts", "src/output/auto-theme.ts", "src/colour.ts", "src/kinds/palette.ts", "src/layout/decorations.ts", "src/render/warm-page.ts", "src/render/svg-labels.ts", "src/render/pdf-metadata.ts", "src/fonts/font-set.ts", "src/fonts/embed-fonts.ts", "src/run/diagram-outputs.ts", "src/render/stack-layout-plugin.ts", "src/layout/stack-layout.ts", "src/output/deck.ts", "src/output/deck-shapes.ts", "src/layout/scene.ts"];
     expect(shaping.filter((f) => !first.files.includes(f))).toEqual([]);
     expect(first.packages).toEqual(expect.arrayContaining(["culori", "harfbuzzjs", "subset-font", "pdf-lib", "puppeteer-core"]));
     let last = first.hash;
