@@ -53,8 +53,11 @@ export function drawShapes(pptx: Pptx, slide: Slide, { scene, legend, ink, paper
   const place = (r: Rect) => ({ x: x0 + r.x * k, y: y0 + r.y * k, w: r.width * k, h: r.height * k });
   /** Points from CSS pixels at this scale (1 in = 72 pt). */
   const pt = (px: number) => Math.round(px * k * 72 * 100) / 100;
-  const outline = (stroke: string, width: number, dash?: string): Line => (paint(stroke) ? { color: paint(stroke)!.color, transparency: paint(stroke)!.transparency, width: pt(width), ...(dash && { dashType: dashOf(dash) }) } : { type: "none" });
-  const fill = (colour: string) => (paint(colour) ? { color: paint(colour)!.color, transparency: paint(colour)!.transparency } : { type: "none" as const });
+  const outline = (stroke: string, width: number, dash?: string): Line => {
+    const colour = paint(stroke);
+    return colour ? { ...colour, width: pt(width), ...(dash && { dashType: dashOf(dash) }) } : { type: "none" };
+  };
+  const fill = (colour: string) => paint(colour) ?? { type: "none" as const };
   const inkPaint = paint(ink)!;
   // The lines come wrapped as the picture wraps them: the application only centres them.
   const text = { ...deckFont(lang), color: inkPaint.color, margin: 0, align: "center", valign: "middle", wrap: false } as const;
