@@ -55,10 +55,19 @@ export async function main(argv: string[]): Promise<number> {
   }
   let code: number = EXIT.ok;
   let usageError = false;
+  // yargs lays out the running command's help after starting it, in case it is asked for later:
+  // with every option listed that costs a cache-hit rebuild a tenth of its time, so unless help
+  // is asked for, the options are hidden from it (hiding changes nothing else).
+  const help = argv.some((a) => a === "--help" || a === "-h");
   const wrap = (mod: CommandFile): CommandModule => ({
     command: mod.command,
     describe: mod.describe,
-    builder: mod.builder,
+    builder: (y) => {
+      const built = mod.builder(y);
+      // getOptions() is yargs's own (not in its types): the options declared so far, by key.
+      const declared = Object.keys((built as unknown as { getOptions(): { key: Record<string, unknown> } }).getOptions().key);
+      return help ? built : declared.reduce((b, key) => b.hide(key), built);
+    },
     handler: async (args) => {
       // yargs may still call the handler after a failed check (e.g. `choices`); the usage error stands.
       if (usageError) return;
@@ -84,9 +93,8 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION)
     .help()
     .alias("h", "help")
-    // yargs lays out the help after every command, in case it is asked for later: wrapping it to
-    // the terminal costs a cache-hit rebuild a tenth of its time, so only when help is asked for.
-    .wrap(argv.some((a) => a === "--help" || a === "-h") ? Math.min(110, process.stdout.columns || 100) : null)
+    // (Wrapping that help to the terminal costs time too: only when it is asked for.)
+    .wrap(help ? Math.min(110, process.stdout.columns || 100) : null)
     .epilogue("Exit codes: 0 ok, 1 bad input or a failed render, 2 bad usage. Docs: README.md")
     .fail((message, error) => {
       usageError = true;

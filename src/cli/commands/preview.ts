@@ -3,8 +3,6 @@ import type { Argv, ArgumentsCamelCase } from "yargs";
 import type { BuildOptions } from "../../run/options.js";
 import { ConfigError, findConfig } from "../../config/find-config.js";
 import { formatDiagnostic } from "../../diagnostics.js";
-import { PreviewServer } from "../../preview/server.js";
-import { watchLoop } from "../../watch/watch-loop.js";
 import { plural, printProblems, seconds } from "../print.js";
 import { renderFlags, resolveRenderFlags, type RenderFlags } from "../render-options.js";
 import { UsageError } from "../usage-error.js";
@@ -33,6 +31,8 @@ export async function handler(args: ArgumentsCamelCase<PreviewArgs>): Promise<nu
     return { ...o, outDir: dir, markdownOut: join(dir, "pages"), formats: ["svg"], gallery: false, manifest: false };
   };
   const outDir = previewDir((await resolveRenderFlags(args)).options);
+  // Loaded here: the web server and the file watcher cost every other command their start-up.
+  const [{ PreviewServer }, { watchLoop }] = await Promise.all([import("../../preview/server.js"), import("../../watch/watch-loop.js")]);
   const server = new PreviewServer(outDir);
   const url = await server.listen(args.port).catch((err: NodeJS.ErrnoException) => {
     throw err.code === "EADDRINUSE" ? new UsageError(`port ${args.port} is in use (another preview?); pass --port N, or --port 0 for any free port`) : err;

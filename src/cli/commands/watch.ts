@@ -2,7 +2,6 @@ import type { Argv, ArgumentsCamelCase } from "yargs";
 import type { BuildReport } from "../../run/build-report.js";
 import { ConfigError, findConfig } from "../../config/find-config.js";
 import { displayPath } from "../../paths.js";
-import { watchLoop } from "../../watch/watch-loop.js";
 import { plural, printDiagnostics, printProblems, seconds } from "../print.js";
 import { renderFlags, resolveRenderFlags, type RenderFlags } from "../render-options.js";
 
@@ -17,6 +16,8 @@ export function builder(y: Argv): Argv<RenderFlags> {
 
 export async function handler(args: ArgumentsCamelCase<RenderFlags>): Promise<number> {
   const config = findConfig(args.config);
+  // Loaded here: the file watcher costs every other command its start-up.
+  const { watchLoop } = await import("../../watch/watch-loop.js");
   const loop = watchLoop(async () => (await resolveRenderFlags(args)).options, {
     onChange: (paths) => {
       if (paths.length > 0) process.stdout.write(`\nvstack: ${paths.length === 1 ? displayPath(paths[0]!, process.cwd()) : plural(paths.length, "file")} changed\n`);
