@@ -17,6 +17,7 @@ export const STACK_LAYOUT = "vstack-stack";
 
 interface LayoutNode extends TreeNode {
   cssCompiledStyles?: string[];
+  useHtmlLabels?: boolean;
   x?: number;
   y?: number;
   width?: number;
@@ -71,6 +72,10 @@ async function render(data: LayoutData, svg: Selection, h: Helpers): Promise<voi
   const config = h.getConfig();
   const byId = new Map(data.nodes.map((n) => [n.id, n]));
   const boxes = data.nodes.filter((n) => !n.isGroup);
+  // Said on each box, Mermaid's label code does not read its whole configuration again (a deep
+  // copy, each time) to learn that labels are HTML: a fifth of the page's time went there.
+  const html = (config as { htmlLabels?: unknown }).htmlLabels;
+  if (html !== false && html !== "false") for (const n of boxes) n.useHtmlLabels ??= true;
 
   // Measured where Mermaid draws them, then drawn again at the size the layout gives.
   const measured = new Map<string, { width: number; height: number }>();
