@@ -1,8 +1,8 @@
-import JSZip from "jszip";
 import pptxgenjs from "pptxgenjs";
 import { BACKGROUND, swatch, type Theme } from "../kinds/palette.js";
 import { textWidth } from "../layout/text-width.js";
 import type { Lang } from "../langs.js";
+import { finishDeck } from "./deck-package.js";
 import { deckFont, drawShapes, type SlideShapes } from "./deck-shapes.js";
 
 // pptxgenjs's types describe its CommonJS build; the ES build it loads here exports the class itself.
@@ -78,7 +78,7 @@ export async function deckPptx(slides: DeckSlide[], theme: Theme, title: string)
     slide.addNotes(s.notes);
   }
   const written = (await pptx.write({ outputType: "nodebuffer" })) as Buffer;
-  return withPngPreviews(written, slides);
+  return finishDeck(written, new Map(slides.flatMap((s, i) => ("picture" in s ? [[i + 1, s.picture.png] as const] : []))));
 }
 
 /** The title's size in points: the master's on one line; a title too long for it, smaller, on two (the placeholder holds two of 20 pt). */
@@ -87,32 +87,4 @@ function titleSize(title: string): number {
   const wide = textWidth(title, true, TITLE_PT) * 1.04; // a little room for the application's own measure
   if (wide <= line) return TITLE_PT;
   return Math.max(12, Math.min(20, Math.floor((TITLE_PT * 2 * line) / wide / 1.1)));
-}
-
-/** The same slides give the same bytes (`render --check` compares them): every date in the file is this one. */
-const FIXED_DATE = new Date("2000-01-01T00:00:00Z");
-
-/**
- * pptxgenjs stores an SVG with a PNG preview beside it, but outside a browser it cannot draw
- * that PNG and writes a "broken image" placeholder instead (gitbrent/PptxGenJS#963): the
- * placeholder of slide N is replaced with slide N's own PNG. The creation time it writes (in
- * docProps/core.xml and each zip entry) is replaced with a fixed one.
- */
-async function withPngPreviews(pptx: Buffer, slides: DeckSlide[]): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(pptx);
-  for (const [i, s] of slides.entries()) {
-    if (!("picture" in s)) continue;
-    const rels = await zip.file(`ppt/slides/_rels/slide${i + 1}.xml.rels`)?.async("string");
-    const png = rels && /Target="\.\.\/media\/([^"]+\.png)"/.exec(rels)?.[1];
-    if (!png) throw new Error(`slide ${i + 1} of the deck has no picture preview to replace`);
-    zip.file(`ppt/media/${png}`, s.picture.png);
-  }
-  const core = await zip.file("docProps/core.xml")?.async("string");
-  if (core) zip.file("docProps/core.xml", core.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${FIXED_DATE.toISOString().replace(/\.000Z$/, "Z")}`));
-  const out = new JSZip();
-  for (const name of Object.keys(zip.files).sort()) {
-    const entry = zip.files[name]!;
-    if (!entry.dir) out.file(name, await entry.async("nodebuffer"), { date: FIXED_DATE, createFolders: false });
-  }
-  return out.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }

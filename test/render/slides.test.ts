@@ -215,6 +215,18 @@ describe("PowerPoint deck of shapes (--deck shapes)", () => {
     expect(again.code, again.stderr).toBe(0);
     const [slide] = await readDeck(join(long, "deck.light.pptx"));
     expect(slide!.titleSize).toBeLessThanOrEqual(20);
+    // Its short two-way arrows (veth ↔ bridge ↔ routing) get small heads, so the two do not meet;
+    // its long ones keep PowerPoint's medium heads.
+    const lines = Array.from(new DOMParser().parseFromString(execFileSync("unzip", ["-p", join(long, "deck.light.pptx"), "ppt/slides/slide1.xml"], { encoding: "utf8" }), "text/xml").getElementsByTagName("a:ln")).filter((ln) => ln.getElementsByTagName("a:headEnd").length > 0);
+    const length = (ln: XmlElement) => {
+      const pts = Array.from((ln.parentNode as XmlElement).getElementsByTagName("a:pt")).map((pt) => [Number(pt.getAttribute("x")), Number(pt.getAttribute("y"))]);
+      return pts.slice(1).reduce((sum, [x, y], i) => sum + Math.hypot(x! - pts[i]![0]!, y! - pts[i]![1]!), 0);
+    };
+    const small = (ln: XmlElement) => ln.getElementsByTagName("a:headEnd")[0]!.getAttribute("w") === "sm";
+    const short = lines.filter((ln) => length(ln) < 12 * Number(ln.getAttribute("w")));
+    expect(short.length).toBeGreaterThanOrEqual(4);
+    expect(short.every(small)).toBe(true);
+    expect(lines.filter((ln) => !short.includes(ln)).some(small)).toBe(false);
     expect(slide!.titleBottom).toBeLessThanOrEqual(Math.min(...slide!.shapes.map((b) => b.y)));
   });
 
