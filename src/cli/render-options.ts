@@ -48,7 +48,7 @@ export function renderFlags<T>(y: Argv<T>): Argv<T & RenderFlags> {
     .option("cache", { describe: "reuse outputs whose inputs did not change (--no-cache renders everything)", type: "boolean", defaultDescription: "true" })
     .option("cache-dir", { describe: "where cached outputs live (safe to delete)", type: "string", defaultDescription: ".vstack-cache" })
     .option("shard", { describe: "render only share i of n of the inputs, e.g. 2/4 (for a CI matrix)", type: "string", coerce: shardOf })
-    .option("gallery", { describe: "write <out>/README.md and <out>/index.html showing every diagram", type: "boolean", defaultDescription: "on when rendering the built-in specs" })
+    .option("gallery", { describe: "write <out>/README.md and <out>/index.html showing every diagram", type: "boolean", defaultDescription: "on when drawing the built-in specs as svg or png" })
     .option("page-style", { describe: "how pages show a fence's picture: picture (an HTML <picture> following the reader's colour scheme) or markdown (![…](x.light.svg#only-light) and #only-dark images, for MkDocs)", choices: PAGE_STYLES, defaultDescription: "picture" })
     .option("markdown-out", { describe: "where Markdown inputs with ```vstack or ```mermaid fences are written, pictures in place", type: "string", defaultDescription: "the output folder" }) as unknown as Argv<T & RenderFlags>;
 }

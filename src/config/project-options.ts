@@ -68,7 +68,8 @@ export async function resolveRenderFlags(flags: RenderFlags, typedIn = process.c
     template: flags.template ?? config.template ?? DEFAULT_TEMPLATE,
     cache: flags.cache ?? config.cache ?? true,
     cacheDir: here(flags.cacheDir) ?? config.cacheDir ?? ".vstack-cache",
-    gallery: flags.gallery ?? config.gallery ?? (inputs.length === 0 && !shard),
+    // The built-ins' gallery shows their pictures: a run that draws none (a deck, text) writes none.
+    gallery: flags.gallery ?? config.gallery ?? (inputs.length === 0 && !shard && formats.some((f) => f === "svg" || f === "png")),
     ...defined("background", background),
     ...defined("canvas", "canvas" in preset ? preset.canvas : undefined),
     ...defined("fontSize", "fontSize" in preset ? preset.fontSize : undefined),
