@@ -5,7 +5,6 @@ import type { LayoutOptions } from "./fit-width.js";
 import { flowItems, flowTree } from "./flow-tree.js";
 import type { ClassModel, DiagramModel } from "./model.js";
 import { routeLinks } from "./route-links.js";
-import type { BoxLink } from "./link-ends.js";
 import { layoutStack, STACK_SPACING, type Rect } from "./stack-layout.js";
 import { arrowLabelSize, boxSize, DETAIL_RATIO } from "./text-box.js";
 
@@ -75,11 +74,11 @@ export function placeModel(model: DiagramModel, layout: LayoutOptions): Scene {
   for (const cls of model.classes) for (const id of cls.nodeIds.split(",")) classOf.set(id, cls);
   const sizes = new Map([...items].map(([id, it]) => [id, boxSize(it, fontSize)]));
   // As the page does: an arrow's lane holds its label when it is the first of its copies.
-  const labelOf = (a: BoxLink) => arrowLabelSize(a, fontSize);
-  const lanes = model.arrows.map((a) => ({ from: a.from, to: a.to, label: labelOf(a) ?? { width: 0, height: 0 } }));
+  const labels = new Map(model.arrows.map((a) => [a, arrowLabelSize(a, fontSize)]));
+  const lanes = model.arrows.map((a) => ({ from: a.from, to: a.to, label: labels.get(a) ?? { width: 0, height: 0 } }));
   const placed = layoutStack(flowTree(model.flow, model.links), (id) => sizes.get(id) ?? { width: 0, height: 0 }, STACK_SPACING, lanes);
   const arrows = model.arrows.filter((a) => placed.boxes.has(a.from) && placed.boxes.has(a.to));
-  const routes = routeLinks(arrowScene(placed, (id) => sizes.get(id), arrows.map((a) => ({ from: a.from, to: a.to, ...(labelOf(a) && { label: labelOf(a) }) }))));
+  const routes = routeLinks(arrowScene(placed, (id) => sizes.get(id), arrows.map((a) => ({ from: a.from, to: a.to, ...(labels.get(a) && { label: labels.get(a) }) }))));
 
   const keys: Scene["keys"] = [];
   const sceneArrows = arrows.map((a, i): SceneArrow => {

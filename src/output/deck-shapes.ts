@@ -48,8 +48,7 @@ const MARGIN_X = 8;
  * Google Slides, which all draw these shapes (no SVG needed).
  */
 export function drawShapes(pptx: Pptx, slide: Slide, { scene, legend, ink, paper }: SlideShapes, area: { x: number; y: number; w: number; h: number }, lang?: Lang): void {
-  const under = legendRows(scene, legend);
-  const { k, x0, y0 } = fitShapes({ scene, legend }, area);
+  const { k, x0, y0, under } = fitShapes({ scene, legend }, area);
   const place = (r: Rect) => ({ x: x0 + r.x * k, y: y0 + r.y * k, w: r.width * k, h: r.height * k });
   /** Points from CSS pixels at this scale (1 in = 72 pt). */
   const pt = (px: number) => Math.round(px * k * 72 * 100) / 100;
@@ -107,11 +106,15 @@ export function drawShapes(pptx: Pptx, slide: Slide, { scene, legend, ink, paper
   }
 }
 
-/** Where the scene goes in `area` (inches): `k` inches per pixel, its top-left at (x0, y0); centred, legend and key under it. */
-export function fitShapes({ scene, legend }: Pick<SlideShapes, "scene" | "legend">, area: { x: number; y: number; w: number; h: number }): { k: number; x0: number; y0: number } {
-  const height = scene.height + legendRows(scene, legend).height;
+/**
+ * Where the scene goes in `area` (inches): `k` inches per pixel, its top-left at (x0, y0); centred,
+ * with what goes under it (`under`: the key and legend, laid out once here).
+ */
+export function fitShapes({ scene, legend }: Pick<SlideShapes, "scene" | "legend">, area: { x: number; y: number; w: number; h: number }) {
+  const under = legendRows(scene, legend);
+  const height = scene.height + under.height;
   const k = Math.min(area.w / scene.width, area.h / height);
-  return { k, x0: area.x + (area.w - scene.width * k) / 2, y0: area.y + (area.h - height * k) / 2 };
+  return { k, x0: area.x + (area.w - scene.width * k) / 2, y0: area.y + (area.h - height * k) / 2, under };
 }
 
 /**

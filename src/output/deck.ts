@@ -57,7 +57,7 @@ export async function deckPptx(slides: DeckSlide[], theme: Theme, title: string)
     pptx.defineSlideMaster({
       title: name,
       background: { color: BACKGROUND[theme].replace("#", "") },
-      objects: [{ placeholder: { options: { name: "title", type: "title", x: MARGIN, y: titleY, w: SLIDE.w - 2 * MARGIN, h: TITLE_H, fontSize: TITLE_PT, bold: true, color: ink, fontFace: "Noto Sans" }, text: "" } }],
+      objects: [{ placeholder: { options: { name: "title", type: "title", x: MARGIN, y: titleY, w: SLIDE.w - 2 * MARGIN, h: TITLE_H, fontSize: TITLE_PT, bold: true, color: ink, fontFace: deckFont().fontFace }, text: "" } }],
     });
   master("VSTACK", 0.15);
   master("VSTACK-CAPTIONED", SLIDE.h + 0.1);
