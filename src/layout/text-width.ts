@@ -10,6 +10,12 @@ import { syllables } from "./hyphenate.js";
 export function textWidth(text: string, bold: boolean, sizePx: number): number {
   const table = bold ? BOLD : REGULAR;
   let thousandths = 0;
+  // Most labels are one code unit a character with no joiners: summed directly, as segmenting
+  // graphemes is the slow part of wrapping.
+  if (isSimple(text)) {
+    for (let i = 0; i < text.length; i++) thousandths += advance(text.charCodeAt(i), table);
+    return (thousandths / 1000) * sizePx;
+  }
   for (const { segment } of graphemes.segment(text)) {
     const code = segment.codePointAt(0)!;
     // An emoji sequence (ZWJ family, skin tone, keycap, flag) is drawn as one glyph.
@@ -19,6 +25,20 @@ export function textWidth(text: string, bold: boolean, sizePx: number): number {
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/**
+ * Only characters that are always a grapheme of their own (Latin, general punctuation, arrows,
+ * CJK ideographs, kana and full-width forms, without their combining marks); anything else goes
+ * through the segmenter.
+ */
+function isSimple(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const single = (c < 0x300 && c !== 0x0d) || (c >= 0x2010 && c <= 0x205e) || (c >= 0x2190 && c <= 0x21ff) || (c >= 0x3000 && c <= 0x3029) || (c >= 0x3030 && c <= 0x3098) || (c >= 0x309b && c <= 0x9fff) || (c >= 0xff00 && c <= 0xff9d);
+    if (!single) return false;
+  }
+  return true;
+}
 
 function advance(code: number, table: readonly number[]): number {
   let offset = 0;
