@@ -14,7 +14,7 @@ export function flowTree(flow: FlowItem[], stacking: FlowLink[]): StackTree {
       const frame = item.items && `${item.nodeId}${FRAME}`;
       if (frame) nodes.push({ id: frame, isGroup: true, ...(parentId && { parentId }) });
       const parent = frame ?? parentId;
-      nodes.push({ id: item.nodeId, ...(parent && { parentId: parent }), ...(item.span && { cssClasses: SPAN }) });
+      nodes.push({ id: item.nodeId, ...(parent && { parentId: parent }), cssClasses: item.span ? `${item.kind} ${SPAN}` : item.kind });
       if (item.items) walk(item.items, frame);
     }
   };

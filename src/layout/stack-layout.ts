@@ -12,8 +12,8 @@
  * - Rows are as tall as their content, not as the tallest row of the picture; columns as wide as
  *   their content, extra width shared out in proportion.
  * - Arrows get lanes: the gap an arrow's label must sit in (between two columns it joins, between
- *   two rows, or under a frame's header) is widened to hold the label. Side-by-side frames whose stacks have
- *   the same number of rows get those rows aligned (the guest OS rows of three VMs line up).
+ *   two rows, or under a frame's header) is widened to hold the label. Side-by-side frames get the
+ *   rows aligned where their boxes' looks agree, from the bottom (the guest OS rows of three VMs line up).
  */
 
 export interface Size {
@@ -42,6 +42,8 @@ export interface StackCell {
   stack?: StackTree;
   /** A box (no stack) as tall as its row: beside the frames it stands by. */
   span?: boolean;
+  /** The box's look (its kind's class): side-by-side frames line up the rows where their looks agree. */
+  look?: string;
 }
 
 /** An arrow between two boxes, and the size of its label (none: 0 × 0), which its lane must hold. */
@@ -65,7 +67,7 @@ export const STACK_SPACING: StackSpacing = { gap: 12, padding: 8 };
  * Mermaid's flowchart box round its label: twice its `padding` each side and the padding above
  * and below (read from its output).
  */
-export const BOX_PADDING = 8;
+export const BOX_PADDING = 6;
 export const BOX_PAD = { x: 4 * BOX_PADDING, y: 2 * BOX_PADDING };
 
 export interface StackPlacement extends Size {
@@ -93,11 +95,12 @@ interface StackMeasure extends Size {
   gaps: number[];
 }
 
-/** The widened gaps lanes ask for: after cell i of a row, above row i of a stack, under a frame's header. */
-interface LaneGaps {
+/** The widened gaps lanes ask for: after cell i of a row, above row i of a stack, under a frame's header, at a frame's foot. */
+export interface LaneGaps {
   cells: Map<StackRow, number[]>;
   rows: Map<StackTree, number[]>;
   headers: Map<StackCell, number>;
+  feet: Map<StackCell, number>;
 }
 
 /** What one layout call measures with: the sizes, the spacing, the lanes, and each row's natural measure, taken once. */
@@ -149,8 +152,8 @@ function measureRow(row: StackRow, ctx: Measuring): RowMeasure {
     const own = size(cell.id);
     if (!cell.stack) return { ...own, leaf: true };
     const inner = measureStack(cell.stack, ctx, aligned);
-    const under = ctx.lanes.headers.get(cell) ?? spacing.padding;
-    return { width: Math.max(own.width, inner.width + 2 * spacing.padding), height: own.height + under + inner.height + spacing.padding, leaf: false, inner };
+    const [under, foot] = [ctx.lanes.headers.get(cell) ?? spacing.padding, ctx.lanes.feet.get(cell) ?? spacing.padding];
+    return { width: Math.max(own.width, inner.width + 2 * spacing.padding), height: own.height + under + inner.height + foot, leaf: false, inner };
   });
   const leafHeight = Math.max(0, ...cells.filter((c, j) => c.leaf && !row.cells[j]!.span).map((c) => c.height));
   const gaps = cells.slice(1).map((_, j) => ctx.lanes.cells.get(row)?.[j] ?? spacing.gap);
@@ -161,12 +164,21 @@ function measureRow(row: StackRow, ctx: Measuring): RowMeasure {
   return measure;
 }
 
-/** The row heights side-by-side frames share: where their stacks have as many rows, each row is as tall as the tallest of them. */
+/**
+ * The row heights side-by-side frames share when their stacks have as many rows: from the bottom,
+ * while the rows hold boxes of the same looks (three VMs' guest OS rows, two columns' hardware),
+ * each such row is as tall as the tallest of them. Rows that differ (a hypervisor beside a
+ * kernel) keep their own heights, and so do the rows above them.
+ */
 function alignedRows(row: StackRow, ctx: Measuring): number[] {
-  const framed = row.cells.filter((c) => c.stack && c.stack.length > 0);
-  if (framed.length < 2 || framed.some((c) => c.stack!.length !== framed[0]!.stack!.length)) return [];
-  const each = framed.map((c) => measureStack(c.stack!, ctx, []));
-  return each[0]!.rows.map((_, i) => Math.max(...each.map((m) => m.rows[i]!.height)));
+  const framed = row.cells.filter((c) => c.stack && c.stack.length > 0).map((c) => c.stack!);
+  if (framed.length < 2 || framed.some((s) => s.length !== framed[0]!.length)) return [];
+  const looks = (r: StackRow) => r.cells.map((c) => c.look ?? "").join("|");
+  let alike = 0;
+  while (alike < framed[0]!.length && framed.every((s) => looks(s[alike]!) === looks(framed[0]![alike]!))) alike++;
+  if (alike === 0) return [];
+  const each = framed.map((s) => measureStack(s, ctx, []));
+  return Array.from({ length: alike }, (_, i) => Math.max(...each.map((m) => m.rows[i]!.height)));
 }
 
 function placeStack(tree: StackTree, measure: StackMeasure, at: { x: number; bottom: number; width: number }, ctx: Measuring, out: StackPlacement): void {
@@ -195,7 +207,7 @@ function placeRow(row: StackRow, measure: RowMeasure, at: { x: number; top: numb
     else {
       out.frames.set(cell.id, { x, y: top, width, height });
       out.boxes.set(cell.id, { x, y: top, width, height: ctx.size(cell.id).height });
-      placeStack(cell.stack, m.inner, { x: x + spacing.padding, width: width - 2 * spacing.padding, bottom: top + height - spacing.padding }, ctx, out);
+      placeStack(cell.stack, m.inner, { x: x + spacing.padding, width: width - 2 * spacing.padding, bottom: top + height - (ctx.lanes.feet.get(cell) ?? spacing.padding) }, ctx, out);
     }
     x += width + (measure.gaps[j] ?? 0);
   });
@@ -211,8 +223,8 @@ type TreePath = Array<{ tree: StackTree; row: number; cell: number }>;
  * own stack, the gap under the header. A lane is the label's width across, or its height down,
  * with a margin either side.
  */
-function laneGaps(tree: StackTree, lanes: Lane[], spacing: StackSpacing): LaneGaps {
-  const gaps: LaneGaps = { cells: new Map(), rows: new Map(), headers: new Map() };
+export function laneGaps(tree: StackTree, lanes: Lane[], spacing: StackSpacing): LaneGaps {
+  const gaps: LaneGaps = { cells: new Map(), rows: new Map(), headers: new Map(), feet: new Map() };
   if (lanes.length === 0) return gaps;
   const paths = new Map<string, TreePath>();
   const walk = (t: StackTree, path: TreePath) =>
@@ -249,8 +261,14 @@ function laneGaps(tree: StackTree, lanes: Lane[], spacing: StackSpacing): LaneGa
     const row = x.tree[x.row]!;
     if (x.row !== y.row) widen(gaps.rows, x.tree, Math.max(x.row, y.row) - 1, x.tree.length - 1, down);
     else if (Math.abs(x.cell - y.cell) === 1) widen(gaps.cells, row, Math.min(x.cell, y.cell), row.cells.length - 1, across);
-    // Past a neighbour: under the row (above the picture's edge, for a stack's bottom row).
+    // Past a neighbour: under the row; under a frame's bottom row, at the frame's foot (a
+    // picture's own bottom row has the picture's edge).
     else if (x.row > 0) passing.set(x.tree, new Set([...(passing.get(x.tree) ?? []), x.row - 1]));
+    else if (k > 0) {
+      const frame = a[k - 1]!;
+      const cell = frame.tree[frame.row]!.cells[frame.cell]!;
+      gaps.feet.set(cell, Math.max(gaps.feet.get(cell) ?? spacing.padding, ROW_LANE));
+    }
   }
   // A line that passes neighbours runs beside any labels in the gap, not through them: its lane is added.
   for (const [t, rows] of passing) for (const i of rows) widen(gaps.rows, t, i, t.length - 1, (gaps.rows.get(t)?.[i] ?? spacing.gap) - spacing.gap + ROW_LANE);

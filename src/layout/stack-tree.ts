@@ -31,6 +31,9 @@ export const SPAN = "vstackSpan";
 /** The class the page gives a box drawn taller than its text: a layer that fills a row lined up with frames beside it. */
 export const FILLED = "vstackFilled";
 
+/** Classes that mark how a box is drawn, not its kind: Mermaid's own `default`, and vstack's. */
+const MARKS = new Set(["default", SPAN, FILLED]);
+
 /** A line without heads: "runs on", structure the layout reads, never drawn. */
 export const isStacking = (e: TreeEdge) => [e.arrowTypeStart, e.arrowTypeEnd].every((head) => head === undefined || head === "none" || head === "arrow_open");
 
@@ -41,6 +44,7 @@ export function stackTree(nodes: TreeNode[], edges: TreeEdge[]): StackTree {
   for (const n of nodes) children.get(n.parentId)?.push(n) ?? children.set(n.parentId, [n]);
   const runsOn = new Map<string, string[]>();
   for (const e of edges) if (isStacking(e)) runsOn.get(e.end)?.push(e.start) ?? runsOn.set(e.end, [e.start]);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
   const level = new Map<string, number>();
   const stackOf = (container: string | undefined): StackTree => {
     const header = container?.endsWith(FRAME) ? container.slice(0, -FRAME.length) : undefined;
@@ -61,8 +65,10 @@ export function stackTree(nodes: TreeNode[], edges: TreeEdge[]): StackTree {
     const rows: StackTree = [];
     for (const [id, node] of cellOf) {
       const l = levelOf(id, new Set());
-      const span = node.cssClasses?.split(" ").includes(SPAN);
-      (rows[l] ??= { cells: [] }).cells.push(node.isGroup ? { id, stack: stackOf(node.id) } : span ? { id, span } : { id });
+      const classes = (byId.get(id)?.cssClasses ?? "").split(" ");
+      const look = classes.filter((c) => c !== "" && !MARKS.has(c)).sort().join(" ");
+      const cell = { id, ...(look && { look }) };
+      (rows[l] ??= { cells: [] }).cells.push(node.isGroup ? { ...cell, stack: stackOf(node.id) } : classes.includes(SPAN) ? { ...cell, span: true } : cell);
     }
     return rows.filter(Boolean);
   };

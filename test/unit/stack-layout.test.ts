@@ -64,6 +64,23 @@ describe("layoutStack: vstack's stack layout from measured sizes", () => {
     expect(new Set(bottoms).size).toBe(1);
   });
 
+  it("lines up rows of side-by-side frames from the bottom only while their looks agree (hardware beside hardware, not a hypervisor beside a kernel)", () => {
+    const column = (n: number, middle: string): StackTree => [
+      { cells: [{ id: `hw${n}`, look: "hardware" }] },
+      { cells: [{ id: `mid${n}`, look: middle }] },
+      { cells: [{ id: `top${n}`, look: "app" }] },
+    ];
+    const tree: StackTree = [{ cells: [{ id: "left", stack: column(1, "hypervisor") }, { id: "right", stack: column(2, "kernel") }] }];
+    const p = layoutStack(tree, sizes({ hw1: { width: 100, height: 70 }, mid1: { width: 100, height: 90 } }), SPACING);
+    const box = (id: string) => p.boxes.get(id)!;
+    // The hardware rows share the taller one's height: their tops line up.
+    expect(box("hw2").height).toBe(70);
+    expect(box("hw2").y).toBe(box("hw1").y);
+    // The hypervisor and the kernel keep their own heights, and so do the rows above them.
+    expect(box("mid2").height).toBe(40);
+    expect(box("top2").y - box("top1").y).toBe(90 - 40);
+  });
+
   it("stretches a spanning box to its row's height, beside the frames it stands by (an engine beside its containers)", () => {
     const tree: StackTree = [{ cells: [{ id: "kernel" }] }, { cells: [{ id: "engine", span: true }, ...VMS[2]!.cells] }];
     const p = layoutStack(tree, sizes({ engine: { width: 120, height: 50 } }), SPACING);
@@ -89,6 +106,15 @@ describe("layoutStack: vstack's stack layout from measured sizes", () => {
     // Side-by-side frames are as tall as their row, their rows still aligned.
     expect(vm1.height).toBe(vm3.height);
     expect(p.boxes.get("app1")!.y).toBe(p.boxes.get("app3")!.y);
+  });
+
+  it("gives an arrow that passes a neighbour in a frame's bottom row a lane at the frame's foot", () => {
+    const tree: StackTree = [{ cells: [{ id: "distro", stack: [{ cells: [{ id: "engine" }, { id: "c1" }, { id: "c2" }] }] }] }];
+    const plain = layoutStack(tree, sizes({}), SPACING);
+    const p = layoutStack(tree, sizes({}), SPACING, [{ from: "engine", to: "c2", label: { width: 0, height: 0 } }]);
+    const foot = (q: typeof p) => q.frames.get("distro")!.y + q.frames.get("distro")!.height - (q.boxes.get("c2")!.y + q.boxes.get("c2")!.height);
+    expect(foot(plain)).toBe(SPACING.padding);
+    expect(foot(p)).toBe(36);
   });
 
   it("measures each box a bounded number of times, however deep frames nest beside frames", () => {
