@@ -1,10 +1,11 @@
 import type { LayoutOptions } from "./fit-width.js";
 import type { BoxLink } from "./link-ends.js";
 import type { FlowItem, FlowLink } from "./model.js";
-import { BOX_PAD, layoutStack, STACK_SPACING, type Lane } from "./stack-layout.js";
+import { balanceWidths } from "./balance-widths.js";
+import { BOX_PAD, layoutStack, STACK_SPACING, type Lane, type Size } from "./stack-layout.js";
 import { flowItems, flowTree } from "./flow-tree.js";
 import { arrowLabelSize, boxSize, DETAIL_RATIO, type BoxText as Text } from "./text-box.js";
-import { wrapText } from "./text-width.js";
+import { textWidth, wrapText } from "./text-width.js";
 
 /** Arrow labels are wrapped at 120 px: a narrow label keeps its lane narrow. */
 const ARROW_LABEL_WIDTH = 120;
@@ -15,9 +16,10 @@ const ROUNDS = 10;
 
 /**
  * Wraps the flow's labels so that the stack layout, as the page will run it, fits the picture in
- * `maxWidth`: columns as wide as their content while it fits, and where it does not, each box
- * narrowed to its share and its words wrapped (hyphenated in de/fr/it) only where a line does not
- * fit. Sizes come from the font metrics vstack carries, as Mermaid will measure them in Noto.
+ * `maxWidth`: columns as wide as their content while it fits, and where it does not, the width
+ * shared so that the picture is as short as it can be (a unit with much to say gets more of it),
+ * each box's words wrapped (hyphenated in de/fr/it) only where a line does not fit its share.
+ * Sizes come from the font metrics vstack carries, as Mermaid will measure them in Noto.
  */
 export function fitFlow(flow: FlowItem[], stacking: FlowLink[], arrows: BoxLink[], layout: LayoutOptions): { flow: FlowItem[]; arrows: BoxLink[] } {
   const { fontSize, lang } = layout;
@@ -60,10 +62,59 @@ export function fitFlow(flow: FlowItem[], stacking: FlowLink[], arrows: BoxLink[
     lined[i] = wider[i]!;
     width = widened;
   }
-  const placed = place(atLow, lined);
-  const boxes = wrapAt((id) => Math.max(low, (placed.boxes.get(id)?.width ?? 0) - BOX_PAD.x));
+  // That one width is the fallback. Then each row's width is shared by what its units have to
+  // say (balance-widths.ts), each box wrapped at its own share but never narrower than what it
+  // must keep whole (or that one width); kept where the picture comes out smaller and still fits.
+  const finished = (cap: (id: string) => number) => {
+    const placed = place(wrapAt(cap), lined);
+    const boxes = wrapAt((id) => Math.max(cap(id), (placed.boxes.get(id)?.width ?? 0) - BOX_PAD.x));
+    return { boxes, placed: place(boxes, lined) };
+  };
+  let best = finished(() => low);
+  if (low < high) {
+    const steps = new Map([...items].map(([id, item]) => [id, wrapSteps(item, Math.min(low, unbroken(item, fontSize)), fontSize, lang, keepNumbers)]));
+    const least = (id: string) => steps.get(id)!.at(-1)!.size.width;
+    const sizeAt = (id: string, width: number) => {
+      const list = steps.get(id)!;
+      return (list.find((s) => s.size.width <= width) ?? list.at(-1)!).size;
+    };
+    const shares = balanceWidths(tree, room, { sizeAt, least }, STACK_SPACING, lanesOf(lined));
+    const other = finished((id) => (shares.get(id) ?? low + BOX_PAD.x) - BOX_PAD.x);
+    const area = ({ placed }: typeof best) => placed.width * placed.height;
+    if (other.placed.width <= Math.max(room, best.placed.width) && area(other) < area(best)) best = other;
+  }
+  const { boxes } = best;
   const apply = (list: FlowItem[]): FlowItem[] => list.map((it) => ({ ...it, ...boxes.get(it.nodeId), ...(it.items && { items: apply(it.items) }) }));
   return { flow: apply(flow), arrows: lined };
+}
+
+/**
+ * What balancing never wraps a box narrower than: its widest word, or where the writer broke the
+ * text into lines, its widest line (balancing only breaks those where one width for all would).
+ */
+function unbroken({ label, detail }: Text, fontSize: number): number {
+  const widest = (text: string, bold: boolean, size: number) => Math.max(0, ...text.split(text.includes("\n") ? "\n" : " ").map((w) => textWidth(w, bold, size)));
+  return Math.max(widest(label, true, fontSize), widest(detail ?? "", false, fontSize / DETAIL_RATIO));
+}
+
+/**
+ * Every way a box's words wrap, from one line down to `least` wide, widest first, each with its
+ * size: wrapping at any width from a step's own width up to the next wider step's gives that
+ * step (a greedy line break only changes where a line no longer fits), so a handful of wraps
+ * answer every width.
+ */
+function wrapSteps(item: Text, least: number, fontSize: number, lang: LayoutOptions["lang"], keepNumbers: boolean): Array<{ size: Size }> {
+  const steps: Array<{ size: Size }> = [];
+  let width = Infinity;
+  for (;;) {
+    const size = boxSize(wrapped(item, width, fontSize, lang, keepNumbers), fontSize);
+    const content = size.width - BOX_PAD.x;
+    if (steps.length > 0 && content >= width) break;
+    steps.push({ size });
+    if (content <= least) break;
+    width = content - 0.01;
+  }
+  return steps;
 }
 
 /** A label and detail wrapped at `width`. */
