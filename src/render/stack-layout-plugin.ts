@@ -2,6 +2,7 @@ import { arrowScene, route } from "../layout/arrow-scene.js";
 import { layoutStack, STACK_SPACING, type Rect } from "../layout/stack-layout.js";
 import { isStacking, stackTree, FILLED, FRAME, SPAN, type TreeEdge, type TreeNode } from "../layout/stack-tree.js";
 import { routeLinks } from "../layout/route-links.js";
+import { BOX_LINES_CLASS, boxLineCss } from "../layout/box-lines.js";
 import type { Keyed } from "./svg-link-key.js";
 
 /**
@@ -64,6 +65,8 @@ export function registerStackLayout(mermaid: { registerLayoutLoaders(loaders: Ar
 
 async function render(data: LayoutData, svg: Selection, h: Helpers): Promise<void> {
   const root = svg.select("g");
+  // Before any box is measured: its lines spaced as the layout in Node sizes them (box-lines.ts).
+  svg.insert("style").attr("class", BOX_LINES_CLASS).node().textContent = boxLineCss(CSS.escape(svg.node().id));
   h.insertMarkers(root, data.markers, data.type, data.diagramId);
   const frameLayer = root.insert("g").attr("class", "clusters");
   const edgeLayer = root.insert("g").attr("class", "edgePaths");

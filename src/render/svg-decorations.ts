@@ -16,6 +16,8 @@ export function installSvgDecorations(): void {
   const measure = document.createElement("canvas").getContext("2d")!;
   const LEGEND_SIZE = 13.33;
   const SWATCH = { width: 26, height: 16 };
+  /** Between legend entries in a row, between its rows, and above its first row. */
+  const LEGEND_GAP = { entry: 16, row: 6, top: 12 };
 
   (window as unknown as { vstackDecorate: (svg: SVGSVGElement, d: Decorations, family: string, firstId: number) => LabelLine[] }).vstackDecorate = (svg, decorations, family, firstId) => {
     const lines: LabelLine[] = [];
@@ -45,14 +47,14 @@ export function installSvgDecorations(): void {
       else
         for (const e of entries) {
           const row = rows.at(-1);
-          const used = row ? row.reduce((n, r) => n + r.width + 20, 0) : 0;
+          const used = row ? row.reduce((n, r) => n + r.width + LEGEND_GAP.entry, 0) : 0;
           if (row && used + e.width <= w - 10) row.push(e);
           else rows.push([e]);
         }
       const legendLeft = right + 20;
-      let y = legend.place === "right" ? top + 5 : bottom + 14;
+      let y = legend.place === "right" ? top + 5 : bottom + LEGEND_GAP.top;
       for (const row of rows) {
-        const rowWidth = row.reduce((n, r) => n + r.width, 0) + 20 * (row.length - 1);
+        const rowWidth = row.reduce((n, r) => n + r.width, 0) + LEGEND_GAP.entry * (row.length - 1);
         let x = legend.place === "right" ? legendLeft : x0 + (w - rowWidth) / 2;
         left = Math.min(left, x - 10);
         for (const e of row) {
@@ -80,10 +82,10 @@ export function installSvgDecorations(): void {
             g.append(box);
           }
           text(g, e.label, x + SWATCH.width + 6, y + 12.5, LEGEND_SIZE, false, "start");
-          x += e.width + 20;
+          x += e.width + LEGEND_GAP.entry;
         }
-        right = Math.max(right, x - 20 + 10);
-        y += SWATCH.height + 8;
+        right = Math.max(right, x - LEGEND_GAP.entry + 10);
+        y += SWATCH.height + LEGEND_GAP.row;
       }
       if (legend.place === "bottom") bottom = y;
       else bottom = Math.max(bottom, y);

@@ -148,6 +148,9 @@ export function installSvgLabels(): void {
       }
       fo.replaceWith(group);
     }
+    // The layout's rules for the labels' lines (BOX_LINES_CLASS in layout/box-lines.ts) style
+    // nothing once the labels are text.
+    svg.querySelector("style.vstack-box-lines")?.remove();
     return written;
   };
 }
