@@ -78,28 +78,41 @@ export function balanceWidths(tree: StackTree, room: number, boxes: Balancing, s
   const rowHeight = (row: StackRow, width: number) => shares(row, width).height;
   /**
    * The widths a row is drawn at: each unit at the least width for the row's height, then what is
-   * left goes, a step at a time, to the unit it makes shortest for the width it costs (a box
+   * left goes, a step at a time, to the units it makes shortest for the width it costs (a box
    * beside a taller frame loses lines rather than the frame gaining empty width), and the rest
-   * in proportion, as the layout shares it.
+   * in proportion, as the layout shares it. Units alike (the same looks, nested the same way: two
+   * guest VMs) are widened together or not at all, so they stay alike.
    */
   const spread = memo((row: StackRow, width: number): number[] => {
     const widths = [...shares(row, width).widths];
     if (row.cells.length === 1) return widths;
     const room = width - rowGaps(row);
     let left = room - sum(widths);
+    const groups = new Map<string, number[]>();
+    row.cells.forEach((cell, i) => groups.get(likeness(cell))?.push(i) ?? groups.set(likeness(cell), [i]));
     for (;;) {
-      let pick: { i: number; width: number; gain: number } | undefined;
-      row.cells.forEach((cell, i) => {
-        const now = cellHeight(cell, widths[i]!);
-        // The least width that makes this unit shorter, within what is left.
-        const wider = widthFor(cell, now - 0.5, widths[i]! + left);
-        if (wider === Infinity) return;
-        const gain = (now - cellHeight(cell, wider)) / (wider - widths[i]!);
-        if (!pick || gain > pick.gain) pick = { i, width: wider, gain };
-      });
+      let pick: { members: number[]; wider: number[]; gain: number } | undefined;
+      for (const members of groups.values()) {
+        // The least widths that make each of them shorter, within what is left.
+        const wider: number[] = [];
+        let [cost, drop] = [0, 0];
+        for (const i of members) {
+          const now = cellHeight(row.cells[i]!, widths[i]!);
+          const w = widthFor(row.cells[i]!, now - 0.5, widths[i]! + left - cost);
+          if (w === Infinity) break;
+          wider.push(w);
+          cost += w - widths[i]!;
+          drop += now - cellHeight(row.cells[i]!, w);
+        }
+        if (wider.length < members.length) continue;
+        const gain = drop / cost;
+        if (!pick || gain > pick.gain) pick = { members, wider, gain };
+      }
       if (!pick) break;
-      left -= pick.width - widths[pick.i]!;
-      widths[pick.i] = pick.width;
+      pick.members.forEach((i, k) => {
+        left -= pick!.wider[k]! - widths[i]!;
+        widths[i] = pick!.wider[k]!;
+      });
     }
     const total = sum(widths);
     return widths.map((w) => w + (left * w) / total);
@@ -156,3 +169,8 @@ const STEPS = [48, 16, 4];
 const ROUNDS = 8;
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/** A unit's looks and, for a frame, its stack's, row by row: units alike have the same. */
+function likeness(cell: StackCell): string {
+  return `${cell.look ?? ""}${cell.stack ? `[${cell.stack.map((row) => row.cells.map(likeness).join(",")).join("/")}]` : ""}`;
+}

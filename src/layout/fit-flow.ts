@@ -11,6 +11,11 @@ import { textWidth, wrapText } from "./text-width.js";
 const ARROW_LABEL_WIDTH = 120;
 /** The margin Mermaid leaves round the drawing, each side. */
 const MARGIN = 8;
+/**
+ * The narrowest (in label sizes) balancing wraps a box's words, unless one width for all had to
+ * go narrower: a line of a few words, not a column of one or two.
+ */
+const COMFORT = 7;
 /** Bisection steps: the wrap width to within a pixel or two. */
 const ROUNDS = 10;
 
@@ -72,7 +77,8 @@ export function fitFlow(flow: FlowItem[], stacking: FlowLink[], arrows: BoxLink[
   };
   let best = finished(() => low);
   if (low < high) {
-    const steps = new Map([...items].map(([id, item]) => [id, wrapSteps(item, Math.min(low, unbroken(item, fontSize)), fontSize, lang, keepNumbers)]));
+    const floor = (item: Text) => Math.min(low, Math.max(unbroken(item, fontSize), COMFORT * fontSize));
+    const steps = new Map([...items].map(([id, item]) => [id, wrapSteps(item, floor(item), fontSize, lang, keepNumbers)]));
     const least = (id: string) => steps.get(id)!.at(-1)!.size.width;
     const sizeAt = (id: string, width: number) => {
       const list = steps.get(id)!;

@@ -50,6 +50,17 @@ describe("balanceWidths: a row's width shared by what its units have to say", ()
     expect(p.frames.get("vm")!.width).toBeLessThan(100);
   });
 
+  it("widens units alike together or not at all, so two guest VMs beside a wider root stay alike", () => {
+    const guest = (n: number) => ({ id: `vm${n}`, look: "vm", stack: [{ cells: [{ id: `os${n}`, look: "os" }] }] });
+    const tree: StackTree = [{ cells: [guest(1), { id: "root", look: "vm", stack: [{ cells: [{ id: "kernel", look: "kernel" }] }] }, guest(2)] }];
+    const words = { vm1: 1, vm2: 1, os1: 7, os2: 7, root: 1, kernel: 24 };
+    for (const room of [420, 460, 500, 560]) {
+      const widths = balanceWidths(tree, room, boxesOf(words), SPACING, []);
+      expect(widths.get("vm1"), `${room}`).toBeCloseTo(widths.get("vm2")!, 6);
+      expect(widths.get("os1"), `${room}`).toBeCloseTo(widths.get("os2")!, 6);
+    }
+  });
+
   it("fits the room whenever every box at its narrowest does (random stacks)", () => {
     type Gen = { words: number; stack?: Gen[][] };
     const { tree: arbTree } = fc.letrec<{ tree: Gen[][]; cell: Gen }>((tie) => ({
