@@ -58,6 +58,7 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
   const INTO = scene.into ?? 10; // how far an arrow across a narrow gap reaches into each box
   const BEND = 30; // a bend costs as much as this much length
   const SHARED = 4; // a length of line run along another line costs this many times over
+  const PORT_STEP = 24; // ports beside a side's middle, this far from it (half that on a box's left and right)
   const boxes = Object.entries(scene.boxes).map(([id, r]) => ({ id, ...r }));
   const frames = Object.entries(scene.frames ?? {}).map(([id, r]) => ({ id, ...r }));
   const right = (r: Rect) => r.x + r.width;
@@ -199,36 +200,43 @@ export function routeLinks(scene: LinkScene): RoutedLink[] {
     edgesY.slice(1).forEach((y, i) => ys.add((y + edgesY[i]!) / 2));
     // Beside each open header's text, where a line may cross its band.
     for (const h of open) xs.add(h.text.x - CLEAR - 4).add(right(h.text) + CLEAR + 4);
+    // The middle of each end's sides, and a step either way: a second arrow at a side need not
+    // meet the first at its middle.
     for (const b of [f, t]) {
-      xs.add(b.x + b.width / 2);
-      ys.add(b.y + b.height / 2);
+      for (const dx of [0, -PORT_STEP, PORT_STEP]) xs.add(b.x + b.width / 2 + dx);
+      for (const dy of [0, -PORT_STEP / 2, PORT_STEP / 2]) ys.add(b.y + b.height / 2 + dy);
     }
     const [ox1, ox2] = [Math.max(f.x, t.x), Math.min(right(f), right(t))];
     if (ox2 - ox1 > 16) xs.add((ox1 + ox2) / 2);
     const [oy1, oy2] = [Math.max(f.y, t.y), Math.min(bottom(f), bottom(t))];
     if (oy2 - oy1 > 16) ys.add((oy1 + oy2) / 2);
 
-    // Ports: points on a box's sides with a clear straight stub out of them.
+    // Ports: points on a box's sides with a clear straight stub out of them. A stub on another
+    // arrow's line (where one ends and the next starts) costs as a shared run does: two arrows
+    // meeting at one point of a side read as one line.
     type Port = { at: [number, number]; stub: [number, number]; dir: number; cost: number };
     const DIRS: Array<[number, number]> = [[1, 0], [0, 1], [-1, 0], [0, -1]];
-    const portsOf = (b: Rect, self: Rect): Port[] => {
+    const portsOf = (b: Rect, self: Rect, off: number): Port[] => {
       const ports: Port[] = [];
       const cx = b.x + b.width / 2;
       const cy = b.y + b.height / 2;
       const along = (lo: number, hi: number, set: Set<number>, centre: number) => [...set].filter((v) => v > lo + 8 && v < hi - 8).concat(centre);
       for (const x of along(b.x, right(b), xs, cx)) {
-        ports.push({ at: [x, b.y], stub: [x, b.y - STUB], dir: 3, cost: Math.abs(x - cx) * 0.2 });
-        ports.push({ at: [x, bottom(b)], stub: [x, bottom(b) + STUB], dir: 1, cost: Math.abs(x - cx) * 0.2 });
+        ports.push({ at: [x, b.y], stub: [x, b.y - STUB], dir: 3, cost: Math.abs(x - cx) * off });
+        ports.push({ at: [x, bottom(b)], stub: [x, bottom(b) + STUB], dir: 1, cost: Math.abs(x - cx) * off });
       }
       for (const y of along(b.y, bottom(b), ys, cy)) {
-        ports.push({ at: [b.x, y], stub: [b.x - STUB, y], dir: 2, cost: Math.abs(y - cy) * 0.2 });
-        ports.push({ at: [right(b), y], stub: [right(b) + STUB, y], dir: 0, cost: Math.abs(y - cy) * 0.2 });
+        ports.push({ at: [b.x, y], stub: [b.x - STUB, y], dir: 2, cost: Math.abs(y - cy) * off });
+        ports.push({ at: [right(b), y], stub: [right(b) + STUB, y], dir: 0, cost: Math.abs(y - cy) * off });
       }
       const other = grow(self, CLEAR);
-      return ports.filter((p) => !blocked(segmentRect(p.at, p.stub), [other]));
+      return ports.filter((p) => !blocked(segmentRect(p.at, p.stub), [other])).map((p) => ({ ...p, cost: p.cost + SHARED * alongLines(p.at[0], p.at[1], p.stub[0], p.stub[1]) }));
     };
-    const fromPorts = portsOf(f, t);
-    const toPorts = portsOf(t, f);
+    // Off a side's middle costs a little, at the start a little more: a straight line between
+    // two middles would otherwise cost the same wherever it runs, and the tie would fall by
+    // rounding (the page and Node then disagree).
+    const fromPorts = portsOf(f, t, 0.2);
+    const toPorts = portsOf(t, f, 0.15);
     if (fromPorts.length === 0 || toPorts.length === 0) return undefined;
     for (const p of [...fromPorts, ...toPorts]) {
       xs.add(p.stub[0]);

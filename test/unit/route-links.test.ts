@@ -28,6 +28,17 @@ describe("routing links", () => {
     expect(r!.markers).toEqual([]);
   });
 
+  it("keeps a second arrow at a side off the point where the first meets it (one arriving, one leaving, read as one line)", () => {
+    // An orchestrator beside two VMs, the VMs over their kernel: orchestrator → VM 2 goes under
+    // VM 1 and comes up into VM 2's underside, where VM 2 → kernel leaves it.
+    const boxes = { orch: box(0, 0, 150, 150), vm1: box(200, 0, 150, 100), vm2: box(358, 0, 150, 100), kernel: box(200, 170, 308, 40) };
+    const [a, b] = routeLinks(scene(boxes, [{ from: "orch", to: "vm2" }, { from: "vm2", to: "kernel" }]));
+    const [arrives, leaves] = [a!.points.at(-1)!, b!.points[0]!];
+    expect(arrives[1], JSON.stringify(a!.points)).toBe(100); // up into VM 2's underside
+    expect(leaves[1], JSON.stringify(b!.points)).toBe(100);
+    expect(Math.abs(arrives[0] - leaves[0])).toBeGreaterThanOrEqual(16);
+  });
+
   it("goes round a box in the way rather than through it, and numbers a label that has no room", () => {
     // A roof and a base leave one narrow lane above the row, too low for a label beside the line.
     const boxes = { roof: box(0, 0, 550, 70), a: box(0, 100, 150, 60), mid: box(200, 100, 150, 60), b: box(400, 100, 150, 60), base: box(0, 166, 550, 60) };
