@@ -261,13 +261,20 @@ export function laneGaps(tree: StackTree, lanes: Lane[], spacing: StackSpacing):
     const row = x.tree[x.row]!;
     if (x.row !== y.row) widen(gaps.rows, x.tree, Math.max(x.row, y.row) - 1, x.tree.length - 1, down);
     else if (Math.abs(x.cell - y.cell) === 1) widen(gaps.cells, row, Math.min(x.cell, y.cell), row.cells.length - 1, across);
-    // Past a neighbour: under the row; under a frame's bottom row, at the frame's foot (a
-    // picture's own bottom row has the picture's edge).
-    else if (x.row > 0) passing.set(x.tree, new Set([...(passing.get(x.tree) ?? []), x.row - 1]));
-    else if (k > 0) {
-      const frame = a[k - 1]!;
-      const cell = frame.tree[frame.row]!.cells[frame.cell]!;
-      gaps.feet.set(cell, Math.max(gaps.feet.get(cell) ?? spacing.padding, ROW_LANE));
+    else {
+      // Past a neighbour: under the row; under a frame's bottom row, at the frame's foot (a
+      // picture's own bottom row has the picture's edge).
+      if (x.row > 0) passing.set(x.tree, new Set([...(passing.get(x.tree) ?? []), x.row - 1]));
+      else if (k > 0) {
+        const frame = a[k - 1]!;
+        const cell = frame.tree[frame.row]!.cells[frame.cell]!;
+        gaps.feet.set(cell, Math.max(gaps.feet.get(cell) ?? spacing.padding, ROW_LANE));
+      }
+      // An end inside a frame is reached through the frame's side, facing the other end: the
+      // gap there holds a line and the run into the box.
+      const last = row.cells.length - 1;
+      if (b.length > k + 1) widen(gaps.cells, row, x.cell < y.cell ? y.cell - 1 : y.cell, last, ROW_LANE);
+      if (a.length > k + 1) widen(gaps.cells, row, x.cell < y.cell ? x.cell : x.cell - 1, last, ROW_LANE);
     }
   }
   // A line that passes neighbours runs beside any labels in the gap, not through them: its lane is added.

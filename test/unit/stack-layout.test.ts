@@ -117,6 +117,13 @@ describe("layoutStack: vstack's stack layout from measured sizes", () => {
     expect(foot(p)).toBe(36);
   });
 
+  it("gives an arrow that passes a neighbour to a box inside a frame room at the frame's near side", () => {
+    const tree: StackTree = [{ cells: [{ id: "cli" }, { id: "engine" }, { id: "vm", stack: [{ cells: [{ id: "dockerd" }] }] }] }];
+    const p = layoutStack(tree, sizes({}), SPACING, [{ from: "cli", to: "dockerd", label: { width: 0, height: 0 } }]);
+    expect(p.frames.get("vm")!.x - (p.boxes.get("engine")!.x + p.boxes.get("engine")!.width)).toBe(36);
+    expect(p.boxes.get("engine")!.x - (p.boxes.get("cli")!.x + p.boxes.get("cli")!.width)).toBe(SPACING.gap);
+  });
+
   it("measures each box a bounded number of times, however deep frames nest beside frames", () => {
     // Each level: a frame holding the next level beside a frame of one box (their rows are aligned).
     let n = 0;
