@@ -1,4 +1,4 @@
-import { laneGaps, layoutStack, type Lane, type Size, type StackCell, type StackRow, type StackSpacing, type StackTree } from "./stack-layout.js";
+import { cellGaps, frameRoom, laneGaps, layoutStack, rowGaps, type Lane, type Size, type StackCell, type StackRow, type StackSpacing, type StackTree } from "./stack-layout.js";
 
 /** What balancing needs of a box: its size when its words are wrapped to fit `width` (outer, padding included), and the narrowest it may be. */
 export interface Balancing {
@@ -29,9 +29,8 @@ export function balanceWidths(tree: StackTree, room: number, boxes: Balancing, s
       return mine.get(w)!;
     };
   };
-  const rowGaps = (row: StackRow) => sum(gaps.cells.get(row) ?? row.cells.slice(1).map(() => spacing.gap));
-  const under = (cell: StackCell) => gaps.headers.get(cell) ?? spacing.padding;
-  const foot = (cell: StackCell) => gaps.feet.get(cell) ?? spacing.padding;
+  // The gaps between a row's cells, summed.
+  const between = (row: StackRow) => sum(cellGaps(row, gaps, spacing));
 
   // The narrowest each cell, row and stack may be: every box at its least.
   const leastOf = new Map<object, number>();
@@ -39,13 +38,15 @@ export function balanceWidths(tree: StackTree, room: number, boxes: Balancing, s
     if (!cell.stack) return boxes.least(cell.id);
     return Math.max(boxes.least(cell.id), leastStack(cell.stack) + 2 * spacing.padding);
   };
-  const leastRow = (row: StackRow) => leastOf.get(row) ?? leastOf.set(row, sum(row.cells.map(leastCell)) + rowGaps(row)).get(row)!;
+  const leastRow = (row: StackRow) => leastOf.get(row) ?? leastOf.set(row, sum(row.cells.map(leastCell)) + between(row)).get(row)!;
   const leastStack = (stack: StackTree) => Math.max(0, ...stack.map(leastRow));
 
-  const stackHeight = memo((stack: StackTree, width: number) => sum(stack.map((row) => rowHeight(row, width))) + sum(gaps.rows.get(stack) ?? stack.slice(1).map(() => spacing.gap)));
+  const stackHeight = memo((stack: StackTree, width: number) => sum(stack.map((row) => rowHeight(row, width))) + sum(rowGaps(stack, gaps, spacing)));
   const cellHeight = memo((cell: StackCell, width: number): number => {
     const own = boxes.sizeAt(cell.id, width).height;
-    return cell.stack ? own + under(cell) + stackHeight(cell.stack, width - 2 * spacing.padding) + foot(cell) : own;
+    if (!cell.stack) return own;
+    const { under, foot } = frameRoom(cell, gaps, spacing);
+    return own + under + stackHeight(cell.stack, width - 2 * spacing.padding) + foot;
   });
   /** The least width at which `cell` is at most `height` tall (within `most`), or Infinity. */
   const widthFor = (cell: StackCell, height: number, most: number): number => {
@@ -60,7 +61,7 @@ export function balanceWidths(tree: StackTree, room: number, boxes: Balancing, s
   };
   /** A row's widths for the least height it can have in `width`. */
   const shares = memo((row: StackRow, width: number): { height: number; widths: number[] } => {
-    const room = width - rowGaps(row);
+    const room = width - between(row);
     if (row.cells.length === 1) return { height: cellHeight(row.cells[0]!, room), widths: [room] };
     const widthsFor = (height: number) => row.cells.map((c) => widthFor(c, height, room));
     const fits = (height: number) => sum(widthsFor(height)) <= room;
@@ -86,7 +87,7 @@ export function balanceWidths(tree: StackTree, room: number, boxes: Balancing, s
   const spread = memo((row: StackRow, width: number): number[] => {
     const widths = [...shares(row, width).widths];
     if (row.cells.length === 1) return widths;
-    const room = width - rowGaps(row);
+    const room = width - between(row);
     let left = room - sum(widths);
     const groups = new Map<string, number[]>();
     row.cells.forEach((cell, i) => groups.get(likeness(cell))?.push(i) ?? groups.set(likeness(cell), [i]));

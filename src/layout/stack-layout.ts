@@ -130,7 +130,7 @@ function measureStack(tree: StackTree, ctx: Measuring, minRows: number[]): Stack
     const least = minRows[i] ?? 0;
     return least > natural.height ? { ...natural, height: least } : natural;
   });
-  const gaps = rows.slice(1).map((_, i) => ctx.lanes.rows.get(tree)?.[i] ?? ctx.spacing.gap);
+  const gaps = rowGaps(tree, ctx.lanes, ctx.spacing);
   const width = Math.max(0, ...rows.map((r) => r.width));
   const height = rows.reduce((sum, r) => sum + r.height, 0) + sum(gaps);
   return { width, height, rows, gaps };
@@ -152,11 +152,11 @@ function measureRow(row: StackRow, ctx: Measuring): RowMeasure {
     const own = size(cell.id);
     if (!cell.stack) return { ...own, leaf: true };
     const inner = measureStack(cell.stack, ctx, aligned);
-    const [under, foot] = [ctx.lanes.headers.get(cell) ?? spacing.padding, ctx.lanes.feet.get(cell) ?? spacing.padding];
+    const { under, foot } = frameRoom(cell, ctx.lanes, spacing);
     return { width: Math.max(own.width, inner.width + 2 * spacing.padding), height: own.height + under + inner.height + foot, leaf: false, inner };
   });
   const leafHeight = Math.max(0, ...cells.filter((c, j) => c.leaf && !row.cells[j]!.span).map((c) => c.height));
-  const gaps = cells.slice(1).map((_, j) => ctx.lanes.cells.get(row)?.[j] ?? spacing.gap);
+  const gaps = cellGaps(row, ctx.lanes, spacing);
   const width = sum(cells.map((c) => c.width)) + sum(gaps);
   const height = Math.max(leafHeight, ...cells.filter((c, j) => !c.leaf || row.cells[j]!.span).map((c) => c.height));
   const measure = { width, height, cells, gaps, leafHeight };
@@ -207,11 +207,20 @@ function placeRow(row: StackRow, measure: RowMeasure, at: { x: number; top: numb
     else {
       out.frames.set(cell.id, { x, y: top, width, height });
       out.boxes.set(cell.id, { x, y: top, width, height: ctx.size(cell.id).height });
-      placeStack(cell.stack, m.inner, { x: x + spacing.padding, width: width - 2 * spacing.padding, bottom: top + height - (ctx.lanes.feet.get(cell) ?? spacing.padding) }, ctx, out);
+      placeStack(cell.stack, m.inner, { x: x + spacing.padding, width: width - 2 * spacing.padding, bottom: top + height - frameRoom(cell, ctx.lanes, spacing).foot }, ctx, out);
     }
     x += width + (measure.gaps[j] ?? 0);
   });
 }
+
+/** The gap above each row of a stack but the last: the spacing's, or what a lane widened it to. */
+export const rowGaps = (tree: StackTree, lanes: LaneGaps, spacing: StackSpacing) => tree.slice(1).map((_, i) => lanes.rows.get(tree)?.[i] ?? spacing.gap);
+
+/** The gap after each cell of a row but the last: the spacing's, or what a lane widened it to. */
+export const cellGaps = (row: StackRow, lanes: LaneGaps, spacing: StackSpacing) => row.cells.slice(1).map((_, j) => lanes.cells.get(row)?.[j] ?? spacing.gap);
+
+/** A frame's room round its stack, above (under its header) and below (at its foot): the padding, or a lane. */
+export const frameRoom = (cell: StackCell, lanes: LaneGaps, spacing: StackSpacing) => ({ under: lanes.headers.get(cell) ?? spacing.padding, foot: lanes.feet.get(cell) ?? spacing.padding });
 
 /** Where each box sits in the tree: the stacks, rows and cells from the top level down to it. */
 type TreePath = Array<{ tree: StackTree; row: number; cell: number }>;
