@@ -70,12 +70,12 @@ export function fitFlow(flow: FlowItem[], stacking: FlowLink[], arrows: BoxLink[
   // That one width is the fallback. Then each row's width is shared by what its units have to
   // say (balance-widths.ts), each box wrapped at its own share but never narrower than what it
   // must keep whole (or that one width); kept where the picture comes out smaller and still fits.
-  const finished = (cap: (id: string) => number) => {
-    const placed = place(wrapAt(cap), lined);
+  const finished = (cap: (id: string) => number, first = wrapAt(cap)) => {
+    const placed = place(first, lined);
     const boxes = wrapAt((id) => Math.max(cap(id), (placed.boxes.get(id)?.width ?? 0) - BOX_PAD.x));
     return { boxes, placed: place(boxes, lined) };
   };
-  let best = finished(() => low);
+  let best = finished(() => low, atLow);
   if (low < high) {
     const floor = (item: Text) => Math.min(low, Math.max(unbroken(item, fontSize), COMFORT * fontSize));
     const steps = new Map([...items].map(([id, item]) => [id, wrapSteps(item, floor(item), fontSize, lang, keepNumbers)]));
